@@ -1,0 +1,1 @@
+"""Platform adapters: turn chat input into core calls and render core replies."""

@@ -1,0 +1,1 @@
+"""The composition root: settings, wiring, the `apport` command line, the scheduler."""

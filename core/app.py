@@ -1,0 +1,223 @@
+"""The application facade every adapter calls: one invocation in, one reply out.
+
+It opens the unit of work, finds or creates the network and the acting member, dispatches to
+the service for the command, commits, then hands the notices to the messenger. Domain errors
+become localised error replies; nothing is committed when one is raised.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from core.commands import (
+    Command,
+    MentionReader,
+    Verb,
+    check_args,
+    find_command,
+    form_for,
+    parse,
+    plain_mention,
+    usage,
+)
+from core.errors import AdminOnly, ApportError, UsageError
+from core.i18n import Translator
+from core.network import Member, Network, Role
+from core.ports import Clock, Messenger, UnitOfWork, UnitOfWorkFactory
+from core.services import charter, network, referrals
+from core.services.context import Context
+from core.services.help import help_reply
+from core.ui import Reply
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Context, dict[str, str]], Reply]
+
+# (command, verb) -> service. Explicit, so anyone can grep where a command lands.
+HANDLERS: dict[tuple[str, str], Handler] = {
+    ("refer", ""): referrals.refer,
+    ("referral", ""): referrals.referral,
+    ("referrals", ""): referrals.referrals,
+    ("clients", ""): referrals.clients,
+    ("charter", ""): charter.show,
+    ("charter", "accept"): charter.accept,
+    ("charter", "history"): charter.history,
+    ("charter", "edit"): charter.edit,
+    ("charter", "commission"): charter.commission,
+    ("network", ""): network.show,
+    ("network", "role"): network.role,
+    ("network", "set"): network.set_setting,
+    ("help", ""): help_reply,
+}
+
+# Forms that start from stored values rather than blank.
+FORM_INITIAL: dict[tuple[str, str], Callable[[Context], dict[str, str]]] = {
+    ("charter", "edit"): charter.edit_initial,
+}
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """Who ran which command where, with inline `text` or, for a submitted form, `values`."""
+
+    network_key: str
+    network_name: str
+    user_id: str
+    user_name: str
+    command: str
+    text: str = ""
+    verb: str = ""
+    values: Mapping[str, str] | None = None
+    platform_admin: bool = False
+
+
+class Apport:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        messenger: Messenger,
+        default_locale: str = "en",
+        mention: MentionReader = plain_mention,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.clock = clock
+        self.messenger = messenger
+        self.default_locale = default_locale
+        self.mention = mention
+
+    def handle(self, invocation: Invocation) -> Reply:
+        locale = self.default_locale
+        try:
+            with self.uow_factory() as uow:
+                ctx = self._context(uow, invocation)
+                locale = ctx.network.locale
+                reply = self._dispatch(ctx, invocation)
+                uow.commit()
+                locale = ctx.network.locale
+        except ApportError as error:
+            return self.error_reply(error, locale)
+        if ctx.notices:
+            try:
+                self.messenger.send(ctx.notices)
+            except Exception:
+                log.exception("could not deliver %d notice(s)", len(ctx.notices))
+        return reply
+
+    def error_reply(self, error: ApportError, locale: str) -> Reply:
+        t = Translator(locale)
+        params = dict(error.params)
+        if "status" in params:
+            params["status"] = t(f"status.{params['status']}")
+        if isinstance(error, UsageError):
+            command = find_command(str(params.get("command", "help")))
+            verb = command.verb(str(params.get("verb", ""))) or command.verbs[0]
+            params["usage"] = usage(command, verb, t)
+        return Reply(text=t(error.key, **params), error=True)
+
+    def _dispatch(self, ctx: Context, invocation: Invocation) -> Reply:
+        command = find_command(invocation.command)
+        if invocation.values is not None:
+            verb = command.verb(invocation.verb)
+            if verb is None:
+                raise UsageError(command=command.name, verb="")
+            self._check_admin(ctx, verb)
+            values = [invocation.values.get(p.name, "") for p in verb.params]
+            args = check_args(command, verb, values, mention=lambda token: token or None)
+            return HANDLERS[(command.name, verb.name)](ctx, args)
+        form = self._form_if_empty(ctx, command, invocation.text)
+        if form is not None:
+            return form
+        parsed = parse(command, invocation.text, self.mention)
+        self._check_admin(ctx, parsed.verb)
+        return HANDLERS[(command.name, parsed.verb.name)](ctx, parsed.args)
+
+    def _form_if_empty(self, ctx: Context, command: Command, text: str) -> Reply | None:
+        """`/refer` alone, `/charter edit` alone: answer with the form to fill in."""
+        words = text.split()
+        verb = command.verb(words[0].lower()) if len(words) == 1 else None
+        if not words:
+            verb = command.verb("")
+        if verb is None or not verb.has_form:
+            return None
+        self._check_admin(ctx, verb)
+        initial_for = FORM_INITIAL.get((command.name, verb.name))
+        initial = initial_for(ctx) if initial_for else {}
+        return Reply(form=form_for(command, verb, ctx.t, initial))
+
+    @staticmethod
+    def _check_admin(ctx: Context, verb: Verb) -> None:
+        if verb.admin_only and not ctx.actor.is_admin:
+            raise AdminOnly()
+
+    def _context(self, uow: UnitOfWork, invocation: Invocation) -> Context:
+        now = self.clock.now()
+        network = self._network(uow, invocation, now)
+        now += network.clock_offset
+        member = self._member(uow, network, invocation, now)
+        return Context(uow, network, member, now)
+
+    def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:
+        found = uow.networks.get_by_key(invocation.network_key)
+        if found is not None:
+            return found
+        created = uow.networks.add(
+            invocation.network_key, invocation.network_name, self.default_locale, now
+        )
+        charter.install_default(uow, created, now)
+        return created
+
+    @staticmethod
+    def _member(uow: UnitOfWork, network: Network, invocation: Invocation, now: datetime) -> Member:
+        member = uow.members.by_external_id(network.id, invocation.user_id)
+        if member is None:
+            first = uow.members.count(network.id) == 0
+            roles = {Role.ADMIN} if first or invocation.platform_admin else set()
+            return uow.members.add(
+                Member(0, network.id, invocation.user_id, invocation.user_name, roles, now)
+            )
+        changed = False
+        if invocation.user_name and member.display_name != invocation.user_name:
+            member.display_name, changed = invocation.user_name, True
+        if invocation.platform_admin and not member.is_admin:
+            member.roles.add(Role.ADMIN)
+            changed = True
+        if changed:
+            uow.members.update(member)
+        return member
+
+    def join(self, invocation: Invocation) -> Member:
+        """Make sure the invoking user is a member (the console's `/as NAME`)."""
+        with self.uow_factory() as uow:
+            ctx = self._context(uow, invocation)
+            uow.commit()
+            return ctx.actor
+
+    def shift_clock(self, network_key: str, network_name: str, delta: timedelta) -> datetime:
+        """Move a network's clock forward (the console's `/clock +14d`); returns its new time."""
+        with self.uow_factory() as uow:
+            now = self.clock.now()
+            found = self._network(uow, Invocation(network_key, network_name, "", "", "clock"), now)
+            found.clock_offset += delta
+            uow.networks.update(found)
+            uow.commit()
+            return now + found.clock_offset
+
+    def network(self, network_key: str) -> Network | None:
+        with self.uow_factory() as uow:
+            return uow.networks.get_by_key(network_key)
+
+    def network_time(self, network_key: str) -> datetime:
+        found = self.network(network_key)
+        return self.clock.now() + (found.clock_offset if found else timedelta(0))
+
+    def locale_of(self, network_key: str) -> str:
+        found = self.network(network_key)
+        return found.locale if found else self.default_locale
+
+    def timezone_of(self, network_key: str) -> str:
+        found = self.network(network_key)
+        return found.timezone if found else "Europe/Paris"

@@ -1,0 +1,280 @@
+"""Every command, declared once with typed parameters; the inline parser that reads them.
+
+Adapters build their own interface from these declarations (Slack modals, Discord options,
+console syntax), so a command added here reaches every platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from core.errors import UnknownCommand, UsageError
+from core.i18n import Translator
+from core.network import GRANTABLE_ROLES, SETTINGS
+from core.referrals import MOVES
+from core.ui import Form, Input, InputKind
+
+K = InputKind
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: InputKind
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    rest: bool = False  # takes the rest of the line (space-separated commands)
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str  # "" is the command alone
+    params: tuple[Param, ...] = ()
+    admin_only: bool = False
+    has_form: bool = False  # given no text, this verb answers with a form
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    verbs: tuple[Verb, ...]
+    pipe: bool = False  # inline fields separated by `|`
+    admin_verbs_hidden: bool = False
+    aliases: tuple[str, ...] = field(default=())
+
+    def verb(self, name: str) -> Verb | None:
+        return next((v for v in self.verbs if v.name == name), None)
+
+
+COMMANDS: dict[str, Command] = {
+    command.name: command
+    for command in (
+        Command(
+            "refer",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("receiver", K.MEMBER),
+                        Param("client", K.TEXT),
+                        Param("need", K.LONG_TEXT),
+                        Param("value", K.AMOUNT, required=False),
+                        Param("temperature", K.NUMBER, required=False, choices=tuple("12345")),
+                    ),
+                    has_form=True,
+                ),
+            ),
+            pipe=True,
+        ),
+        Command(
+            "referral",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("number", K.NUMBER),
+                        Param("action", K.CHOICE, required=False, choices=tuple(MOVES)),
+                        Param("note", K.TEXT, required=False, rest=True),
+                    ),
+                ),
+            ),
+        ),
+        Command(
+            "referrals",
+            (
+                Verb(
+                    "",
+                    (
+                        Param(
+                            "filter",
+                            K.CHOICE,
+                            required=False,
+                            choices=("given", "received", "open"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Command("clients", (Verb(""),)),
+        Command(
+            "charter",
+            (
+                Verb(""),
+                Verb("accept"),
+                Verb("history"),
+                Verb(
+                    "edit",
+                    (
+                        Param("members", K.LONG_TEXT),
+                        Param("clients", K.LONG_TEXT),
+                        Param("remuneration", K.LONG_TEXT),
+                    ),
+                    admin_only=True,
+                    has_form=True,
+                ),
+                Verb("commission", (Param("rule", K.TEXT, rest=True),), admin_only=True),
+            ),
+        ),
+        Command(
+            "network",
+            (
+                Verb(""),
+                Verb(
+                    "role",
+                    (
+                        Param("member", K.MEMBER),
+                        Param("role", K.CHOICE, choices=tuple(r.value for r in GRANTABLE_ROLES)),
+                        Param("remove", K.CHOICE, required=False, choices=("remove",)),
+                    ),
+                    admin_only=True,
+                ),
+                Verb(
+                    "set",
+                    (
+                        Param("key", K.CHOICE, choices=tuple(SETTINGS)),
+                        Param("value", K.TEXT, rest=True),
+                    ),
+                    admin_only=True,
+                ),
+            ),
+        ),
+        Command("help", (Verb("", (Param("topic", K.TEXT, required=False),)),)),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    command: Command
+    verb: Verb
+    args: dict[str, str]
+
+
+MentionReader = Callable[[str], str | None]
+
+
+def plain_mention(token: str) -> str | None:
+    """`@bob` or `bob` names bob; how the console and tests write members."""
+    name = token.removeprefix("@").strip()
+    return name or None
+
+
+def find_command(name: str) -> Command:
+    command = COMMANDS.get(name.removeprefix("/").lower())
+    if command is None:
+        raise UnknownCommand(name=name)
+    return command
+
+
+def usage(command: Command, verb: Verb, t: Translator) -> str:
+    parts = [f"/{command.name}"] + ([verb.name] if verb.name else [])
+    fields: list[str] = []
+    for param in verb.params:
+        if param.kind is K.MEMBER:
+            shown = "@" + t(f"param.{param.name}")
+        elif param.choices and param.kind is K.CHOICE:
+            shown = "|".join(param.choices)
+        else:
+            shown = t(f"param.{param.name}")
+        fields.append(shown if param.required else f"[{shown}]")
+    if command.pipe and len(fields) > 1:
+        return " ".join([*parts, fields[0], " | ".join(fields[1:])])
+    return " ".join(parts + fields)
+
+
+def parse(command: Command, text: str, mention: MentionReader = plain_mention) -> Parsed:
+    """Read inline text into the arguments of one verb; raise `UsageError` when it does not fit."""
+    text = text.strip()
+    first, _, after = text.partition(" ")
+    verb = command.verb(first.lower()) if first and command.verb(first.lower()) else None
+    if verb is not None and verb.name:
+        text = after.strip()
+    else:
+        verb = command.verb("")
+        if verb is None:
+            raise UsageError(command=command.name, verb="")
+    values = _split_pipe(verb, text) if command.pipe else _split_words(command, verb, text)
+    return Parsed(command, verb, check_args(command, verb, values, mention))
+
+
+def _split_words(command: Command, verb: Verb, text: str) -> list[str]:
+    values: list[str] = []
+    remaining = text
+    for param in verb.params:
+        if not remaining:
+            break
+        if param.rest:
+            values.append(remaining)
+            remaining = ""
+            break
+        token, _, remaining = remaining.partition(" ")
+        values.append(token)
+        remaining = remaining.strip()
+    if remaining:
+        raise UsageError(command=command.name, verb=verb.name)
+    return values
+
+
+def _split_pipe(verb: Verb, text: str) -> list[str]:
+    if not text:
+        return []
+    fields = [part.strip() for part in text.split("|")]
+    head = fields[0]
+    values: list[str] = []
+    for param in verb.params:
+        if param.kind is not K.MEMBER:
+            break
+        token, _, head = head.partition(" ")
+        values.append(token)
+        head = head.strip()
+    return [*values, head, *fields[1:]]
+
+
+def check_args(
+    command: Command, verb: Verb, values: list[str], mention: MentionReader = plain_mention
+) -> dict[str, str]:
+    """Match positional values to parameters: required ones present, choices known."""
+    if len(values) > len(verb.params):
+        raise UsageError(command=command.name, verb=verb.name)
+    args: dict[str, str] = {}
+    for param, value in zip(verb.params, values, strict=False):
+        value = value.strip()
+        if not value:
+            continue
+        if param.kind is K.MEMBER:
+            member = mention(value)
+            if member is None:
+                raise UsageError(command=command.name, verb=verb.name)
+            value = member
+        elif param.choices and param.kind is K.CHOICE:
+            if value.lower() not in param.choices:
+                raise UsageError(command=command.name, verb=verb.name)
+            value = value.lower()
+        args[param.name] = value
+    missing = [p.name for p in verb.params if p.required and p.name not in args]
+    if missing:
+        raise UsageError(command=command.name, verb=verb.name)
+    return args
+
+
+def form_for(command: Command, verb: Verb, t: Translator, initial: dict[str, str]) -> Form:
+    inputs = tuple(
+        Input(
+            name=p.name,
+            label=t(f"param.{p.name}.label"),
+            kind=p.kind,
+            required=p.required,
+            choices=p.choices,
+            initial=initial.get(p.name, ""),
+            hint=t(f"param.{p.name}.hint") if t.has(f"param.{p.name}.hint") else "",
+        )
+        for p in verb.params
+    )
+    return Form(
+        command=command.name,
+        verb=verb.name,
+        title=t(f"form.{command.name}{'.' + verb.name if verb.name else ''}"),
+        inputs=inputs,
+        submit_label=t("form.submit"),
+    )

@@ -1,0 +1,72 @@
+"""Domain errors. Each carries a catalog key and parameters; adapters show it localised."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApportError(Exception):
+    """A refusal the user can act on. Nothing was changed when it is raised."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or type(self).key
+        self.params = params
+        super().__init__(f"{self.key} {params}")
+
+
+class UsageError(ApportError):
+    key = "error.usage"
+
+
+class UnknownCommand(ApportError):
+    key = "error.unknown_command"
+
+
+class NotAMember(ApportError):
+    key = "error.not_a_member"
+
+
+class NotAllowed(ApportError):
+    key = "error.not_allowed"
+
+
+class AdminOnly(NotAllowed):
+    key = "error.admin_only"
+
+
+class InvalidValue(ApportError):
+    key = "error.invalid_value"
+
+
+class InvalidAmount(InvalidValue):
+    key = "error.invalid_amount"
+
+
+class TextTooLong(InvalidValue):
+    key = "error.text_too_long"
+
+
+class SelfReferral(ApportError):
+    key = "error.self_referral"
+
+
+class ReferralNotFound(ApportError):
+    key = "error.referral_not_found"
+
+
+class WrongActor(NotAllowed):
+    key = "error.wrong_actor"
+
+
+class IllegalTransition(ApportError):
+    key = "error.illegal_transition"
+
+
+class CharterNotAccepted(ApportError):
+    key = "error.charter_not_accepted"
+
+
+class InvalidCommissionRule(InvalidValue):
+    key = "error.invalid_commission_rule"

@@ -1,0 +1,252 @@
+"""French messages."""
+
+MESSAGES: dict[str, str] = {
+    # Errors
+    "error.generic": "Cela n'a pas fonctionné.",
+    "error.unexpected": "Un problème est survenu de notre côté ; rien n'a été modifié. "
+    "Réessayez, et prévenez un administrateur si cela se reproduit.",
+    "error.usage": "Utilisation : {usage}",
+    "error.unknown_command": "Commande inconnue : {name}. Tapez /help pour voir ce que je sais "
+    "faire.",
+    "error.not_a_member": "{name} n'est pas membre de ce réseau.",
+    "error.not_allowed": "Vous n'avez pas le droit de faire cela.",
+    "error.admin_only": "Seuls les administrateurs du réseau peuvent faire cela.",
+    "error.invalid_value": "{value} n'est pas une valeur valide.",
+    "error.invalid_amount": "{value} n'est pas un montant valide : indiquez un nombre positif avec "
+    "au plus deux décimales, par exemple 5000 ou 1250,50.",
+    "error.text_too_long": "Le champ « {field} » est trop long ({length} caractères ; "
+    "{limit} au maximum).",
+    "error.self_referral": "Vous ne pouvez pas vous recommander un client à vous-même.",
+    "error.referral_not_found": "Il n'y a pas de recommandation n° {number} dans ce réseau.",
+    "error.not_your_referral": "La recommandation n° {number} ne vous concerne pas.",
+    "error.wrong_actor_receiver": "Seul le membre qui a reçu la recommandation n° {number} peut "
+    "la marquer « {verb} ».",
+    "error.wrong_actor_referrer": "Seul l'apporteur de la recommandation n° {number} peut "
+    "la marquer « {verb} ».",
+    "error.illegal_transition": "La recommandation n° {number} est au statut « {status} » : "
+    "elle ne peut pas être marquée « {verb} » pour l'instant.",
+    "error.charter_not_accepted": "Veuillez d'abord accepter la charte (version {version}) : "
+    "lisez-la avec /charter, puis tapez /charter accept.",
+    "error.invalid_commission_rule": "{value} n'est pas une règle de commission. Exemples : "
+    "10%, 150, 10% min 50 max 2000, none.",
+    "error.invalid_choice": "{value} ne fait pas partie des choix possibles : {choices}.",
+    "error.invalid_currency": "{value} n'est pas un code de devise (trois lettres, par exemple "
+    "EUR).",
+    "error.invalid_timezone": "{value} n'est pas un fuseau horaire (par exemple Europe/Paris).",
+    "error.invalid_name": "Un nom doit comporter de 1 à 100 caractères.",
+    "error.invalid_temperature": "La température est un nombre entier de 1 à 5, pas {value}.",
+    "error.invalid_client": "Le client doit avoir un nom.",
+    "error.invalid_number": "{value} n'est pas un numéro de recommandation.",
+    "error.won_needs_amount": "Indiquez le montant conclu, HT : /referral {number} won AMOUNT.",
+    "error.section_empty": "La section « {section} » ne peut pas être vide.",
+    "error.last_admin": "Le réseau doit garder au moins un administrateur : attribuez d'abord "
+    "ce rôle à quelqu'un d'autre.",
+    "error.invalid_offset": "{value} n'est pas une durée : utilisez +14d, +3h ou +30m.",
+    # Parameters (usage lines and form labels)
+    "param.receiver": "membre",
+    "param.receiver.label": "Recommander à",
+    "param.client": "client",
+    "param.client.label": "Client",
+    "param.client.hint": "Le client a accepté d'être contacté : publier la recommandation "
+    "le confirme.",
+    "param.need": "besoin",
+    "param.need.label": "Besoin",
+    "param.need.hint": "Le besoin du client, en quelques mots.",
+    "param.value": "valeur estimée",
+    "param.value.label": "Valeur estimée (HT)",
+    "param.value.hint": "Facultatif.",
+    "param.temperature": "température 1-5",
+    "param.temperature.label": "Température (de 1 à 5)",
+    "param.temperature.hint": "1 = coordonnées transmises avec l'accord du client, 3 = le client "
+    "attend l'appel, 5 = présentation en personne.",
+    "param.number": "N",
+    "param.action": "action",
+    "param.note": "note",
+    "param.amount": "AMOUNT",
+    "param.filter": "filtre",
+    "param.members": "règles entre membres",
+    "param.members.label": "Première partie : règles entre membres",
+    "param.clients": "engagements envers les clients",
+    "param.clients.label": "Deuxième partie : engagements de qualité envers les clients",
+    "param.remuneration": "rémunération",
+    "param.remuneration.label": "Rémunération",
+    "param.rule": "10% [min 50] [max 2000] | 150 | none",
+    "param.member": "membre",
+    "param.role": "rôle",
+    "param.remove": "remove",
+    "param.key": "paramètre",
+    "param.topic": "commande",
+    "form.refer": "Recommander un client",
+    "form.charter.edit": "Modifier la charte",
+    "form.submit": "Valider",
+    # Actions
+    "action.accept": "Accepter",
+    "action.decline": "Refuser",
+    "action.cancel": "Annuler",
+    "action.contacted": "Client contacté",
+    "action.won": "Gagnée",
+    "action.lost": "Perdue",
+    "action.paid": "Commission reçue",
+    "action.charter_accept": "Accepter la charte",
+    "action.charter_read": "Lire la charte",
+    # Referral statuses
+    "status.offered": "proposée",
+    "status.accepted": "acceptée",
+    "status.declined": "refusée",
+    "status.cancelled": "annulée",
+    "status.contacted": "client contacté",
+    "status.won": "gagnée",
+    "status.lost": "perdue",
+    "status.paid": "commission payée",
+    # Referral card
+    "field.from": "De",
+    "field.to": "À",
+    "field.client_owner": "Titulaire de la relation client",
+    "field.need": "Besoin",
+    "field.status": "Statut",
+    "field.temperature": "Température",
+    "field.estimated_value": "Valeur estimée",
+    "field.closed_amount": "Montant conclu (HT)",
+    "field.commission_due": "Commission due",
+    "field.commission_paid": "Commission payée",
+    "field.charter_version": "Version de la charte",
+    "temperature.value": "{n}/5 : {meaning}",
+    "temperature.1": "coordonnées transmises avec l'accord du client",
+    "temperature.2": "le client sait que vous allez l'appeler",
+    "temperature.3": "le client attend votre appel",
+    "temperature.4": "le client vous attend, chaleureusement recommandé",
+    "temperature.5": "présentation en personne",
+    "history.line": "{at} {who} : {status}{note}",
+    "referral.title": "Recommandation n° {number} : {client}",
+    # Posting and moving referrals
+    "refer.sent": "Recommandation n° {number} pour {client} envoyée à {receiver}.",
+    "refer.owned_by": "{client} est un client de {owner} : la relation client reste la sienne.",
+    "moved.accept": "Vous avez accepté la recommandation n° {number}. Tenez l'apporteur informé.",
+    "moved.decline": "Vous avez refusé la recommandation n° {number}.",
+    "moved.cancel": "Vous avez annulé la recommandation n° {number}.",
+    "moved.contacted": "Recommandation n° {number} : client contacté.",
+    "moved.won": "Recommandation n° {number} gagnée. Commission due à l'apporteur : {due}.",
+    "moved.lost": "Recommandation n° {number} marquée perdue.",
+    "moved.paid": "Commission de {due} pour la recommandation n° {number} marquée payée.",
+    "notice.new_referral": "Nouvelle recommandation n° {number} de {referrer} : {client}.",
+    "notice.owner_client_referred": "Votre client {client} a été recommandé par {referrer} à "
+    "{receiver} (recommandation n° {number}). La relation client reste la vôtre.",
+    "notice.accept": "{who} a accepté votre recommandation n° {number}.",
+    "notice.decline": "{who} a refusé votre recommandation n° {number} (motif : {note}).",
+    "notice.cancel": "{who} a annulé la recommandation n° {number}.",
+    "notice.contacted": "{who} a contacté le client de la recommandation n° {number}.",
+    "notice.won": "{who} a gagné la recommandation n° {number} pour {amount}. "
+    "Commission qui vous est due : {due}.",
+    "notice.lost": "{who} a perdu la recommandation n° {number} (motif : {note}).",
+    "notice.paid": "{who} confirme avoir reçu la commission de {due} pour la recommandation "
+    "n° {number}.",
+    "notice.paid_by_admin": "Un administrateur a marqué payée la commission de la recommandation "
+    "n° {number}.",
+    "notice.charter_new_version": "{admin} a publié la version {version} de la charte "
+    "(commission : {rule}). Merci de la lire et de l'accepter.",
+    "notice.role_granted": "{admin} vous a attribué le rôle {role}.",
+    "notice.role_removed": "{admin} vous a retiré le rôle {role}.",
+    # Ledger and clients
+    "referrals.title": "Mes recommandations",
+    "referrals.title.given": "Recommandations que j'ai données",
+    "referrals.title.received": "Recommandations que j'ai reçues",
+    "referrals.title.open": "Mes recommandations en cours",
+    "referrals.none": "Aucune recommandation pour l'instant. Transmettez un client avec /refer.",
+    "referrals.line_given": "N° {number} à {other} : {client}, {status} ; conclu {amount}, "
+    "commission due {due}, payée {paid}",
+    "referrals.line_received": "N° {number} de {other} : {client}, {status} ; conclu {amount}, "
+    "commission due {due}, payée {paid}",
+    "referrals.summary": "{count} recommandation(s). Commissions qui me restent dues : "
+    "{due_to_me} ; que je dois encore : {owed_by_me}.",
+    "clients.title": "Mes clients",
+    "clients.explain": "Vous êtes titulaire de la relation avec ces clients : les membres à qui "
+    "vous les recommandez ne doivent pas vous les prendre.",
+    "clients.none": "Vous n'avez encore apporté aucun client au réseau.",
+    "clients.line": "{client} (depuis le {since})",
+    # Charter
+    "charter.title": "Charte de {network}, version {version} ({date})",
+    "charter.section.members": "Première partie : règles entre membres",
+    "charter.section.clients": "Deuxième partie : engagements de qualité envers les clients",
+    "charter.section.remuneration": "Rémunération",
+    "charter.commission_rule": "Règle de commission",
+    "charter.accepted": "Vous avez accepté cette version.",
+    "charter.not_accepted": "Vous n'avez pas encore accepté cette version : /charter accept.",
+    "charter.already_accepted": "Vous aviez déjà accepté la version {version} de la charte.",
+    "charter.accepted_now": "Merci : vous avez accepté la version {version} de la charte.",
+    "charter.history_title": "Versions de la charte",
+    "charter.history_line": "Version {version}, {date}, par {who} — commission : {rule} ; "
+    "acceptée par {accepted}",
+    "charter.default_author": "Apport (charte par défaut)",
+    "charter.published": "La version {version} de la charte est publiée (commission : {rule}). "
+    "Chaque membre est invité à l'accepter.",
+    "commission.none": "aucune",
+    "commission.flat": "forfait de {amount} par affaire conclue",
+    "commission.percent": "{rate} % du montant conclu HT",
+    "commission.min": ", minimum {amount}",
+    "commission.max": ", maximum {amount}",
+    # Network settings and roles
+    "network.title": "Réseau {network}",
+    "network.how_to_change": "Les administrateurs modifient un paramètre avec /network set CLÉ "
+    "VALEUR et les rôles avec /network role @membre RÔLE [remove].",
+    "network.member_count": "Membres",
+    "network.set": "Le paramètre {key} vaut désormais {value}.",
+    "network.role_granted": "{member} a désormais le rôle {role}.",
+    "network.role_removed": "{member} n'a plus le rôle {role}.",
+    "network.role_present": "{member} a déjà le rôle {role}.",
+    "network.role_absent": "{member} n'a pas le rôle {role}.",
+    "setting.name": "Nom",
+    "setting.locale": "Langue",
+    "setting.currency": "Devise",
+    "setting.timezone": "Fuseau horaire",
+    "setting.charter_required": "Charte obligatoire pour recommander",
+    "value.on": "activé",
+    "value.off": "désactivé",
+    "role.admin": "administrateur",
+    "role.recruiter": "recruteur",
+    "role.experienced": "expérimenté",
+    "role.member": "membre",
+    "role.admin.plural": "Administrateurs",
+    "role.recruiter.plural": "Recruteurs",
+    "role.experienced.plural": "Membres expérimentés",
+    # Help
+    "help.title": "Ce que je sais faire ici",
+    "help.intro": "Apport suit les recommandations que les membres se transmettent, les "
+    "commissions dues, le titulaire de chaque relation client et la charte du réseau. Les champs "
+    "saisis en ligne sont séparés par |. /help COMMANDE en dit plus.",
+    "help.refer": "transmettre un client à un membre (sans texte, ouvre le formulaire)",
+    "help.refer.long": "Publier une recommandation confirme que le client a accepté d'être "
+    "contacté. Température (ce que vous avez fait, de 1 à 5) : 1 = coordonnées transmises avec "
+    "l'accord du client, 3 = le client attend l'appel, 5 = présentation en personne. Le premier "
+    "membre à recommander un client est titulaire de la relation.",
+    "help.referral": "afficher une recommandation, ou la faire avancer",
+    "help.referral.long": "Le membre qui l'a reçue l'accepte (accept) ou la refuse (decline), "
+    "indique le contact (contacted), puis won AMOUNT (HT) ou lost ; l'apporteur peut l'annuler "
+    "(cancel) tant qu'elle est proposée, et confirme avec paid que la commission a été reçue.",
+    "help.referrals": "mes recommandations et les commissions",
+    "help.referrals.long": "Recommandations données, reçues ou en cours, avec les montants "
+    "conclus et les commissions dues et payées.",
+    "help.clients": "les clients dont je suis titulaire de la relation",
+    "help.clients.long": "Un client appartient au membre qui l'a recommandé le premier.",
+    "help.charter": "la charte du réseau",
+    "help.charter.long": "La lire, l'accepter, voir ses versions. Les administrateurs fixent la "
+    "commission (10%, 150, 10% min 50 max 2000, none) ou modifient le texte ; chaque nouvelle "
+    "version doit être acceptée à nouveau.",
+    "help.network": "paramètres et rôles",
+    "help.network.long": "Tout le monde peut consulter les paramètres ; les administrateurs les "
+    "modifient et attribuent les rôles.",
+    "help.help": "cette liste",
+    "help.help.long": "/help COMMANDE explique une commande.",
+    # Console
+    "console.welcome": "Console Apport, réseau {network}. Vous êtes {name}. /help liste les "
+    "commandes ; /as NOM change d'identité, /clock +14d avance le temps, /quit pour quitter.",
+    "console.as": "Vous êtes maintenant {name}.",
+    "console.clock": "Heure du réseau : {time}.",
+    "console.to": "à {name}",
+    "console.form": "Remplissez les champs en ligne :",
+    "console.extra_help": "/as NOM : agir en tant qu'un autre membre (créé à la première "
+    "utilisation). /clock [+14d|+3h|+30m] : afficher ou avancer l'horloge du réseau. "
+    "/quit : quitter.",
+    "console.bye": "Au revoir.",
+    "console.not_command": "Les commandes commencent par /. Tapez /help pour les voir.",
+    "console.as_usage": "Usage : /as NOM",
+}

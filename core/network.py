@@ -1,0 +1,106 @@
+"""Networks (tenants) and their settings; members and their roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.errors import InvalidValue
+
+LOCALES = ("en", "fr")
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    RECRUITER = "recruiter"
+    EXPERIENCED = "experienced"
+    MEMBER = "member"
+
+
+GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED)
+
+
+@dataclass
+class Network:
+    id: int
+    key: str
+    name: str
+    locale: str
+    currency: str = "EUR"
+    timezone: str = "Europe/Paris"
+    charter_required: bool = True
+    clock_offset: timedelta = timedelta(0)
+    created_at: datetime | None = None
+
+
+@dataclass
+class Member:
+    id: int
+    network_id: int
+    external_id: str
+    display_name: str
+    roles: set[Role] = field(default_factory=set)
+    joined_at: datetime | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+
+def _locale(value: str) -> str:
+    value = value.strip().lower()
+    if value not in LOCALES:
+        raise InvalidValue("error.invalid_choice", value=value, choices=", ".join(LOCALES))
+    return value
+
+
+def _currency(value: str) -> str:
+    value = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise InvalidValue("error.invalid_currency", value=value)
+    return value
+
+
+def _timezone(value: str) -> str:
+    value = value.strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidValue("error.invalid_timezone", value=value) from None
+    return value
+
+
+def _flag(value: str) -> bool:
+    folded = value.strip().lower()
+    if folded in ("on", "yes", "true", "1", "oui"):
+        return True
+    if folded in ("off", "no", "false", "0", "non"):
+        return False
+    raise InvalidValue("error.invalid_choice", value=value, choices="on, off")
+
+
+def _name(value: str) -> str:
+    value = " ".join(value.split())
+    if not value or len(value) > 100:
+        raise InvalidValue("error.invalid_name", value=value[:100])
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    attribute: str
+    parse: Callable[[str], object]
+
+
+# `/network set KEY VALUE`: the key users type, the attribute it sets, how the value is read.
+SETTINGS: dict[str, Setting] = {
+    "name": Setting("name", _name),
+    "locale": Setting("locale", _locale),
+    "currency": Setting("currency", _currency),
+    "timezone": Setting("timezone", _timezone),
+    "charter_required": Setting("charter_required", _flag),
+}

@@ -1,0 +1,1 @@
+"""The service layer: one small function per thing a member can do."""

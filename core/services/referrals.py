@@ -1,0 +1,236 @@
+"""Posting a referral, moving it through its lifecycle, and the member's ledger."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from core.clients import Client
+from core.errors import (
+    InvalidValue,
+    NotAllowed,
+    ReferralNotFound,
+    SelfReferral,
+    UsageError,
+)
+from core.money import parse_amount
+from core.referrals import OPEN_STATUSES, Event, Move, Referral, Status
+from core.services.context import Context
+from core.services.referral_cards import card, status_label
+from core.text import check_length, normalise_client_name
+from core.ui import Reply
+
+
+def _temperature(text: str | None) -> int:
+    if not text:
+        return 1
+    if not text.strip().isdigit() or not 1 <= int(text) <= 5:
+        raise InvalidValue("error.invalid_temperature", value=text)
+    return int(text)
+
+
+def _client(ctx: Context, name: str) -> Client:
+    """The registered client with this name, or a new one owned by the referrer."""
+    key = normalise_client_name(name)
+    if not key:
+        raise InvalidValue("error.invalid_client", value=name)
+    existing = ctx.uow.clients.by_key(ctx.network.id, key)
+    if existing is not None:
+        return existing
+    return ctx.uow.clients.add(Client(0, ctx.network.id, name, key, ctx.actor.id, ctx.now))
+
+
+def refer(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    client_name = check_length(" ".join(args["client"].split()), t("param.client"))
+    need = check_length(args["need"].strip(), t("param.need"))
+    value = parse_amount(args["value"]) if args.get("value") else None
+    temperature = _temperature(args.get("temperature"))
+    receiver = ctx.resolve(args["receiver"])
+    if receiver.id == ctx.actor.id:
+        raise SelfReferral()
+    ctx.require_charter()
+    charter = ctx.uow.charters.current(ctx.network.id)
+    client = _client(ctx, client_name)
+    referral = ctx.uow.referrals.add(
+        Referral(
+            id=0,
+            network_id=ctx.network.id,
+            number=ctx.uow.referrals.next_number(ctx.network.id),
+            referrer_id=ctx.actor.id,
+            receiver_id=receiver.id,
+            client_id=client.id,
+            client_owner_id=client.owner_id,
+            need=need,
+            temperature=temperature,
+            charter_version=charter.version if charter else 0,
+            created_at=ctx.now,
+            estimated_value=value,
+            updated_at=ctx.now,
+            events=[Event(ctx.actor.id, ctx.now, None, Status.OFFERED)],
+        )
+    )
+    owner_line = ""
+    if client.owner_id != ctx.actor.id:
+        owner_line = t("refer.owned_by", client=client.name, owner=ctx.name(client.owner_id))
+        ctx.notify(
+            client.owner_id,
+            Reply(
+                text=t(
+                    "notice.owner_client_referred",
+                    client=client.name,
+                    referrer=ctx.actor.display_name,
+                    receiver=receiver.display_name,
+                    number=referral.number,
+                )
+            ),
+        )
+    incoming = card(ctx, referral, receiver.id, receiver.is_admin)
+    ctx.notify(
+        receiver.id,
+        replace(
+            incoming,
+            text=t(
+                "notice.new_referral",
+                number=referral.number,
+                referrer=ctx.actor.display_name,
+                client=client.name,
+            )
+            + (f"\n{owner_line}" if owner_line else ""),
+        ),
+        kind="referral.offered",
+    )
+    sent = t(
+        "refer.sent", number=referral.number, receiver=receiver.display_name, client=client.name
+    )
+    return Reply(text=sent + (f"\n{owner_line}" if owner_line else ""))
+
+
+def _visible(ctx: Context, number: int) -> Referral:
+    referral = ctx.uow.referrals.get(ctx.network.id, number)
+    if referral is None:
+        raise ReferralNotFound(number=number)
+    if referral.party_of(ctx.actor.id) is None and not ctx.actor.is_admin:
+        raise NotAllowed("error.not_your_referral", number=number)
+    return referral
+
+
+def _number(text: str) -> int:
+    cleaned = text.strip().removeprefix("#")
+    if not cleaned.isdigit():
+        raise InvalidValue("error.invalid_number", value=text)
+    return int(cleaned)
+
+
+def referral(ctx: Context, args: dict[str, str]) -> Reply:
+    """`/referral N` shows one; `/referral N VERB [note]` moves it on."""
+    number = _number(args["number"])
+    action = args.get("action")
+    if action is None:
+        if args.get("note"):
+            raise UsageError(command="referral", verb="")
+        found = _visible(ctx, number)
+        return card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
+    return _move(ctx, number, action, args.get("note", ""))
+
+
+def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
+    t = ctx.t
+    found = _visible(ctx, number)
+    move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
+    note = check_length(note.strip(), t("param.note"))
+    if verb == "accept":
+        ctx.require_charter()
+    if verb == "won":
+        if not note:
+            raise InvalidValue("error.won_needs_amount", number=number)
+        amount = parse_amount(note)
+        charter = ctx.uow.charters.get(ctx.network.id, found.charter_version)
+        found.closed_amount = amount
+        found.commission_due = charter.rule.due_on(amount) if charter else Decimal("0.00")
+        found.commission_paid = Decimal("0.00")
+        note = ctx.money(amount)
+    elif verb == "paid":
+        found.commission_paid = found.commission_due
+    event = found.apply(move, ctx.actor.id, ctx.now, note)
+    ctx.uow.referrals.update(found, event)
+    _tell_other_party(ctx, found, move)
+    shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
+    return replace(
+        shown, text=t(f"moved.{verb}", number=number, due=ctx.money(found.commission_due))
+    )
+
+
+def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
+    t = ctx.t
+    other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
+    if ctx.actor.id not in (found.referrer_id, found.receiver_id):
+        # An admin confirmed payment: both parties hear of it.
+        ctx.notify(found.receiver_id, Reply(text=t("notice.paid_by_admin", number=found.number)))
+        other = found.referrer_id
+    member = ctx.member(other)
+    shown = card(ctx, found, member.id, member.is_admin)
+    text = t(
+        f"notice.{move.verb}",
+        number=found.number,
+        who=ctx.actor.display_name,
+        amount=ctx.money(found.closed_amount),
+        due=ctx.money(found.commission_due),
+        note=found.events[-1].note or "-",
+    )
+    ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
+
+
+def referrals(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    which = args.get("filter", "")
+    mine = ctx.uow.referrals.for_member(ctx.network.id, ctx.actor.id)
+    if which == "given":
+        mine = [r for r in mine if r.referrer_id == ctx.actor.id]
+    elif which == "received":
+        mine = [r for r in mine if r.receiver_id == ctx.actor.id]
+    elif which == "open":
+        mine = [r for r in mine if r.status in OPEN_STATUSES]
+    if not mine:
+        return Reply(text=t("referrals.none"))
+    lines = []
+    due_to_me = owed_by_me = Decimal("0.00")
+    for item in mine:
+        client = ctx.uow.clients.get(ctx.network.id, item.client_id)
+        given = item.referrer_id == ctx.actor.id
+        other = ctx.name(item.receiver_id if given else item.referrer_id)
+        outstanding = (item.commission_due or 0) - (item.commission_paid or 0)
+        if given:
+            due_to_me += outstanding
+        else:
+            owed_by_me += outstanding
+        lines.append(
+            t(
+                "referrals.line_given" if given else "referrals.line_received",
+                number=item.number,
+                other=other,
+                client=client.name if client else "?",
+                status=status_label(ctx, item.status),
+                amount=ctx.money(item.closed_amount),
+                due=ctx.money(item.commission_due),
+                paid=ctx.money(item.commission_paid),
+            )
+        )
+    summary = t(
+        "referrals.summary",
+        count=len(mine),
+        due_to_me=ctx.money(due_to_me),
+        owed_by_me=ctx.money(owed_by_me),
+    )
+    return Reply(title=t(f"referrals.title{'.' + which if which else ''}"), lines=(*lines, summary))
+
+
+def clients(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    owned = ctx.uow.clients.owned_by(ctx.network.id, ctx.actor.id)
+    if not owned:
+        return Reply(text=t("clients.none"))
+    lines = tuple(
+        t("clients.line", client=c.name, since=c.created_at.strftime("%Y-%m-%d")) for c in owned
+    )
+    return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)

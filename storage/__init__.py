@@ -1,0 +1,1 @@
+"""SQLAlchemy implementation of core's storage ports, with Alembic migrations."""

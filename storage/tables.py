@@ -1,0 +1,141 @@
+"""The schema: one typed ORM class per table; every row carries its network."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import IdType, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Money = Numeric(14, 2, asdecimal=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), Decimal: Money}
+
+
+class NetworkRow(Base):
+    __tablename__ = "networks"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    locale: Mapped[str] = mapped_column(String(8))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    charter_required: Mapped[bool] = mapped_column(Boolean, default=True)
+    clock_offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    next_referral_number: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+
+
+class MemberRow(Base):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("network_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"), index=True)
+    external_id: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    roles: Mapped[str] = mapped_column(String(200), default="")
+    joined_at: Mapped[datetime]
+
+
+class ClientRow(Base):
+    __tablename__ = "clients"
+    __table_args__ = (UniqueConstraint("network_id", "key"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    name: Mapped[str] = mapped_column(String(2000))
+    key: Mapped[str] = mapped_column(String(2000))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class ReferralRow(Base):
+    __tablename__ = "referrals"
+    __table_args__ = (UniqueConstraint("network_id", "number"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    client_owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    need: Mapped[str] = mapped_column(Text)
+    temperature: Mapped[int] = mapped_column(Integer)
+    charter_version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    estimated_value: Mapped[Decimal | None]
+    closed_amount: Mapped[Decimal | None]
+    commission_due: Mapped[Decimal | None]
+    commission_paid: Mapped[Decimal | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ReferralEventRow(Base):
+    __tablename__ = "referral_events"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CharterVersionRow(Base):
+    __tablename__ = "charter_versions"
+    __table_args__ = (UniqueConstraint("network_id", "version"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    texts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    commission_kind: Mapped[str] = mapped_column(String(16))
+    commission_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    commission_flat: Mapped[Decimal | None]
+    commission_min: Mapped[Decimal | None]
+    commission_cap: Mapped[Decimal | None]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime]
+
+
+class CharterAcceptanceRow(Base):
+    __tablename__ = "charter_acceptances"
+    __table_args__ = (UniqueConstraint("network_id", "member_id", "version"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    accepted_at: Mapped[datetime]

@@ -1,0 +1,47 @@
+"""The SQLAlchemy unit of work: one session, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        self.networks = SqlNetworks(self.session)
+        self.members = SqlMembers(self.session)
+        self.clients = SqlClients(self.session)
+        self.referrals = SqlReferrals(self.session)
+        self.charters = SqlCharters(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.session_factory)
