@@ -15,8 +15,9 @@ _SPACES = re.compile(r"[\s\u00a0\u202f_']")
 def parse_amount(text: str) -> Decimal:
     """Read a non-negative amount with at most two decimals.
 
-    Accepts `5000`, `5 000`, `5,000.50`, `5000,50` and `1.234,50`; a single separator followed
-    by exactly three digits is a thousands separator (`5,000`), otherwise a decimal one.
+    Accepts `5000`, `5 000`, `5,000.50`, `5000,50` and `1.234,50`. A lone dot is always a
+    decimal point (so `10.999` is refused as three decimals); a lone comma followed by exactly
+    three digits groups thousands (`5,000`), otherwise it is a decimal comma (`5000,5`).
     """
     raw = _SPACES.sub("", text.strip())
     for symbol in ("€", "$", "£", "EUR", "USD", "GBP", "CHF"):
@@ -31,7 +32,8 @@ def parse_amount(text: str) -> Decimal:
     elif commas + dots == 1:
         sep = "," if commas else "."
         head, tail = raw.split(sep)
-        raw = head + tail if len(tail) == 3 and head else head + "." + tail
+        thousands = sep == "," and len(tail) == 3 and head
+        raw = head + tail if thousands else head + "." + tail
     elif commas + dots > 1:
         sep = "," if commas else "."
         groups = raw.split(sep)

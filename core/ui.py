@@ -75,6 +75,7 @@ class Reply:
     title: str = ""
     fields: tuple[Field, ...] = ()
     lines: tuple[str, ...] = ()
+    footer: str = ""
     actions: tuple[Action, ...] = ()
     form: Form | None = None
     error: bool = False

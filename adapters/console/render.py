@@ -30,11 +30,17 @@ def render(reply: Reply, t: Translator) -> list[str]:
         lines.extend(reply.text.splitlines())
     if reply.title:
         lines.append(reply.title)
+    separator = t("ui.field_separator")
     for item in reply.fields:
         value_lines = item.value.splitlines() or [""]
-        lines.append(f"  {item.label}: {value_lines[0]}")
-        lines.extend(f"    {line}" for line in value_lines[1:])
+        if len(value_lines) == 1:
+            lines.append(f"  {item.label}{separator}{value_lines[0]}")
+        else:
+            lines.append(f"  {item.label}")
+            lines.extend(f"    {line}" for line in value_lines)
     lines.extend(f"  - {line}" for line in reply.lines)
+    if reply.footer:
+        lines.extend(reply.footer.splitlines())
     if reply.actions:
         lines.append("  " + "  ".join(action_text(a) for a in reply.actions))
     if reply.form is not None:

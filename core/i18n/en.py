@@ -225,6 +225,7 @@ MESSAGES: dict[str, str] = {
     "help.network.long": "Everyone can read the settings; admins change them and grant roles.",
     "help.help": "this list",
     "help.help.long": "/help COMMAND explains one command.",
+    "ui.field_separator": ": ",
     # Console
     "console.welcome": "Apport console, network {network}. You are {name}. /help lists the "
     "commands; /as NAME changes who you are, /clock +14d moves time, /quit leaves.",

@@ -236,6 +236,7 @@ MESSAGES: dict[str, str] = {
     "modifient et attribuent les rôles.",
     "help.help": "cette liste",
     "help.help.long": "/help COMMANDE explique une commande.",
+    "ui.field_separator": " : ",
     # Console
     "console.welcome": "Console Apport, réseau {network}. Vous êtes {name}. /help liste les "
     "commandes ; /as NOM change d'identité, /clock +14d avance le temps, /quit pour quitter.",

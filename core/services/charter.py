@@ -68,7 +68,7 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
             date=current.created_at.strftime("%Y-%m-%d"),
         ),
         fields=fields,
-        text=status,
+        footer=status,
         actions=actions,
     )
 

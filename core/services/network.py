@@ -30,7 +30,7 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     return Reply(
         title=t("network.title", network=ctx.network.name),
         fields=tuple(fields),
-        text=t("network.how_to_change"),
+        footer=t("network.how_to_change"),
     )
 
 

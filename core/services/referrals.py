@@ -222,7 +222,11 @@ def referrals(ctx: Context, args: dict[str, str]) -> Reply:
         due_to_me=ctx.money(due_to_me),
         owed_by_me=ctx.money(owed_by_me),
     )
-    return Reply(title=t(f"referrals.title{'.' + which if which else ''}"), lines=(*lines, summary))
+    return Reply(
+        title=t(f"referrals.title{'.' + which if which else ''}"),
+        lines=tuple(lines),
+        footer=summary,
+    )
 
 
 def clients(ctx: Context, args: dict[str, str]) -> Reply:
