@@ -167,7 +167,8 @@ class Apport:
         created = uow.networks.add(
             invocation.network_key, invocation.network_name, self.default_locale, now
         )
-        charter.install_default(uow, created, now)
+        if uow.charters.current(created.id) is None:
+            charter.install_default(uow, created, now)
         return created
 
     @staticmethod

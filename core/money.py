@@ -32,7 +32,7 @@ def parse_amount(text: str) -> Decimal:
     elif commas + dots == 1:
         sep = "," if commas else "."
         head, tail = raw.split(sep)
-        thousands = sep == "," and len(tail) == 3 and head
+        thousands = sep == "," and len(tail) == 3 and bool(head)
         raw = head + tail if thousands else head + "." + tail
     elif commas + dots > 1:
         sep = "," if commas else "."

@@ -23,11 +23,20 @@ def make_engine(url: str, **options: Any) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented
+            # fix is to turn it off and emit BEGIN ourselves (below).
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Any) -> None:
+            # IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a
+            # transaction never fails half-way when another process wrote in between.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.charter import CharterVersion, CommissionKind, CommissionRule
@@ -13,6 +14,7 @@ from core.network import Member, Network, Role
 from core.referrals import Event, Referral, Status
 from core.text import fold
 from storage.tables import (
+    Base,
     CharterAcceptanceRow,
     CharterVersionRow,
     ClientRow,
@@ -21,6 +23,16 @@ from storage.tables import (
     ReferralEventRow,
     ReferralRow,
 )
+
+
+def _insert(session: Session, row: Base) -> bool:
+    """Insert `row` in a savepoint; False (and nothing inserted) if a unique key clashes."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _network(row: NetworkRow) -> Network:
@@ -57,8 +69,12 @@ class SqlNetworks:
             next_referral_number=1,
             created_at=at,
         )
-        self.session.add(row)
-        self.session.flush()
+        if not _insert(self.session, row):
+            # Another process created it first (two first commands at once): use theirs.
+            found = self.get_by_key(key)
+            if found is None:
+                raise LookupError(f"network {key!r} vanished after a conflicting insert")
+            return found
         return _network(row)
 
     def update(self, network: Network) -> None:
@@ -121,8 +137,11 @@ class SqlMembers:
             roles=_roles(member),
             joined_at=member.joined_at,
         )
-        self.session.add(row)
-        self.session.flush()
+        if not _insert(self.session, row):
+            found = self.by_external_id(member.network_id, member.external_id)
+            if found is None:
+                raise LookupError(f"member {member.external_id!r} vanished after a conflict")
+            return found
         return _member(row)
 
     def update(self, member: Member) -> None:
@@ -369,12 +388,13 @@ class SqlCharters:
         return found is not None
 
     def accept(self, network_id: int, member_id: int, version: int, at: datetime) -> None:
-        self.session.add(
+        # A concurrent acceptance of the same version is the same fact: keep the first.
+        _insert(
+            self.session,
             CharterAcceptanceRow(
                 network_id=network_id, member_id=member_id, version=version, accepted_at=at
-            )
+            ),
         )
-        self.session.flush()
 
     def acceptance_count(self, network_id: int, version: int) -> int:
         query = (
