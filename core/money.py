@@ -32,8 +32,8 @@ def parse_amount(text: str) -> Decimal:
     elif commas + dots == 1:
         sep = "," if commas else "."
         head, tail = raw.split(sep)
-        thousands = sep == "," and len(tail) == 3 and bool(head)
-        raw = head + tail if thousands else head + "." + tail
+        grouped = sep == "," and len(tail) == 3 and bool(head)
+        raw = head + tail if grouped else head + "." + tail
     elif commas + dots > 1:
         sep = "," if commas else "."
         groups = raw.split(sep)
