@@ -57,7 +57,7 @@ class ReferralNotFound(ApportError):
 
 
 class WrongActor(NotAllowed):
-    key = "error.wrong_actor"
+    key = "error.not_allowed"
 
 
 class IllegalTransition(ApportError):

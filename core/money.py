@@ -9,6 +9,7 @@ from core.errors import InvalidAmount
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("999999999999.99")
+_GROUP_HEAD = re.compile(r"[1-9][0-9]{0,2}")
 _SPACES = re.compile(r"[\s\u00a0\u202f_']")
 
 
@@ -32,12 +33,12 @@ def parse_amount(text: str) -> Decimal:
     elif commas + dots == 1:
         sep = "," if commas else "."
         head, tail = raw.split(sep)
-        grouped = sep == "," and len(tail) == 3 and bool(head)
+        grouped = sep == "," and len(tail) == 3 and _GROUP_HEAD.fullmatch(head) is not None
         raw = head + tail if grouped else head + "." + tail
     elif commas + dots > 1:
         sep = "," if commas else "."
         groups = raw.split(sep)
-        if not all(len(g) == 3 for g in groups[1:]):
+        if not _GROUP_HEAD.fullmatch(groups[0]) or not all(len(g) == 3 for g in groups[1:]):
             raise InvalidAmount(value=text.strip())
         raw = "".join(groups)
     try:

@@ -132,7 +132,8 @@ MESSAGES: dict[str, str] = {
     "notice.won": "{who} won referral #{number} for {amount}. Commission due to you: {due}.",
     "notice.lost": "{who} lost referral #{number} (reason: {note}).",
     "notice.paid": "{who} confirmed the commission of {due} for referral #{number} was received.",
-    "notice.paid_by_admin": "An admin marked the commission of referral #{number} as paid.",
+    "notice.paid_by_admin": "An admin confirmed that the commission of {due} for referral "
+    "#{number} was paid.",
     "notice.charter_new_version": "{admin} published version {version} of the charter "
     "(commission: {rule}). Please read it and accept it.",
     "notice.role_granted": "{admin} made you {role}.",

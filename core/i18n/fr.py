@@ -140,8 +140,8 @@ MESSAGES: dict[str, str] = {
     "notice.lost": "{who} a perdu la recommandation n° {number} (motif : {note}).",
     "notice.paid": "{who} confirme avoir reçu la commission de {due} pour la recommandation "
     "n° {number}.",
-    "notice.paid_by_admin": "Un administrateur a marqué payée la commission de la recommandation "
-    "n° {number}.",
+    "notice.paid_by_admin": "Un administrateur a confirmé le versement de la commission de {due} "
+    "pour la recommandation n° {number}.",
     "notice.charter_new_version": "{admin} a publié la version {version} de la charte "
     "(commission : {rule}). Merci de la lire et de l'accepter.",
     "notice.role_granted": "{admin} vous a attribué le rôle {role}.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -20,11 +21,13 @@ from core.services.referral_cards import card, status_label
 from core.text import check_length, normalise_client_name
 from core.ui import Reply
 
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
 
 def _temperature(text: str | None) -> int:
     if not text:
         return 1
-    if not text.strip().isdigit() or not 1 <= int(text) <= 5:
+    if not _DIGITS.fullmatch(text.strip()) or not 1 <= int(text) <= 5:
         raise InvalidValue("error.invalid_temperature", value=text)
     return int(text)
 
@@ -117,7 +120,7 @@ def _visible(ctx: Context, number: int) -> Referral:
 
 def _number(text: str) -> int:
     cleaned = text.strip().removeprefix("#")
-    if not cleaned.isdigit():
+    if not _DIGITS.fullmatch(cleaned):
         raise InvalidValue("error.invalid_number", value=text)
     return int(cleaned)
 
@@ -163,11 +166,13 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
 
 def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
     t = ctx.t
-    other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
     if ctx.actor.id not in (found.referrer_id, found.receiver_id):
-        # An admin confirmed payment: both parties hear of it.
-        ctx.notify(found.receiver_id, Reply(text=t("notice.paid_by_admin", number=found.number)))
-        other = found.referrer_id
+        # An admin confirmed payment: both parties hear it from the admin's side.
+        text = t("notice.paid_by_admin", number=found.number, due=ctx.money(found.commission_due))
+        for party in (found.referrer_id, found.receiver_id):
+            ctx.notify(party, Reply(text=text), kind=f"referral.{move.target.value}")
+        return
+    other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
     member = ctx.member(other)
     shown = card(ctx, found, member.id, member.is_admin)
     text = t(

@@ -1,0 +1,465 @@
+"""In-memory fakes of core's ports, and a small driver that runs Apport over them.
+
+The repositories behave like the SQL ones where core could tell the difference: reads return
+copies (a change is kept only through `add`/`update`), the same uniqueness rules hold, lists come
+back in the same order, and `for_member` does not load the history. The unit of work is a real
+transaction: it works on a deep copy of the committed tables and publishes it on `commit()`;
+leaving the `with` block without committing throws the copy away.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from core.app import Apport, Invocation
+from core.charter import CharterVersion
+from core.clients import Client
+from core.network import Member, Network
+from core.referrals import Event, Referral
+from core.text import fold
+from core.ui import Notice, Reply
+
+if TYPE_CHECKING:
+    from core.ports import (
+        CharterRepository,
+        ClientRepository,
+        Clock,
+        MemberRepository,
+        Messenger,
+        NetworkRepository,
+        ReferralRepository,
+        UnitOfWork,
+        UnitOfWorkFactory,
+    )
+
+
+class UniqueViolation(Exception):
+    """What a database would raise on a duplicate key: core must never trigger it."""
+
+
+@dataclass
+class Tables:
+    """Everything stored, for every network."""
+
+    networks: dict[int, Network] = field(default_factory=dict)
+    members: dict[int, Member] = field(default_factory=dict)
+    clients: dict[int, Client] = field(default_factory=dict)
+    referrals: dict[int, Referral] = field(default_factory=dict)
+    next_numbers: dict[int, int] = field(default_factory=dict)  # network id -> next number
+    charters: dict[int, CharterVersion] = field(default_factory=dict)
+    acceptances: dict[tuple[int, int, int], datetime] = field(default_factory=dict)
+    last_ids: dict[str, int] = field(default_factory=dict)
+
+    def new_id(self, table: str) -> int:
+        self.last_ids[table] = self.last_ids.get(table, 0) + 1
+        return self.last_ids[table]
+
+
+class _Workspace:
+    """The tables one unit of work reads and writes; replaced wholesale on rollback."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+
+class FakeNetworks:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def get_by_key(self, key: str) -> Network | None:
+        found = next((n for n in self._ws.tables.networks.values() if n.key == key), None)
+        return copy.deepcopy(found)
+
+    def add(self, key: str, name: str, locale: str, at: datetime) -> Network:
+        tables = self._ws.tables
+        if any(n.key == key for n in tables.networks.values()):
+            raise UniqueViolation(f"network {key!r}")
+        network = Network(tables.new_id("networks"), key, name, locale, created_at=at)
+        tables.networks[network.id] = copy.deepcopy(network)
+        tables.next_numbers[network.id] = 1
+        return network
+
+    def update(self, network: Network) -> None:
+        tables = self._ws.tables
+        if network.id not in tables.networks:
+            raise LookupError(f"no network {network.id}")
+        stored = tables.networks[network.id]
+        tables.networks[network.id] = replace(copy.deepcopy(network), key=stored.key)
+
+
+class FakeMembers:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def _in(self, network_id: int) -> list[Member]:
+        members = self._ws.tables.members.values()
+        return [
+            copy.deepcopy(m)
+            for m in sorted(members, key=lambda m: m.id)
+            if m.network_id == network_id
+        ]
+
+    def get(self, network_id: int, member_id: int) -> Member | None:
+        return next((m for m in self._in(network_id) if m.id == member_id), None)
+
+    def by_external_id(self, network_id: int, external_id: str) -> Member | None:
+        return next((m for m in self._in(network_id) if m.external_id == external_id), None)
+
+    def by_name(self, network_id: int, name: str) -> list[Member]:
+        return [m for m in self._in(network_id) if fold(m.display_name) == fold(name)]
+
+    def count(self, network_id: int) -> int:
+        return len(self._in(network_id))
+
+    def all(self, network_id: int) -> list[Member]:
+        return self._in(network_id)
+
+    def add(self, member: Member) -> Member:
+        tables = self._ws.tables
+        if self.by_external_id(member.network_id, member.external_id) is not None:
+            raise UniqueViolation(f"member {member.external_id!r}")
+        stored = replace(copy.deepcopy(member), id=tables.new_id("members"))
+        tables.members[stored.id] = stored
+        return copy.deepcopy(stored)
+
+    def update(self, member: Member) -> None:
+        stored = self._ws.tables.members.get(member.id)
+        if stored is None or stored.network_id != member.network_id:
+            raise LookupError(f"no member {member.id} in network {member.network_id}")
+        stored.display_name = member.display_name
+        stored.roles = set(member.roles)
+
+
+class FakeClients:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def _in(self, network_id: int) -> list[Client]:
+        clients = self._ws.tables.clients.values()
+        return [copy.deepcopy(c) for c in clients if c.network_id == network_id]
+
+    def by_key(self, network_id: int, key: str) -> Client | None:
+        return next((c for c in self._in(network_id) if c.key == key), None)
+
+    def get(self, network_id: int, client_id: int) -> Client | None:
+        return next((c for c in self._in(network_id) if c.id == client_id), None)
+
+    def owned_by(self, network_id: int, owner_id: int) -> list[Client]:
+        owned = [c for c in self._in(network_id) if c.owner_id == owner_id]
+        return sorted(owned, key=lambda c: c.name)
+
+    def add(self, client: Client) -> Client:
+        tables = self._ws.tables
+        if self.by_key(client.network_id, client.key) is not None:
+            raise UniqueViolation(f"client {client.key!r}")
+        stored = replace(copy.deepcopy(client), id=tables.new_id("clients"))
+        tables.clients[stored.id] = stored
+        return copy.deepcopy(stored)
+
+
+class FakeReferrals:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def next_number(self, network_id: int) -> int:
+        numbers = self._ws.tables.next_numbers
+        if network_id not in numbers:
+            raise LookupError(f"no network {network_id}")
+        taken = numbers[network_id]
+        numbers[network_id] = taken + 1
+        return taken
+
+    def add(self, referral: Referral) -> Referral:
+        tables = self._ws.tables
+        if self.get(referral.network_id, referral.number) is not None:
+            raise UniqueViolation(f"referral #{referral.number}")
+        referral.id = tables.new_id("referrals")
+        tables.referrals[referral.id] = copy.deepcopy(referral)
+        return referral
+
+    def get(self, network_id: int, number: int) -> Referral | None:
+        found = next(
+            (
+                r
+                for r in self._ws.tables.referrals.values()
+                if r.network_id == network_id and r.number == number
+            ),
+            None,
+        )
+        return copy.deepcopy(found)
+
+    def update(self, referral: Referral, event: Event) -> None:
+        stored = self._ws.tables.referrals.get(referral.id)
+        if stored is None or stored.network_id != referral.network_id:
+            raise LookupError(f"no referral {referral.id} in network {referral.network_id}")
+        # The columns the SQL repository writes, and one more event row.
+        stored.status = referral.status
+        stored.closed_amount = referral.closed_amount
+        stored.commission_due = referral.commission_due
+        stored.commission_paid = referral.commission_paid
+        stored.updated_at = referral.updated_at or event.at
+        stored.events.append(event)
+
+    def for_member(self, network_id: int, member_id: int) -> list[Referral]:
+        """Newest first, history not loaded (as in SQL)."""
+        mine = [
+            replace(copy.deepcopy(r), events=[])
+            for r in self._ws.tables.referrals.values()
+            if r.network_id == network_id and member_id in (r.referrer_id, r.receiver_id)
+        ]
+        return sorted(mine, key=lambda r: r.number, reverse=True)
+
+
+class FakeCharters:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def history(self, network_id: int) -> list[CharterVersion]:
+        versions = [
+            copy.deepcopy(v)
+            for v in self._ws.tables.charters.values()
+            if v.network_id == network_id
+        ]
+        return sorted(versions, key=lambda v: v.version)
+
+    def current(self, network_id: int) -> CharterVersion | None:
+        versions = self.history(network_id)
+        return versions[-1] if versions else None
+
+    def get(self, network_id: int, version: int) -> CharterVersion | None:
+        return next((v for v in self.history(network_id) if v.version == version), None)
+
+    def add(self, version: CharterVersion) -> CharterVersion:
+        tables = self._ws.tables
+        if self.get(version.network_id, version.version) is not None:
+            raise UniqueViolation(f"charter version {version.version}")
+        version.id = tables.new_id("charters")
+        tables.charters[version.id] = copy.deepcopy(version)
+        return version
+
+    def accepted(self, network_id: int, member_id: int, version: int) -> bool:
+        return (network_id, member_id, version) in self._ws.tables.acceptances
+
+    def accept(self, network_id: int, member_id: int, version: int, at: datetime) -> None:
+        key = (network_id, member_id, version)
+        if key in self._ws.tables.acceptances:
+            raise UniqueViolation(f"acceptance {key}")
+        self._ws.tables.acceptances[key] = at
+
+    def acceptance_count(self, network_id: int, version: int) -> int:
+        return sum(
+            1
+            for (net, _, ver) in self._ws.tables.acceptances
+            if (net, ver) == (network_id, version)
+        )
+
+
+class FakeStore:
+    """The committed state every unit of work starts from."""
+
+    def __init__(self) -> None:
+        self.committed = Tables()
+        self.commits = 0
+
+    def snapshot(self) -> Tables:
+        return copy.deepcopy(self.committed)
+
+
+class FakeUnitOfWork:
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._workspace = _Workspace(Tables())
+        self.networks: NetworkRepository = FakeNetworks(self._workspace)
+        self.members: MemberRepository = FakeMembers(self._workspace)
+        self.clients: ClientRepository = FakeClients(self._workspace)
+        self.referrals: ReferralRepository = FakeReferrals(self._workspace)
+        self.charters: CharterRepository = FakeCharters(self._workspace)
+        self.committed = False
+
+    def __enter__(self) -> Self:
+        self._workspace.tables = self._store.snapshot()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        self._store.committed = copy.deepcopy(self._workspace.tables)
+        self._store.commits += 1
+        self.committed = True
+
+    def rollback(self) -> None:
+        self._workspace.tables = self._store.snapshot()
+
+
+class FakeUnitOfWorkFactory:
+    def __init__(self, store: FakeStore | None = None) -> None:
+        self.store = store or FakeStore()
+
+    def __call__(self) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self.store)
+
+
+class FakeClock:
+    def __init__(self, at: datetime = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)) -> None:
+        self.set(at)
+
+    def set(self, at: datetime) -> None:
+        if at.utcoffset() != timedelta(0):
+            raise ValueError("the clock keeps aware UTC datetimes")
+        self._now = at.astimezone(UTC)
+
+    def advance(self, delta: timedelta) -> datetime:
+        self._now += delta
+        return self._now
+
+    def now(self) -> datetime:
+        return self._now
+
+
+class RecordingMessenger:
+    """Keeps every notice it is asked to deliver."""
+
+    def __init__(self) -> None:
+        self.sent: list[Notice] = []
+
+    def send(self, notices: Sequence[Notice]) -> None:
+        self.sent.extend(notices)
+
+    def to(self, external_id: str) -> list[Notice]:
+        return [n for n in self.sent if n.external_id == external_id]
+
+    def texts_to(self, external_id: str) -> list[str]:
+        return [n.reply.text for n in self.to(external_id)]
+
+    def clear(self) -> None:
+        self.sent.clear()
+
+
+def user_id(name: str) -> str:
+    """The platform id the driver gives a member called `name`."""
+    return "U-" + name.lower()
+
+
+@dataclass
+class Bot:
+    """Drives Apport the way an adapter does: members by name, one network by default."""
+
+    store: FakeStore = field(default_factory=FakeStore)
+    clock: FakeClock = field(default_factory=FakeClock)
+    messenger: RecordingMessenger = field(default_factory=RecordingMessenger)
+    network: str = "T1"
+
+    def __post_init__(self) -> None:
+        self.uow_factory = FakeUnitOfWorkFactory(self.store)
+        self.app = Apport(self.uow_factory, self.clock, self.messenger)
+
+    def run(
+        self,
+        who: str,
+        command: str,
+        text: str = "",
+        *,
+        verb: str = "",
+        values: Mapping[str, str] | None = None,
+        network: str | None = None,
+    ) -> Reply:
+        key = network or self.network
+        return self.app.handle(
+            Invocation(
+                network_key=key,
+                network_name=f"Net {key}",
+                user_id=user_id(who),
+                user_name=who,
+                command=command,
+                text=text,
+                verb=verb,
+                values=values,
+            )
+        )
+
+    def ok(self, who: str, command: str, text: str = "", network: str | None = None) -> Reply:
+        """Run a command that must succeed."""
+        reply = self.run(who, command, text, network=network)
+        if reply.error:
+            raise AssertionError(f"/{command} {text} by {who} failed: {reply.text}")
+        return reply
+
+    def refused(
+        self,
+        who: str,
+        command: str,
+        text: str = "",
+        *,
+        verb: str = "",
+        values: Mapping[str, str] | None = None,
+        network: str | None = None,
+    ) -> Reply:
+        """Run a command that must be refused, and check that it changed nothing."""
+        before, commits, sent = self.store.snapshot(), self.store.commits, len(self.messenger.sent)
+        reply = self.run(who, command, text, verb=verb, values=values, network=network)
+        assert reply.error, f"/{command} {text} by {who} was not refused: {reply.text}"
+        assert reply.text, "a refusal says why"
+        assert self.store.committed == before, "a refused command changed the store"
+        assert self.store.commits == commits, "a refused command committed"
+        assert len(self.messenger.sent) == sent, "a refused command sent notices"
+        return reply
+
+    def join(self, *names: str, accept_charter: bool = True) -> None:
+        """Each member runs a first command (the first one becomes admin)."""
+        for name in names:
+            self.ok(name, "charter", "accept" if accept_charter else "")
+
+    def member(self, name: str, network: str | None = None) -> Member:
+        with self.uow_factory() as uow:
+            found = uow.networks.get_by_key(network or self.network)
+            assert found is not None, "no such network"
+            member = uow.members.by_external_id(found.id, user_id(name))
+            assert member is not None, f"{name} is not a member"
+            return member
+
+    def referral(self, number: int, network: str | None = None) -> Referral:
+        with self.uow_factory() as uow:
+            found = uow.networks.get_by_key(network or self.network)
+            assert found is not None, "no such network"
+            referral = uow.referrals.get(found.id, number)
+            assert referral is not None, f"no referral #{number}"
+            return referral
+
+
+if TYPE_CHECKING:
+    # The fakes satisfy core's ports (checked by mypy, never run).
+    def _conforms(
+        store: FakeStore, workspace: _Workspace
+    ) -> tuple[
+        UnitOfWork,
+        UnitOfWorkFactory,
+        NetworkRepository,
+        MemberRepository,
+        ClientRepository,
+        ReferralRepository,
+        CharterRepository,
+        Clock,
+        Messenger,
+    ]:
+        return (
+            FakeUnitOfWork(store),
+            FakeUnitOfWorkFactory(store),
+            FakeNetworks(workspace),
+            FakeMembers(workspace),
+            FakeClients(workspace),
+            FakeReferrals(workspace),
+            FakeCharters(workspace),
+            FakeClock(),
+            RecordingMessenger(),
+        )

@@ -1,0 +1,222 @@
+"""The catalogs: English and French say the same things, and every key core uses exists."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from core import errors
+from core.charter_default import SECTION_KEYS
+from core.commands import COMMANDS
+from core.i18n import CATALOGS, Translator
+from core.i18n.en import MESSAGES as EN
+from core.i18n.fr import MESSAGES as FR
+from core.network import GRANTABLE_ROLES, SETTINGS
+from core.referrals import MOVES, Party, Status
+from core.ui import InputKind
+
+CORE = Path(__file__).resolve().parents[2] / "core"
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_both_catalogs_have_the_same_keys() -> None:
+    assert sorted(set(EN) - set(FR)) == []
+    assert sorted(set(FR) - set(EN)) == []
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_both_catalogs_fill_in_the_same_placeholders(key: str) -> None:
+    assert placeholders(FR[key]) == placeholders(EN[key])
+
+
+def test_no_message_is_blank() -> None:
+    assert [k for locale in CATALOGS.values() for k, v in locale.items() if not v.strip()] == []
+
+
+def test_translator_falls_back_to_english() -> None:
+    assert Translator("de").locale == "en"
+    assert Translator("de")("status.won") == "won"
+    assert Translator("fr")("status.won") == "gagnée"
+    assert Translator("fr")("referral.title", number=3, client="Acme") == (
+        "Recommandation n° 3 : Acme"
+    )
+    with pytest.raises(KeyError):
+        Translator("en")("no.such.key")
+
+
+# Keys used by core, read from its source
+
+
+def _is_t_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    func = node.func
+    return (isinstance(func, ast.Name) and func.id == "t") or (
+        isinstance(func, ast.Attribute) and func.attr == "t"
+    )
+
+
+def _sources() -> list[tuple[Path, ast.Module]]:
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) > 15, "core sources not found"
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in files]
+
+
+def literal_keys() -> set[str]:
+    """Every literal key passed to `t(...)`/`ctx.t(...)`, both branches of `a if c else b`."""
+    found: set[str] = set()
+    for _, tree in _sources():
+        for node in ast.walk(tree):
+            if not _is_t_call(node):
+                continue
+            assert isinstance(node, ast.Call)
+            arg = node.args[0]
+            branches = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+            for branch in branches:
+                if isinstance(branch, ast.Constant) and isinstance(branch.value, str):
+                    found.add(branch.value)
+    return found
+
+
+def dynamic_templates() -> set[str]:
+    """Every f-string key passed to `t(...)`, as its source text."""
+    return {
+        ast.unparse(node.args[0])
+        for _, tree in _sources()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _is_t_call(node)
+        and isinstance(node.args[0], ast.JoinedStr)
+    }
+
+
+def error_keys() -> set[str]:
+    """`"error.xxx"` literals in core, such as keys passed to errors.
+
+    Class defaults (`key = "error.xxx"`) are checked per class below, and a prefix such as
+    `"error.wrong_actor_" + party` with the values it can take.
+    """
+    found: set[str] = set()
+    for _, tree in _sources():
+        defaults = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and [ast.unparse(target) for target in node.targets] == ["key"]
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.fullmatch(r"error\.[a-z_]*[a-z]", node.value)
+                and id(node) not in defaults
+            ):
+                found.add(node.value)
+    return found
+
+
+def _form_params() -> Iterable[tuple[str, str, str]]:
+    for command in COMMANDS.values():
+        for verb in command.verbs:
+            if verb.has_form:
+                for param in verb.params:
+                    yield command.name, verb.name, param.name
+
+
+def _usage_params() -> Iterable[str]:
+    for command in COMMANDS.values():
+        for verb in command.verbs:
+            for param in verb.params:
+                if param.kind is InputKind.MEMBER or not (
+                    param.choices and param.kind is InputKind.CHOICE
+                ):
+                    yield param.name
+
+
+# Each f-string key core builds, and every value it can take.
+DYNAMIC_KEYS: dict[str, set[str]] = {
+    "f\"status.{params['status']}\"": {f"status.{s.value}" for s in Status},
+    "f'status.{status.value}'": {f"status.{s.value}" for s in Status},
+    "f'action.{verb}'": {f"action.{v}" for v in MOVES},
+    "f'moved.{verb}'": {f"moved.{v}" for v in MOVES},
+    "f'notice.{move.verb}'": {f"notice.{m.verb}" for m in MOVES.values()},
+    "f'temperature.{referral.temperature}'": {f"temperature.{n}" for n in range(1, 6)},
+    "f'charter.section.{key}'": {f"charter.section.{k}" for k in SECTION_KEYS},
+    "f'setting.{key}'": {f"setting.{k}" for k in SETTINGS},
+    "f'role.{granted.value}'": {f"role.{r.value}" for r in GRANTABLE_ROLES},
+    "f'role.{role.value}.plural'": {f"role.{r.value}.plural" for r in GRANTABLE_ROLES},
+    "f'help.{command.name}'": {f"help.{c}" for c in COMMANDS},
+    "f'help.{command.name}.long'": {f"help.{c}.long" for c in COMMANDS},
+    "f\"referrals.title{('.' + which if which else '')}\"": {
+        "referrals.title",
+        "referrals.title.given",
+        "referrals.title.received",
+        "referrals.title.open",
+    },
+    "f'param.{param.name}'": {f"param.{p}" for p in _usage_params()},
+    "f'param.{p.name}.label'": {f"param.{p}.label" for _, _, p in _form_params()},
+    "f'param.{p.name}.hint'": set(),  # optional: looked up with `t.has` first
+    "f\"form.{command.name}{('.' + verb.name if verb.name else '')}\"": {
+        f"form.{c}{'.' + v if v else ''}" for c, v, _ in _form_params()
+    },
+}
+
+
+def test_the_source_scan_finds_the_keys() -> None:
+    assert len(literal_keys()) > 60
+    assert {"refer.sent", "referrals.line_given", "referrals.line_received"} <= literal_keys()
+    assert len(error_keys()) > 20
+
+
+def test_every_literal_key_exists() -> None:
+    assert sorted(literal_keys() - set(EN)) == []
+
+
+def test_every_error_key_exists() -> None:
+    assert sorted(error_keys() - set(EN)) == []
+
+
+ERROR_CLASSES = sorted(
+    (c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.ApportError)),
+    key=lambda c: c.__name__,
+)
+
+
+def test_the_error_classes_are_found() -> None:
+    assert len(ERROR_CLASSES) > 10
+
+
+@pytest.mark.parametrize(
+    "error",
+    [pytest.param(c, id=c.__name__) for c in ERROR_CLASSES],
+)
+def test_every_error_class_default_key_exists(error: type[errors.ApportError]) -> None:
+    assert error.key in EN
+
+
+def test_wrong_actor_keys_exist_for_each_party() -> None:
+    assert {f"error.wrong_actor_{p.value}" for p in Party} <= set(EN)
+
+
+def test_every_dynamic_key_template_is_known() -> None:
+    """A new f-string key in core must be added to DYNAMIC_KEYS, so its values get checked."""
+    assert sorted(dynamic_templates() - set(DYNAMIC_KEYS)) == []
+
+
+@pytest.mark.parametrize("template", sorted(DYNAMIC_KEYS))
+def test_every_dynamic_key_exists(template: str) -> None:
+    assert sorted(DYNAMIC_KEYS[template] - set(EN)) == []
+
+
+def test_param_labels_exist_for_every_form_input() -> None:
+    labels = {f"param.{p}.label" for _, _, p in _form_params()}
+    assert len(labels) >= 8
+    assert sorted(labels - set(EN)) == []
