@@ -6,9 +6,11 @@ import sys
 
 from adapters.console.messenger import ConsoleMessenger
 from adapters.console.shell import NETWORK_KEY, ConsoleSession, read_lines
+from bot.clock import SystemClock
 from bot.settings import Settings
 from bot.wiring import build_app, build_engine
-from core.app import Apport
+from core.services.dispatcher import Dispatcher
+from storage.database import unit_of_work_factory
 
 
 def _write(line: str) -> None:
@@ -17,12 +19,16 @@ def _write(line: str) -> None:
 
 def run_console(settings: Settings) -> int:
     engine = build_engine(settings)
-    holder: list[Apport] = []
-    messenger = ConsoleMessenger(_write, lambda _network_id: holder[0].locale_of(NETWORK_KEY))
-    app = build_app(engine, settings, messenger)
-    holder.append(app)
+    uows = unit_of_work_factory(engine)
+    app = build_app(engine, settings, SystemClock())
+    messenger = ConsoleMessenger(_write)
+    # The console's network has its own clock (`/clock +14d`): due means due by that clock.
+    dispatcher = Dispatcher(uows, messenger, lambda: app.network_time(NETWORK_KEY), "console")
+    app.after_commit = dispatcher.run_once
     session = ConsoleSession(app, settings.console_network, settings.console_user, _write)
+    session.after_clock = dispatcher.run_once
     interactive = sys.stdin.isatty()
+    dispatcher.run_once()
     session.run(read_lines(interactive, lambda: f"{session.user}> "), interactive)
     engine.dispose()
     return 0

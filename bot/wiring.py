@@ -1,14 +1,14 @@
-"""Builds the application: database engine, migrated schema, unit of work, core facade."""
+"""Builds the application: database engine with its schema migrated, and the core facade."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from bot.clock import SystemClock
 from bot.settings import Settings
 from core.app import Apport
-from core.commands import MentionReader, plain_mention
-from core.ports import Clock, Messenger
+from core.commands import MentionReader
+from core.ports import Clock
+from core.text import plain_channel, plain_mention
 from storage.database import make_engine, migrate, unit_of_work_factory
 
 
@@ -21,14 +21,14 @@ def build_engine(settings: Settings) -> Engine:
 def build_app(
     engine: Engine,
     settings: Settings,
-    messenger: Messenger,
-    clock: Clock | None = None,
+    clock: Clock,
     mention: MentionReader = plain_mention,
+    channel: MentionReader = plain_channel,
 ) -> Apport:
     return Apport(
         unit_of_work_factory(engine),
-        clock or SystemClock(),
-        messenger,
+        clock,
         default_locale=settings.locale,
         mention=mention,
+        channel=channel,
     )

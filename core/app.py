@@ -26,10 +26,11 @@ from core.commands import (
 from core.errors import AdminOnly, ApportError, UsageError
 from core.i18n import Translator
 from core.network import Member, Network, Role
-from core.ports import Clock, Messenger, UnitOfWork, UnitOfWorkFactory
-from core.services import charter, network, referrals
+from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from core.services import charter, charter_reminders, feedback, network, referrals
 from core.services.context import Context
 from core.services.help import help_reply
+from core.text import plain_channel
 from core.ui import Reply
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("referral", ""): referrals.referral,
     ("referrals", ""): referrals.referrals,
     ("clients", ""): referrals.clients,
+    ("feedback", ""): feedback.feedback,
     ("charter", ""): charter.show,
     ("charter", "accept"): charter.accept,
     ("charter", "history"): charter.history,
@@ -79,15 +81,19 @@ class Apport:
         self,
         uow_factory: UnitOfWorkFactory,
         clock: Clock,
-        messenger: Messenger,
         default_locale: str = "en",
         mention: MentionReader = plain_mention,
+        channel: MentionReader = plain_channel,
+        after_commit: Callable[[], object] | None = None,
     ) -> None:
+        """`after_commit` runs after each command that committed (the adapter's dispatcher
+        kick), so the notices it queued go out at once."""
         self.uow_factory = uow_factory
         self.clock = clock
-        self.messenger = messenger
         self.default_locale = default_locale
         self.mention = mention
+        self.channel = channel
+        self.after_commit = after_commit
 
     def handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
@@ -100,11 +106,11 @@ class Apport:
                 locale = ctx.network.locale
         except ApportError as error:
             return self.error_reply(error, locale)
-        if ctx.notices:
+        if self.after_commit is not None:
             try:
-                self.messenger.send(ctx.notices)
-            except Exception:
-                log.exception("could not deliver %d notice(s)", len(ctx.notices))
+                self.after_commit()
+            except Exception:  # the rows stay in the outbox; the interval job retries them
+                log.exception("dispatch after a command failed")
         return reply
 
     def error_reply(self, error: ApportError, locale: str) -> Reply:
@@ -158,7 +164,7 @@ class Apport:
         network = self._network(uow, invocation, now)
         now += network.clock_offset
         member = self._member(uow, network, invocation, now)
-        return Context(uow, network, member, now)
+        return Context(uow, network, member, now, read_channel=self.channel)
 
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:
         found = uow.networks.get_by_key(invocation.network_key)
@@ -169,6 +175,7 @@ class Apport:
         )
         if uow.charters.current(created.id) is None:
             charter.install_default(uow, created, now)
+            charter_reminders.schedule_next(uow, created, now)
         return created
 
     @staticmethod

@@ -13,7 +13,10 @@ from core.errors import UnknownCommand, UsageError
 from core.i18n import Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
 from core.referrals import MOVES
+from core.text import plain_mention
 from core.ui import Form, Input, InputKind
+
+__all__ = ["COMMANDS", "Command", "MentionReader", "Param", "Parsed", "Verb", "plain_mention"]
 
 K = InputKind
 
@@ -98,6 +101,20 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("clients", (Verb(""),)),
         Command(
+            "feedback",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("number", K.NUMBER),
+                        Param("score", K.CHOICE, choices=("1", "2", "3", "4", "5", "later")),
+                        Param("comment", K.LONG_TEXT, required=False, rest=True),
+                    ),
+                    has_form=True,
+                ),
+            ),
+        ),
+        Command(
             "charter",
             (
                 Verb(""),
@@ -133,7 +150,7 @@ COMMANDS: dict[str, Command] = {
                     "set",
                     (
                         Param("key", K.CHOICE, choices=tuple(SETTINGS)),
-                        Param("value", K.TEXT, rest=True),
+                        Param("setting_value", K.TEXT, rest=True),
                     ),
                     admin_only=True,
                 ),
@@ -152,12 +169,6 @@ class Parsed:
 
 
 MentionReader = Callable[[str], str | None]
-
-
-def plain_mention(token: str) -> str | None:
-    """`@bob` or `bob` names bob; how the console and tests write members."""
-    name = token.removeprefix("@").strip()
-    return name or None
 
 
 def find_command(name: str) -> Command:
@@ -248,9 +259,11 @@ def check_args(
                 raise UsageError(command=command.name, verb=verb.name)
             value = member
         elif param.choices and param.kind is K.CHOICE:
-            if value.lower() not in param.choices:
-                raise UsageError(command=command.name, verb=verb.name)
             value = value.lower()
+            if value not in param.choices and value.replace("_", "-") in param.choices:
+                value = value.replace("_", "-")
+            if value not in param.choices:
+                raise UsageError(command=command.name, verb=verb.name)
         args[param.name] = value
     missing = [p.name for p in verb.params if p.required and p.name not in args]
     if missing:

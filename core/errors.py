@@ -16,6 +16,20 @@ class ApportError(Exception):
         super().__init__(f"{self.key} {params}")
 
 
+class DeliveryFailed(Exception):
+    """A messenger could not deliver a notice; the outbox retries it later.
+
+    `retry_after` is the platform's rate-limit delay in seconds, when it gave one; `permanent`
+    means retrying cannot help (the user left, the channel is gone).
+    """
+
+    def __init__(self, reason: str, retry_after: float | None = None, permanent: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+        self.permanent = permanent
+
+
 class UsageError(ApportError):
     key = "error.usage"
 

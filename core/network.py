@@ -10,6 +10,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.errors import InvalidValue
+from core.schedule import parse_weekly
 
 LOCALES = ("en", "fr")
 
@@ -35,6 +36,11 @@ class Network:
     charter_required: bool = True
     clock_offset: timedelta = timedelta(0)
     created_at: datetime | None = None
+    followup_days: int = 14
+    charter_reminder: str = "mon 09:00"  # a weekly schedule, or "off"
+    charter_reminder_index: int = 0  # which rule the next reminder shows
+    announcements_channel: str = ""  # platform channel id
+    recruiters_channel: str = ""
 
 
 @dataclass
@@ -83,6 +89,28 @@ def _flag(value: str) -> bool:
     raise InvalidValue("error.invalid_choice", value=value, choices="on, off")
 
 
+def _days(value: str) -> int:
+    folded = value.strip()
+    if not folded.isascii() or not folded.isdigit() or not 1 <= int(folded) <= 365:
+        raise InvalidValue("error.invalid_days", value=value)
+    return int(folded)
+
+
+def _schedule(value: str) -> str:
+    weekly = parse_weekly(value)
+    return str(weekly) if weekly else "off"
+
+
+def _channel(value: str) -> str:
+    """A channel as the adapter read it (its id); `none` clears it."""
+    value = value.strip()
+    if value.lower() in ("none", "off", "-", "aucun"):
+        return ""
+    if not value or len(value) > 200 or " " in value:
+        raise InvalidValue("error.invalid_channel", value=value[:200])
+    return value
+
+
 def _name(value: str) -> str:
     value = " ".join(value.split())
     if not value or len(value) > 100:
@@ -94,13 +122,23 @@ def _name(value: str) -> str:
 class Setting:
     attribute: str
     parse: Callable[[str], object]
+    is_channel: bool = False  # the value names a channel: the adapter reads it first
 
 
 # `/network set KEY VALUE`: the key users type, the attribute it sets, how the value is read.
+# Keys are written with hyphens; `charter_required` is read as `charter-required`.
 SETTINGS: dict[str, Setting] = {
     "name": Setting("name", _name),
     "locale": Setting("locale", _locale),
     "currency": Setting("currency", _currency),
     "timezone": Setting("timezone", _timezone),
-    "charter_required": Setting("charter_required", _flag),
+    "charter-required": Setting("charter_required", _flag),
+    "followup-days": Setting("followup_days", _days),
+    "charter-reminder": Setting("charter_reminder", _schedule),
+    "announcements-channel": Setting("announcements_channel", _channel, is_channel=True),
+    "recruiters-channel": Setting("recruiters_channel", _channel, is_channel=True),
 }
+
+
+def setting_key(typed: str) -> str:
+    return typed.strip().lower().replace("_", "-")

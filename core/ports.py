@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from core.charter import CharterVersion
 from core.clients import Client
+from core.feedback import Feedback
 from core.network import Member, Network
+from core.outbox import OutboxItem
 from core.referrals import Event, Referral
 from core.ui import Notice
 
 
 class NetworkRepository(Protocol):
+    def get(self, network_id: int) -> Network | None: ...
     def get_by_key(self, key: str) -> Network | None: ...
     def add(self, key: str, name: str, locale: str, at: datetime) -> Network: ...
     def update(self, network: Network) -> None: ...
@@ -58,6 +61,39 @@ class CharterRepository(Protocol):
     def acceptance_count(self, network_id: int, version: int) -> int: ...
 
 
+class OutboxRepository(Protocol):
+    def add(self, item: OutboxItem) -> bool:
+        """Schedule `item`; False (and nothing added) when its key is already in the network."""
+        ...
+
+    def cancel(self, network_id: int, subject: str, kinds: Collection[str]) -> int:
+        """Cancel the pending rows about `subject` of these kinds; how many were cancelled."""
+        ...
+
+    def claim(
+        self, now: datetime, worker: str, limit: int, stale_before: datetime
+    ) -> list[OutboxItem]:
+        """Atomically take up to `limit` due rows (and claims older than `stale_before`)."""
+        ...
+
+    def mark_sent(self, item_id: int, at: datetime) -> None: ...
+    def mark_skipped(self, item_id: int, at: datetime) -> None: ...
+    def retry(self, item_id: int, due_at: datetime, error: str, attempts: int) -> None: ...
+    def mark_failed(self, item_id: int, error: str, attempts: int) -> None: ...
+    def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]: ...
+
+
+class FeedbackRepository(Protocol):
+    def get(self, network_id: int, referral_id: int) -> Feedback | None: ...
+    def save(self, feedback: Feedback) -> None:
+        """Record the feedback on a referral, replacing an earlier one."""
+        ...
+
+    def quality(self, network_id: int, member_id: int) -> tuple[float | None, int]:
+        """Average score the member received, and how many scores."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless `commit()` is called before the block ends."""
 
@@ -66,6 +102,8 @@ class UnitOfWork(Protocol):
     clients: ClientRepository
     referrals: ReferralRepository
     charters: CharterRepository
+    outbox: OutboxRepository
+    feedback: FeedbackRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -89,6 +127,6 @@ class Clock(Protocol):
 
 
 class Messenger(Protocol):
-    def send(self, notices: Sequence[Notice]) -> None:
-        """Deliver each notice to its member (a DM on chat platforms)."""
+    def send(self, notice: Notice) -> None:
+        """Deliver one notice (a direct message, or a channel post); raise `DeliveryFailed`."""
         ...

@@ -59,3 +59,15 @@ def normalise_client_name(name: str) -> str:
     while len(words) > 1 and words[0] in _LEGAL_SUFFIXES:
         words.pop(0)
     return " ".join(words)
+
+
+def plain_mention(token: str) -> str | None:
+    """`@bob` or `bob` names bob; how the console and tests write members."""
+    name = token.removeprefix("@").strip()
+    return name or None
+
+
+def plain_channel(token: str) -> str | None:
+    """`#general` or `general`: how the console names a channel."""
+    name = token.removeprefix("#").strip()
+    return name or None

@@ -29,6 +29,7 @@ class Action:
     command: str
     args: str
     style: Style = Style.DEFAULT
+    ask: Input | None = None  # a value to ask first, appended to args (`won` asks the amount)
 
     @property
     def id(self) -> str:
@@ -83,11 +84,15 @@ class Reply:
 
 @dataclass(frozen=True)
 class Notice:
-    """A message for one member, sent through the messenger port."""
+    """A message to deliver through the messenger port: a direct message, or to a channel."""
 
     network_id: int
-    member_id: int
-    external_id: str
-    name: str
+    network_key: str
     reply: Reply
+    member_id: int | None = None
+    external_id: str = ""  # the member's platform id (a direct message)
+    name: str = ""  # the member's display name
+    channel: str = ""  # a platform channel id (an announcement)
     kind: str = "notice"
+    key: str = ""  # the outbox row's idempotency key
+    locale: str = "en"  # the network's language, for what the adapter adds (labels, dates)

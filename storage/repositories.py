@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.charter import CharterVersion, CommissionKind, CommissionRule
@@ -13,8 +12,8 @@ from core.clients import Client
 from core.network import Member, Network, Role
 from core.referrals import Event, Referral, Status
 from core.text import fold
+from storage.inserts import insert_or_skip
 from storage.tables import (
-    Base,
     CharterAcceptanceRow,
     CharterVersionRow,
     ClientRow,
@@ -23,16 +22,6 @@ from storage.tables import (
     ReferralEventRow,
     ReferralRow,
 )
-
-
-def _insert(session: Session, row: Base) -> bool:
-    """Insert `row` in a savepoint; False (and nothing inserted) if a unique key clashes."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return False
-    return True
 
 
 def _network(row: NetworkRow) -> Network:
@@ -46,12 +35,21 @@ def _network(row: NetworkRow) -> Network:
         charter_required=row.charter_required,
         clock_offset=timedelta(seconds=row.clock_offset_seconds),
         created_at=row.created_at,
+        followup_days=row.followup_days,
+        charter_reminder=row.charter_reminder,
+        charter_reminder_index=row.charter_reminder_index,
+        announcements_channel=row.announcements_channel,
+        recruiters_channel=row.recruiters_channel,
     )
 
 
 class SqlNetworks:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def get(self, network_id: int) -> Network | None:
+        row = self.session.get(NetworkRow, network_id)
+        return _network(row) if row else None
 
     def get_by_key(self, key: str) -> Network | None:
         row = self.session.scalars(select(NetworkRow).where(NetworkRow.key == key)).one_or_none()
@@ -67,9 +65,14 @@ class SqlNetworks:
             charter_required=True,
             clock_offset_seconds=0,
             next_referral_number=1,
+            followup_days=14,
+            charter_reminder="mon 09:00",
+            charter_reminder_index=0,
+            announcements_channel="",
+            recruiters_channel="",
             created_at=at,
         )
-        if not _insert(self.session, row):
+        if not insert_or_skip(self.session, row):
             # Another process created it first (two first commands at once): use theirs.
             found = self.get_by_key(key)
             if found is None:
@@ -85,6 +88,11 @@ class SqlNetworks:
         row.timezone = network.timezone
         row.charter_required = network.charter_required
         row.clock_offset_seconds = int(network.clock_offset.total_seconds())
+        row.followup_days = network.followup_days
+        row.charter_reminder = network.charter_reminder
+        row.charter_reminder_index = network.charter_reminder_index
+        row.announcements_channel = network.announcements_channel
+        row.recruiters_channel = network.recruiters_channel
 
 
 def _member(row: MemberRow) -> Member:
@@ -137,7 +145,7 @@ class SqlMembers:
             roles=_roles(member),
             joined_at=member.joined_at,
         )
-        if not _insert(self.session, row):
+        if not insert_or_skip(self.session, row):
             found = self.by_external_id(member.network_id, member.external_id)
             if found is None:
                 raise LookupError(f"member {member.external_id!r} vanished after a conflict")
@@ -389,7 +397,7 @@ class SqlCharters:
 
     def accept(self, network_id: int, member_id: int, version: int, at: datetime) -> None:
         # A concurrent acceptance of the same version is the same fact: keep the first.
-        _insert(
+        insert_or_skip(
             self.session,
             CharterAcceptanceRow(
                 network_id=network_id, member_id=member_id, version=version, accepted_at=at

@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -49,6 +50,13 @@ class NetworkRow(Base):
     charter_required: Mapped[bool] = mapped_column(Boolean, default=True)
     clock_offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
     next_referral_number: Mapped[int] = mapped_column(Integer, default=1)
+    followup_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    charter_reminder: Mapped[str] = mapped_column(
+        String(32), default="mon 09:00", server_default="mon 09:00"
+    )
+    charter_reminder_index: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    announcements_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    recruiters_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_at: Mapped[datetime]
 
 
@@ -139,3 +147,43 @@ class CharterAcceptanceRow(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     version: Mapped[int] = mapped_column(Integer)
     accepted_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("network_id", "key"),
+        Index("ix_outbox_due", "state", "due_at"),
+        Index("ix_outbox_subject", "network_id", "subject", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    kind: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    channel: Mapped[str] = mapped_column(String(200), default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    key: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(100), default="")
+    due_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("network_id", "referral_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"))
+    giver_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]

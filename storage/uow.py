@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.outbox import SqlFeedback, SqlOutbox
 from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
 
 
@@ -21,6 +22,8 @@ class SqlUnitOfWork:
         self.clients = SqlClients(self.session)
         self.referrals = SqlReferrals(self.session)
         self.charters = SqlCharters(self.session)
+        self.outbox = SqlOutbox(self.session)
+        self.feedback = SqlFeedback(self.session)
         return self
 
     def __exit__(

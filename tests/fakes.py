@@ -10,7 +10,7 @@ leaving the `with` block without committing throws the copy away.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
@@ -19,8 +19,11 @@ from typing import TYPE_CHECKING, Self
 from core.app import Apport, Invocation
 from core.charter import CharterVersion
 from core.clients import Client
+from core.feedback import Feedback
 from core.network import Member, Network
+from core.outbox import OutboxItem, OutboxState
 from core.referrals import Event, Referral
+from core.services.dispatcher import Dispatcher
 from core.text import fold
 from core.ui import Notice, Reply
 
@@ -29,9 +32,11 @@ if TYPE_CHECKING:
         CharterRepository,
         ClientRepository,
         Clock,
+        FeedbackRepository,
         MemberRepository,
         Messenger,
         NetworkRepository,
+        OutboxRepository,
         ReferralRepository,
         UnitOfWork,
         UnitOfWorkFactory,
@@ -53,6 +58,9 @@ class Tables:
     next_numbers: dict[int, int] = field(default_factory=dict)  # network id -> next number
     charters: dict[int, CharterVersion] = field(default_factory=dict)
     acceptances: dict[tuple[int, int, int], datetime] = field(default_factory=dict)
+    outbox: dict[int, OutboxItem] = field(default_factory=dict)
+    claims: dict[int, datetime] = field(default_factory=dict)  # outbox id -> claimed at
+    feedback: dict[tuple[int, int], Feedback] = field(default_factory=dict)
     last_ids: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -67,9 +75,106 @@ class _Workspace:
         self.tables = tables
 
 
+class FakeOutbox:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def add(self, item: OutboxItem) -> bool:
+        tables = self._ws.tables
+        if any(
+            (o.network_id, o.key) == (item.network_id, item.key) for o in tables.outbox.values()
+        ):
+            return False
+        item.id = tables.new_id("outbox")
+        tables.outbox[item.id] = replace(item, payload=copy.deepcopy(item.payload))
+        return True
+
+    def cancel(self, network_id: int, subject: str, kinds: Collection[str]) -> int:
+        cancelled = 0
+        for item in self._ws.tables.outbox.values():
+            if (item.network_id, item.subject, item.state) == (
+                network_id,
+                subject,
+                OutboxState.PENDING,
+            ) and item.kind in kinds:
+                item.state = OutboxState.CANCELLED
+                cancelled += 1
+        return cancelled
+
+    def claim(
+        self, now: datetime, worker: str, limit: int, stale_before: datetime
+    ) -> list[OutboxItem]:
+        tables = self._ws.tables
+        due = sorted(
+            (
+                o
+                for o in tables.outbox.values()
+                if (o.state is OutboxState.PENDING and o.due_at <= now)
+                or (o.state is OutboxState.CLAIMED and tables.claims[o.id] < stale_before)
+            ),
+            key=lambda o: (o.due_at, o.id),
+        )[:limit]
+        for item in due:
+            item.state = OutboxState.CLAIMED
+            tables.claims[item.id] = now
+        return [replace(item) for item in due]
+
+    def _set(self, item_id: int, state: OutboxState, **changes: object) -> None:
+        item = self._ws.tables.outbox[item_id]
+        self._ws.tables.outbox[item_id] = replace(item, state=state, **changes)  # type: ignore[arg-type]
+
+    def mark_sent(self, item_id: int, at: datetime) -> None:
+        self._set(item_id, OutboxState.SENT)
+
+    def mark_skipped(self, item_id: int, at: datetime) -> None:
+        self._set(item_id, OutboxState.SKIPPED)
+
+    def retry(self, item_id: int, due_at: datetime, error: str, attempts: int) -> None:
+        self._set(item_id, OutboxState.PENDING, due_at=due_at, last_error=error, attempts=attempts)
+
+    def mark_failed(self, item_id: int, error: str, attempts: int) -> None:
+        self._set(item_id, OutboxState.FAILED, last_error=error, attempts=attempts)
+
+    def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]:
+        return sorted(
+            (
+                replace(o)
+                for o in self._ws.tables.outbox.values()
+                if o.network_id == network_id
+                and o.state is OutboxState.PENDING
+                and (not subject or o.subject == subject)
+            ),
+            key=lambda o: o.due_at,
+        )
+
+
+class FakeFeedback:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def get(self, network_id: int, referral_id: int) -> Feedback | None:
+        found = self._ws.tables.feedback.get((network_id, referral_id))
+        return replace(found) if found else None
+
+    def save(self, feedback: Feedback) -> None:
+        self._ws.tables.feedback[(feedback.network_id, feedback.referral_id)] = replace(feedback)
+
+    def quality(self, network_id: int, member_id: int) -> tuple[float | None, int]:
+        scores = [
+            f.score
+            for f in self._ws.tables.feedback.values()
+            if (f.network_id, f.member_id) == (network_id, member_id)
+        ]
+        return (sum(scores) / len(scores) if scores else None), len(scores)
+
+
 class FakeNetworks:
     def __init__(self, workspace: _Workspace) -> None:
         self._ws = workspace
+
+    def get(self, network_id: int) -> Network | None:
+        found = self._ws.tables.networks.get(network_id)
+        return replace(found) if found else None
 
     def get_by_key(self, key: str) -> Network | None:
         found = next((n for n in self._ws.tables.networks.values() if n.key == key), None)
@@ -279,6 +384,8 @@ class FakeUnitOfWork:
         self.clients: ClientRepository = FakeClients(self._workspace)
         self.referrals: ReferralRepository = FakeReferrals(self._workspace)
         self.charters: CharterRepository = FakeCharters(self._workspace)
+        self.outbox: OutboxRepository = FakeOutbox(self._workspace)
+        self.feedback: FeedbackRepository = FakeFeedback(self._workspace)
         self.committed = False
 
     def __enter__(self) -> Self:
@@ -333,8 +440,8 @@ class RecordingMessenger:
     def __init__(self) -> None:
         self.sent: list[Notice] = []
 
-    def send(self, notices: Sequence[Notice]) -> None:
-        self.sent.extend(notices)
+    def send(self, notice: Notice) -> None:
+        self.sent.append(notice)
 
     def to(self, external_id: str) -> list[Notice]:
         return [n for n in self.sent if n.external_id == external_id]
@@ -362,7 +469,8 @@ class Bot:
 
     def __post_init__(self) -> None:
         self.uow_factory = FakeUnitOfWorkFactory(self.store)
-        self.app = Apport(self.uow_factory, self.clock, self.messenger)
+        self.dispatcher = Dispatcher(self.uow_factory, self.messenger, self.clock.now, "test")
+        self.app = Apport(self.uow_factory, self.clock, after_commit=self.dispatcher.run_once)
 
     def run(
         self,

@@ -6,8 +6,17 @@ import ast
 from pathlib import Path
 
 FORBIDDEN = {
-    "slack_bolt", "slack_sdk", "discord", "sqlalchemy", "alembic", "apscheduler",
-    "adapters", "storage", "bot", "pydantic", "pydantic_settings",
+    "slack_bolt",
+    "slack_sdk",
+    "discord",
+    "sqlalchemy",
+    "alembic",
+    "apscheduler",
+    "adapters",
+    "storage",
+    "bot",
+    "pydantic",
+    "pydantic_settings",
 }
 CORE = Path(__file__).resolve().parent.parent / "core"
 

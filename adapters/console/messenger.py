@@ -1,8 +1,9 @@
-"""Delivers notices in the console: every line prefixed with the recipient's name."""
+"""Delivers notices in the console: every line prefixed with the recipient (`[bob]`,
+`[#announcements]`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from adapters.console.render import render
 from core.i18n import Translator
@@ -10,12 +11,10 @@ from core.ui import Notice
 
 
 class ConsoleMessenger:
-    def __init__(self, write: Callable[[str], None], locale_of: Callable[[int], str]) -> None:
+    def __init__(self, write: Callable[[str], None]) -> None:
         self.write = write
-        self.locale_of = locale_of
 
-    def send(self, notices: Sequence[Notice]) -> None:
-        for notice in notices:
-            t = Translator(self.locale_of(notice.network_id))
-            for line in render(notice.reply, t):
-                self.write(f"[{notice.name}] {line}")
+    def send(self, notice: Notice) -> None:
+        who = f"#{notice.channel}" if notice.channel else notice.name
+        for line in render(notice.reply, Translator(notice.locale)):
+            self.write(f"[{who}] {line}")

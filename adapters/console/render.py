@@ -9,6 +9,8 @@ from core.ui import Action, Form, Reply
 
 def action_text(action: Action) -> str:
     command = f"/{action.command} {action.args}".rstrip()
+    if action.ask is not None:
+        command += " " + action.ask.name.upper()
     return f"[{action.label}] {command}"
 
 

@@ -31,6 +31,7 @@ class ConsoleSession:
         self.network_name = network_name
         self.user = user
         self.write = write
+        self.after_clock: Callable[[], object] | None = None
 
     def _t(self) -> Translator:
         return Translator(self.app.locale_of(NETWORK_KEY))
@@ -99,6 +100,8 @@ class ConsoleSession:
         zone = ZoneInfo(self.app.timezone_of(NETWORK_KEY))
         shown = now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
         self.write(self._t()("console.clock", time=shown))
+        if text and self.after_clock is not None:
+            self.after_clock()
 
     def run(self, lines: Iterable[str], interactive: bool) -> None:
         self.welcome()

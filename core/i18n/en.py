@@ -68,6 +68,7 @@ MESSAGES: dict[str, str] = {
     "param.member": "member",
     "param.role": "role",
     "param.remove": "remove",
+    "param.setting_value": "value",
     "param.key": "setting",
     "param.topic": "command",
     "form.refer": "Refer a client",
@@ -190,7 +191,6 @@ MESSAGES: dict[str, str] = {
     "setting.locale": "Language",
     "setting.currency": "Currency",
     "setting.timezone": "Time zone",
-    "setting.charter_required": "Charter must be accepted to refer",
     "value.on": "on",
     "value.off": "off",
     "role.admin": "admin",
@@ -239,4 +239,53 @@ MESSAGES: dict[str, str] = {
     "console.bye": "Goodbye.",
     "console.not_command": "Commands start with /. Type /help to see them.",
     "console.as_usage": "Usage: /as NAME",
+    "error.invalid_schedule": "{value} is not a weekly schedule: use a day and a time, such as "
+    "mon 09:00, or off.",
+    "error.invalid_days": "{value} is not a number of days from 1 to 365.",
+    "error.invalid_channel": "{value} is not a channel.",
+    "error.feedback_not_referrer": "Only the member who gave referral #{number} can give feedback "
+    "on it.",
+    "error.feedback_too_soon": "Referral #{number} is {status}: feedback comes once it has been "
+    "accepted.",
+    "setting.charter-required": "Charter must be accepted to refer",
+    "setting.followup-days": "Days before asking whether the client was served well",
+    "setting.charter-reminder": "Charter reminder (weekly)",
+    "setting.announcements-channel": "Announcements channel",
+    "setting.recruiters-channel": "Recruiters channel",
+    "param.amount.label": "Amount closed (before tax)",
+    "param.number.label": "Referral number",
+    "param.score": "score 1-5|later",
+    "param.score.label": "Was the client served well? (1 to 5)",
+    "param.comment": "comment",
+    "param.comment.label": "Comment",
+    "param.comment.hint": "Optional.",
+    "form.feedback": "Feedback on a referral",
+    "action.feedback_later": "Too early to say",
+    "quality.inline": "{name} ({score}/5, {count} feedback)",
+    "quality.mine": "My quality score: {score}/5 from {count} feedback.",
+    "followup.feedback": "Was {client} served well by {member}? (referral #{number})",
+    "followup.feedback_how": "Answer with a score from 1 to 5, or /feedback {number} SCORE "
+    "[comment].",
+    "followup.unanswered": "Referral #{number} for {client} from {referrer} has waited {days} "
+    "days for your answer: please accept or decline it.",
+    "followup.unanswered_referrer": "{receiver} has not answered referral #{number} for {client} "
+    "in {days} days. You can cancel it and pass the client to someone else.",
+    "followup.reality_check": "Referral reality check: where is referral #{number} for {client} "
+    "from {referrer}? No news for {days} days. Contacted, won or lost?",
+    "feedback.later": "Noted: I will ask again in {days} days.",
+    "feedback.recorded": "Thank you: {score}/5 recorded for referral #{number}. {member} now has "
+    "{average}/5 from {count} feedback.",
+    "notice.low_feedback": "Low feedback: {referrer} gave {score}/5 to {member} for referral "
+    "#{number} ({comment}). Client quality is part two of the charter.",
+    "notice.feedback": "{referrer} gave you {score}/5 for referral #{number} ({comment}).",
+    "reminder.charter_dm": "You have not accepted version {version} of the charter yet: please "
+    "read it and accept it.",
+    "reminder.charter_title": "Charter rule of the week ({n}/{total})",
+    "reminder.charter_waiting": "{count} member(s) have not accepted version {version} yet: "
+    "/charter accept.",
+    "alert.delivery_failed": "A message ({kind}) to {recipient} could not be delivered after "
+    "several attempts: {reason}",
+    "help.feedback": "say whether the client was served well",
+    "help.feedback.long": "The referrer scores how the client was served, from 1 to 5, with an "
+    "optional comment; later asks again in a week. A score of 2 or less alerts the admins.",
 }

@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "param.member": "membre",
     "param.role": "rôle",
     "param.remove": "remove",
+    "param.setting_value": "valeur",
     "param.key": "paramètre",
     "param.topic": "commande",
     "form.refer": "Recommander un client",
@@ -198,7 +199,6 @@ MESSAGES: dict[str, str] = {
     "setting.locale": "Langue",
     "setting.currency": "Devise",
     "setting.timezone": "Fuseau horaire",
-    "setting.charter_required": "Charte obligatoire pour recommander",
     "value.on": "activé",
     "value.off": "désactivé",
     "role.admin": "administrateur",
@@ -250,4 +250,59 @@ MESSAGES: dict[str, str] = {
     "console.bye": "Au revoir.",
     "console.not_command": "Les commandes commencent par /. Tapez /help pour les voir.",
     "console.as_usage": "Usage : /as NOM",
+    "error.invalid_schedule": "{value} n'est pas un horaire hebdomadaire : indiquez un jour et "
+    "une heure, par exemple lun 09:00, ou off.",
+    "error.invalid_days": "{value} n'est pas un nombre de jours entre 1 et 365.",
+    "error.invalid_channel": "{value} n'est pas un canal.",
+    "error.feedback_not_referrer": "Seul l'apporteur de la recommandation n° {number} peut donner "
+    "son avis dessus.",
+    "error.feedback_too_soon": "La recommandation n° {number} est au statut « {status} » : l'avis "
+    "vient une fois qu'elle a été acceptée.",
+    "setting.charter-required": "Charte obligatoire pour recommander",
+    "setting.followup-days": "Jours avant de demander si le client a été bien servi",
+    "setting.charter-reminder": "Rappel de la charte (hebdomadaire)",
+    "setting.announcements-channel": "Canal des annonces",
+    "setting.recruiters-channel": "Canal des recruteurs",
+    "param.amount.label": "Montant conclu (HT)",
+    "param.number.label": "Numéro de la recommandation",
+    "param.score": "note 1-5|later",
+    "param.score.label": "Le client a-t-il été bien servi ? (1 à 5)",
+    "param.comment": "commentaire",
+    "param.comment.label": "Commentaire",
+    "param.comment.hint": "Facultatif.",
+    "form.feedback": "Avis sur une recommandation",
+    "action.feedback_later": "Trop tôt pour le dire",
+    "quality.inline": "{name} ({score}/5, {count} avis)",
+    "quality.mine": "Ma note de qualité : {score}/5 sur {count} avis.",
+    "followup.feedback": "{client} a-t-il été bien servi par {member} ? (recommandation n° "
+    "{number})",
+    "followup.feedback_how": "Répondez par une note de 1 à 5, ou /feedback {number} NOTE "
+    "[commentaire].",
+    "followup.unanswered": "La recommandation n° {number} pour {client}, de {referrer}, attend "
+    "votre réponse depuis {days} jours : merci de l'accepter ou de la refuser.",
+    "followup.unanswered_referrer": "{receiver} n'a pas répondu à la recommandation n° {number} "
+    "pour {client} depuis {days} jours. Vous pouvez l'annuler et confier le client à un autre "
+    "membre.",
+    "followup.reality_check": "Point d'étape : où en est la recommandation n° {number} pour "
+    "{client}, de {referrer} ? Pas de nouvelles depuis {days} jours. Client contacté, affaire "
+    "gagnée ou perdue ?",
+    "feedback.later": "C'est noté : je reposerai la question dans {days} jours.",
+    "feedback.recorded": "Merci : {score}/5 enregistré pour la recommandation n° {number}. "
+    "{member} a maintenant {average}/5 sur {count} avis.",
+    "notice.low_feedback": "Avis faible : {referrer} a donné {score}/5 à {member} pour la "
+    "recommandation n° {number} ({comment}). La qualité envers les clients est la deuxième partie "
+    "de la charte.",
+    "notice.feedback": "{referrer} vous a donné {score}/5 pour la recommandation n° {number} "
+    "({comment}).",
+    "reminder.charter_dm": "Vous n'avez pas encore accepté la version {version} de la charte : "
+    "merci de la lire et de l'accepter.",
+    "reminder.charter_title": "La règle de la semaine ({n}/{total})",
+    "reminder.charter_waiting": "{count} membre(s) n'ont pas encore accepté la version {version} "
+    ": /charter accept.",
+    "alert.delivery_failed": "Un message ({kind}) pour {recipient} n'a pas pu être remis après "
+    "plusieurs tentatives : {reason}",
+    "help.feedback": "dire si le client a été bien servi",
+    "help.feedback.long": "L'apporteur note de 1 à 5 la façon dont le client a été servi, avec un "
+    "commentaire facultatif ; later repose la question dans une semaine. Une note de 2 ou moins "
+    "alerte les administrateurs.",
 }

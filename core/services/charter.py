@@ -65,7 +65,7 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
             "charter.title",
             network=ctx.network.name,
             version=current.version,
-            date=current.created_at.strftime("%Y-%m-%d"),
+            date=ctx.local(current.created_at, "%Y-%m-%d"),
         ),
         fields=fields,
         footer=status,
@@ -88,7 +88,7 @@ def history(ctx: Context, args: dict[str, str]) -> Reply:
         t(
             "charter.history_line",
             version=v.version,
-            date=v.created_at.strftime("%Y-%m-%d"),
+            date=ctx.local(v.created_at, "%Y-%m-%d"),
             rule=describe_rule(ctx, v.rule),
             who=ctx.name(v.created_by) if v.created_by else t("charter.default_author"),
             accepted=ctx.uow.charters.acceptance_count(ctx.network.id, v.version),

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from core.errors import AdminOnly, CharterNotAccepted, NotAMember
 from core.i18n import Translator
 from core.money import format_amount
 from core.network import Member, Network
+from core.outbox import OutboxItem
 from core.ports import UnitOfWork
-from core.ui import Notice, Reply
+from core.text import plain_channel
+from core.ui import Reply
+from core.ui_codec import encode_reply
 
 
 @dataclass
@@ -20,11 +26,15 @@ class Context:
     network: Network
     actor: Member
     now: datetime
-    notices: list[Notice] = field(default_factory=list)
+    read_channel: Callable[[str], str | None] = plain_channel
 
     @property
     def t(self) -> Translator:
         return Translator(self.network.locale)
+
+    def local(self, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        """A moment as the network's members read it: in the network's time zone."""
+        return moment.astimezone(ZoneInfo(self.network.timezone)).strftime(fmt)
 
     def money(self, amount: Decimal | None) -> str:
         if amount is None:
@@ -32,12 +42,35 @@ class Context:
         return format_amount(amount, self.network.currency, self.network.locale)
 
     def notify(self, member_id: int, reply: Reply, kind: str = "notice") -> None:
+        """Tell a member now: a row in the outbox, committed with the change that caused it."""
         if member_id == self.actor.id:
             return
-        member = self.member(member_id)
-        self.notices.append(
-            Notice(self.network.id, member.id, member.external_id, member.display_name, reply, kind)
+        self.schedule(
+            OutboxItem(
+                self.network.id,
+                kind,
+                self.now,
+                {"reply": encode_reply(reply)},
+                member_id=member_id,
+                key=f"{kind}:{uuid.uuid4().hex}",
+            )
         )
+
+    def announce(self, channel: str, reply: Reply, kind: str = "announcement") -> None:
+        if channel:
+            self.schedule(
+                OutboxItem(
+                    self.network.id,
+                    kind,
+                    self.now,
+                    {"reply": encode_reply(reply)},
+                    channel=channel,
+                    key=f"{kind}:{uuid.uuid4().hex}",
+                )
+            )
+
+    def schedule(self, item: OutboxItem) -> bool:
+        return self.uow.outbox.add(item)
 
     def member(self, member_id: int) -> Member:
         member = self.uow.members.get(self.network.id, member_id)

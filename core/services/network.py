@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from core.errors import InvalidValue
 from core.network import SETTINGS, Role
+from core.services import charter_reminders
 from core.services.context import Context
 from core.ui import Field, Reply
 
@@ -14,7 +15,7 @@ def _setting_value(ctx: Context, key: str) -> str:
     value = getattr(ctx.network, SETTINGS[key].attribute)
     if isinstance(value, bool):
         return ctx.t("value.on") if value else ctx.t("value.off")
-    return str(value)
+    return str(value) if value != "" else "-"
 
 
 def show(ctx: Context, args: dict[str, str]) -> Reply:
@@ -36,9 +37,14 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
 
 def set_setting(ctx: Context, args: dict[str, str]) -> Reply:
     setting = SETTINGS[args["key"]]
-    value = setting.parse(args["value"])
+    raw = args["setting_value"]
+    if setting.is_channel:
+        raw = ctx.read_channel(raw) or raw
+    value = setting.parse(raw)
     setattr(ctx.network, setting.attribute, value)
     ctx.uow.networks.update(ctx.network)
+    if args["key"] in ("charter-reminder", "timezone"):
+        charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
     return Reply(text=ctx.t("network.set", key=args["key"], value=_setting_value(ctx, args["key"])))
 
 

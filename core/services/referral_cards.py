@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.referrals import MOVES, Referral, Status
 from core.services.context import Context
-from core.ui import Action, Field, Reply, Style
+from core.ui import Action, Field, Input, InputKind, Reply, Style
 
 _STYLES = {
     "accept": Style.PRIMARY,
@@ -19,18 +19,35 @@ _STYLES = {
 def actions_for(
     ctx: Context, referral: Referral, member_id: int, is_admin: bool
 ) -> tuple[Action, ...]:
-    """The moves `member_id` can make now, as actions (`won` shows where its amount goes)."""
+    """The moves `member_id` can make now, as actions (`won` asks the amount first)."""
     t = ctx.t
     actions: list[Action] = []
     party = referral.party_of(member_id)
     for verb, move in MOVES.items():
         mine = party is move.party or (move.admin_may and is_admin)
         if mine and referral.status in move.sources:
-            args = f"{referral.number} {verb}" + (f" {t('param.amount')}" if verb == "won" else "")
+            ask = None
+            if verb == "won":
+                ask = Input("amount", t("param.amount.label"), InputKind.AMOUNT)
             actions.append(
-                Action(t(f"action.{verb}"), "referral", args, _STYLES.get(verb, Style.DEFAULT))
+                Action(
+                    t(f"action.{verb}"),
+                    "referral",
+                    f"{referral.number} {verb}",
+                    _STYLES.get(verb, Style.DEFAULT),
+                    ask,
+                )
             )
     return tuple(actions)
+
+
+def with_quality(ctx: Context, member_id: int) -> str:
+    """A member's name with their quality score, when they have one: `bob (4.5/5, 2)`."""
+    average, count = ctx.uow.feedback.quality(ctx.network.id, member_id)
+    name = ctx.name(member_id)
+    if average is None:
+        return name
+    return ctx.t("quality.inline", name=name, score=f"{average:.1f}", count=count)
 
 
 def status_label(ctx: Context, status: Status) -> str:
@@ -43,7 +60,7 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
     client_name = client.name if client else "?"
     fields = [
         Field(t("field.from"), ctx.name(referral.referrer_id)),
-        Field(t("field.to"), ctx.name(referral.receiver_id)),
+        Field(t("field.to"), with_quality(ctx, referral.receiver_id)),
         Field(t("field.client_owner"), ctx.name(referral.client_owner_id)),
         Field(t("field.need"), referral.need),
         Field(t("field.status"), status_label(ctx, referral.status)),
@@ -66,7 +83,7 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
     history = tuple(
         t(
             "history.line",
-            at=event.at.strftime("%Y-%m-%d %H:%M"),
+            at=ctx.local(event.at),
             who=ctx.name(event.actor_id),
             status=status_label(ctx, event.to_status),
             note=f" ({event.note})" if event.note else "",

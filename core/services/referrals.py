@@ -16,6 +16,7 @@ from core.errors import (
 )
 from core.money import parse_amount
 from core.referrals import OPEN_STATUSES, Event, Move, Referral, Status
+from core.services import followups
 from core.services.context import Context
 from core.services.referral_cards import card, status_label
 from core.text import check_length, normalise_client_name
@@ -73,6 +74,7 @@ def refer(ctx: Context, args: dict[str, str]) -> Reply:
             events=[Event(ctx.actor.id, ctx.now, None, Status.OFFERED)],
         )
     )
+    followups.after_offer(ctx, referral)
     owner_line = ""
     if client.owner_id != ctx.actor.id:
         owner_line = t("refer.owned_by", client=client.name, owner=ctx.name(client.owner_id))
@@ -157,6 +159,7 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
         found.commission_paid = found.commission_due
     event = found.apply(move, ctx.actor.id, ctx.now, note)
     ctx.uow.referrals.update(found, event)
+    followups.after_move(ctx, found, move)
     _tell_other_party(ctx, found, move)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
     return replace(
@@ -227,6 +230,9 @@ def referrals(ctx: Context, args: dict[str, str]) -> Reply:
         due_to_me=ctx.money(due_to_me),
         owed_by_me=ctx.money(owed_by_me),
     )
+    average, count = ctx.uow.feedback.quality(ctx.network.id, ctx.actor.id)
+    if average is not None:
+        summary += "\n" + t("quality.mine", score=f"{average:.1f}", count=count)
     return Reply(
         title=t(f"referrals.title{'.' + which if which else ''}"),
         lines=tuple(lines),
@@ -240,6 +246,6 @@ def clients(ctx: Context, args: dict[str, str]) -> Reply:
     if not owned:
         return Reply(text=t("clients.none"))
     lines = tuple(
-        t("clients.line", client=c.name, since=c.created_at.strftime("%Y-%m-%d")) for c in owned
+        t("clients.line", client=c.name, since=ctx.local(c.created_at, "%Y-%m-%d")) for c in owned
     )
     return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from core.app import Apport, Invocation
 from core.charter import CommissionKind
 from core.network import Member, Role
+from core.services.dispatcher import Dispatcher
 from core.ui import Notice
 from storage.database import unit_of_work_factory
 
@@ -26,12 +27,14 @@ class _Inbox:
     def __init__(self) -> None:
         self.notices: list[Notice] = []
 
-    def send(self, notices: list[Notice]) -> None:  # type: ignore[override]
-        self.notices.extend(notices)
+    def send(self, notice: Notice) -> None:
+        self.notices.append(notice)
 
 
 def _app(engine: Engine, inbox: _Inbox | None = None) -> Apport:
-    return Apport(unit_of_work_factory(engine), _Clock(), inbox or _Inbox())
+    uows = unit_of_work_factory(engine)
+    dispatcher = Dispatcher(uows, inbox or _Inbox(), _Clock().now, "test")
+    return Apport(uows, _Clock(), after_commit=dispatcher.run_once)
 
 
 def _run(app: Apport, network: str, user: str, line: str) -> str:

@@ -163,8 +163,11 @@ def test_network_role_refusals(text: str) -> None:
 
 
 def test_network_set() -> None:
-    assert args("network", "set locale fr") == {"key": "locale", "value": "fr"}
-    assert args("network", "set name The Lyon Club") == {"key": "name", "value": "The Lyon Club"}
+    assert args("network", "set locale fr") == {"key": "locale", "setting_value": "fr"}
+    assert args("network", "set name The Lyon Club") == {
+        "key": "name",
+        "setting_value": "The Lyon Club",
+    }
 
 
 @pytest.mark.parametrize("text", ["set colour red", "set locale", "set"])

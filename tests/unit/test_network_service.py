@@ -54,7 +54,11 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Language": "en  (locale)",
         "Currency": "EUR  (currency)",
         "Time zone": "Europe/Paris  (timezone)",
-        "Charter must be accepted to refer": "on  (charter_required)",
+        "Charter must be accepted to refer": "on  (charter-required)",
+        "Days before asking whether the client was served well": "14  (followup-days)",
+        "Charter reminder (weekly)": "mon 09:00  (charter-reminder)",
+        "Announcements channel": "-  (announcements-channel)",
+        "Recruiters channel": "-  (recruiters-channel)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",
@@ -173,7 +177,9 @@ def test_set_currency_changes_how_amounts_are_shown(bot: Bot) -> None:
         ("set locale de", "de is not one of: en, fr."),
         ("set charter_required maybe", "maybe is not one of: on, off."),
         ("set name " + "n" * 101, "A name needs 1 to 100 characters."),
-        ("set colour red", "Usage: /network set name|locale|currency|timezone|charter_required"),
+        ("set colour red", "Usage: /network set name|locale|currency|timezone|charter-required"),
+        ("set followup-days 0", "0 is not a number of days from 1 to 365."),
+        ("set charter-reminder someday", "someday is not a weekly schedule"),
         ("set locale", "Usage: /network set"),
     ],
 )
@@ -188,12 +194,16 @@ def test_invalid_settings_are_refused(bot: Bot, text: str, says: str) -> None:
         ("set charter_required off", "off", "charter_required", False),
         ("set charter_required oui", "on", "charter_required", True),
         ("set name  The   Lyon Club ", "The Lyon Club", "name", "The Lyon Club"),
+        ("set followup-days 21", "21", "followup_days", 21),
+        ("set charter-reminder lundi 8h30", "mon 08:30", "charter_reminder", "mon 08:30"),
+        ("set charter-reminder off", "off", "charter_reminder", "off"),
+        ("set announcements-channel #general", "general", "announcements_channel", "general"),
     ],
 )
 def test_valid_settings_are_stored(
     bot: Bot, text: str, shown: str, attribute: str, value: object
 ) -> None:
-    key = text.split()[1]
+    key = text.split()[1].replace("_", "-")
     assert bot.ok("Alice", "network", text).text == f"Setting {key} is now {shown}."
     [network] = bot.store.committed.networks.values()
     assert getattr(network, attribute) == value

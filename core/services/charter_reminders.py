@@ -1,0 +1,83 @@
+"""Charter reminders: on the network's weekly schedule, one rule of the charter in turn.
+
+The announcements channel gets the rule and how many members have not accepted the current
+version; those members get a direct reminder. Each reminder schedules the next one, so the
+whole schedule lives in the outbox and survives restarts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.charter_default import SECTION_KEYS
+from core.network import Network
+from core.outbox import OutboxItem
+from core.ports import UnitOfWork
+from core.schedule import parse_weekly
+from core.services.context import Context
+from core.ui import Action, Reply, Style
+
+KIND = "charter.reminder"
+SUBJECT = "charter-reminder"
+
+
+def schedule_next(uow: UnitOfWork, network: Network, after: datetime) -> None:
+    """Replace any pending reminder with the next occurrence of the network's schedule."""
+    uow.outbox.cancel(network.id, SUBJECT, (KIND,))
+    weekly = parse_weekly(network.charter_reminder)
+    if weekly is None:
+        return
+    due = weekly.next_after(after, network.timezone)
+    uow.outbox.add(
+        OutboxItem(
+            network.id, KIND, due, {}, key=f"{SUBJECT}:{due:%Y-%m-%dT%H:%M}", subject=SUBJECT
+        )
+    )
+
+
+def _rules(ctx: Context) -> list[str]:
+    current = ctx.uow.charters.current(ctx.network.id)
+    if current is None:
+        return []
+    sections = current.sections(ctx.network.locale)
+    return [
+        line.strip()
+        for key in SECTION_KEYS
+        for line in sections.get(key, "").splitlines()
+        if line.strip()
+    ]
+
+
+def compose(ctx: Context, item: OutboxItem) -> tuple[str, Reply] | None:
+    """Queue the direct reminders, schedule the next one; the channel post, if there is one."""
+    t = ctx.t
+    network = ctx.network
+    schedule_next(ctx.uow, network, max(item.due_at, ctx.now))
+    current = ctx.uow.charters.current(network.id)
+    if current is None:
+        return None
+    waiting = [
+        m
+        for m in ctx.uow.members.all(network.id)
+        if not ctx.uow.charters.accepted(network.id, m.id, current.version)
+    ]
+    nudge = Reply(
+        text=t("reminder.charter_dm", version=current.version),
+        actions=(
+            Action(t("action.charter_read"), "charter", ""),
+            Action(t("action.charter_accept"), "charter", "accept", Style.PRIMARY),
+        ),
+    )
+    for member in waiting:
+        ctx.notify(member.id, nudge, kind="reminder.charter")
+    rules = _rules(ctx)
+    if not rules or not network.announcements_channel:
+        return None
+    index = network.charter_reminder_index % len(rules)
+    network.charter_reminder_index = index + 1
+    ctx.uow.networks.update(network)
+    return network.announcements_channel, Reply(
+        title=t("reminder.charter_title", n=index + 1, total=len(rules)),
+        text=rules[index],
+        footer=t("reminder.charter_waiting", count=len(waiting), version=current.version),
+    )

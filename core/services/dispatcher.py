@@ -1,0 +1,199 @@
+"""The dispatcher: claims due outbox rows, turns each into a notice, sends it, marks it.
+
+Every bot process runs one on an interval. Claims are atomic, so two processes never take the
+same row; a failed send is retried with backoff (a rate limit waits as long as the platform
+asks, without counting as an attempt); after the last attempt the row is marked failed and the
+admins are told. A row whose subject moved on is skipped, never sent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from core.errors import DeliveryFailed
+from core.network import Member, Network, Role
+from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, retry_delay
+from core.ports import Messenger, UnitOfWork, UnitOfWorkFactory
+from core.services import charter_reminders, followups
+from core.services.context import Context
+from core.ui import Notice, Reply
+from core.ui_codec import decode_reply
+
+log = logging.getLogger(__name__)
+
+DELIVERY_ALERT = "alert.delivery"
+
+
+def system_member(network: Network) -> Member:
+    """Who acts when the scheduler does: no member, so every notice goes out."""
+    return Member(0, network.id, "", "Apport", set())
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    skipped: int = 0
+    retried: int = 0
+    failed: int = 0
+
+    @property
+    def handled(self) -> int:
+        return self.sent + self.skipped + self.retried + self.failed
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        messenger: Messenger,
+        now: Callable[[], datetime],
+        worker: str,
+        batch: int = 200,
+        max_batches: int = 20,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.messenger = messenger
+        self.now = now
+        self.worker = worker
+        self.batch = batch
+        self.max_batches = max_batches
+
+    def run_once(self) -> DispatchReport:
+        """Send everything due now, batch after batch (bounded, so one run cannot hog)."""
+        report = DispatchReport()
+        for _ in range(self.max_batches):
+            now = self.now()
+            with self.uow_factory() as uow:
+                items = uow.outbox.claim(now, self.worker, self.batch, now - CLAIM_TIMEOUT)
+                uow.commit()
+            for item in items:
+                self._deliver(item, now, report)
+            if len(items) < self.batch:
+                break
+        return report
+
+    def _deliver(self, item: OutboxItem, now: datetime, report: DispatchReport) -> None:
+        with self.uow_factory() as uow:
+            network = uow.networks.get(item.network_id)
+            if network is None:
+                uow.outbox.mark_failed(item.id, "network not found", item.attempts)
+                uow.commit()
+                report.failed += 1
+                return
+            ctx = Context(uow, network, system_member(network), now)
+            notice = self._compose(ctx, item)
+            if notice is None:
+                uow.outbox.mark_skipped(item.id, now)
+                uow.commit()
+                report.skipped += 1
+                return
+            try:
+                self.messenger.send(notice)
+            except DeliveryFailed as error:
+                uow.rollback()
+                self._failed(item, error, now, report)
+                return
+            except Exception as error:  # a messenger bug must not lose the row either
+                log.exception("messenger raised while sending outbox row %s", item.id)
+                uow.rollback()
+                self._failed(item, DeliveryFailed(repr(error)), now, report)
+                return
+            uow.outbox.mark_sent(item.id, now)
+            uow.commit()
+            report.sent += 1
+
+    def _compose(self, ctx: Context, item: OutboxItem) -> Notice | None:
+        network = ctx.network
+        if item.kind == charter_reminders.KIND:
+            posted = charter_reminders.compose(ctx, item)
+            if posted is None:
+                return None
+            channel, reply = posted
+            return Notice(
+                network.id,
+                network.key,
+                reply,
+                channel=channel,
+                kind=item.kind,
+                key=item.key,
+                locale=network.locale,
+            )
+        composer = followups.COMPOSERS.get(item.kind)
+        if composer is not None:
+            referral = ctx.uow.referrals.get(network.id, int(item.payload["referral"]))
+            composed = composer(ctx, item, referral) if referral else None
+            if composed is None:
+                return None
+            member_id, reply = composed
+            return self._to_member(ctx, item, member_id, reply)
+        reply = decode_reply(item.payload["reply"])
+        if item.channel:
+            return Notice(
+                network.id,
+                network.key,
+                reply,
+                channel=item.channel,
+                kind=item.kind,
+                key=item.key,
+                locale=network.locale,
+            )
+        if item.member_id is None:
+            return None
+        return self._to_member(ctx, item, item.member_id, reply)
+
+    @staticmethod
+    def _to_member(ctx: Context, item: OutboxItem, member_id: int, reply: Reply) -> Notice | None:
+        member = ctx.uow.members.get(ctx.network.id, member_id)
+        if member is None:
+            return None
+        return Notice(
+            ctx.network.id,
+            ctx.network.key,
+            reply,
+            member_id=member.id,
+            external_id=member.external_id,
+            name=member.display_name,
+            kind=item.kind,
+            key=item.key,
+            locale=ctx.network.locale,
+        )
+
+    def _failed(
+        self, item: OutboxItem, error: DeliveryFailed, now: datetime, report: DispatchReport
+    ) -> None:
+        reason = error.reason[:500]
+        with self.uow_factory() as uow:
+            if error.retry_after is not None and not error.permanent:
+                wait = timedelta(seconds=max(error.retry_after, 1.0))
+                uow.outbox.retry(item.id, now + wait, reason, item.attempts)
+                report.retried += 1
+            elif error.permanent or item.attempts + 1 >= MAX_ATTEMPTS:
+                uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
+                self._alert_admins(uow, item, reason, now)
+                report.failed += 1
+            else:
+                attempts = item.attempts + 1
+                uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts)
+                report.retried += 1
+            uow.commit()
+
+    @staticmethod
+    def _alert_admins(uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+        if item.kind == DELIVERY_ALERT:
+            log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
+            return
+        network = uow.networks.get(item.network_id)
+        if network is None:
+            return
+        ctx = Context(uow, network, system_member(network), now)
+        to = ctx.uow.members.get(network.id, item.member_id) if item.member_id else None
+        recipient = to.display_name if to else (f"#{item.channel}" if item.channel else "?")
+        alert = Reply(
+            text=ctx.t("alert.delivery_failed", recipient=recipient, kind=item.kind, reason=reason)
+        )
+        for member in uow.members.all(network.id):
+            if Role.ADMIN in member.roles and member.id != item.member_id:
+                ctx.notify(member.id, alert, kind=DELIVERY_ALERT)

@@ -1,0 +1,79 @@
+"""`/feedback N SCORE [comment]`: the referrer says whether the client was served well."""
+
+from __future__ import annotations
+
+from core.errors import InvalidValue, NotAllowed, ReferralNotFound
+from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, Feedback
+from core.network import Role
+from core.services import followups
+from core.services.context import Context
+from core.text import check_length
+from core.ui import Reply
+
+LATER = "later"
+
+
+def feedback(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    number_text = args["number"].strip().removeprefix("#")
+    if not number_text.isascii() or not number_text.isdigit():
+        raise InvalidValue("error.invalid_number", value=args["number"])
+    referral = ctx.uow.referrals.get(ctx.network.id, int(number_text))
+    if referral is None:
+        raise ReferralNotFound(number=number_text)
+    if referral.referrer_id != ctx.actor.id:
+        raise NotAllowed("error.feedback_not_referrer", number=referral.number)
+    if referral.status not in followups.FEEDBACK_STATUSES:
+        raise InvalidValue(
+            "error.feedback_too_soon", number=referral.number, status=referral.status.value
+        )
+    score_text = args["score"].strip().lower()
+    comment = check_length(args.get("comment", "").strip(), t("param.comment"))
+    if score_text == LATER:
+        followups.ask_again(ctx, referral)
+        return Reply(text=t("feedback.later", days=ASK_AGAIN_DAYS))
+    score = int(score_text)
+    ctx.uow.feedback.save(
+        Feedback(
+            ctx.network.id, referral.id, ctx.actor.id, referral.receiver_id, score, comment, ctx.now
+        )
+    )
+    ctx.uow.outbox.cancel(ctx.network.id, followups.subject(referral), (followups.FEEDBACK,))
+    receiver = ctx.name(referral.receiver_id)
+    if score <= ALERT_AT_OR_BELOW:
+        alert = Reply(
+            text=t(
+                "notice.low_feedback",
+                score=score,
+                number=referral.number,
+                referrer=ctx.actor.display_name,
+                member=receiver,
+                comment=comment or "-",
+            ),
+        )
+        for member in ctx.uow.members.all(ctx.network.id):
+            if Role.ADMIN in member.roles:
+                ctx.notify(member.id, alert, kind="alert.feedback")
+    ctx.notify(
+        referral.receiver_id,
+        Reply(
+            text=t(
+                "notice.feedback",
+                score=score,
+                number=referral.number,
+                referrer=ctx.actor.display_name,
+                comment=comment or "-",
+            )
+        ),
+    )
+    average, count = ctx.uow.feedback.quality(ctx.network.id, referral.receiver_id)
+    return Reply(
+        text=t(
+            "feedback.recorded",
+            score=score,
+            number=referral.number,
+            member=receiver,
+            average=f"{average or 0:.1f}",
+            count=count,
+        )
+    )

@@ -1,0 +1,191 @@
+"""The outbox and feedback repositories."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from core.feedback import Feedback
+from core.outbox import OutboxItem, OutboxState
+from storage.inserts import insert_or_skip
+from storage.tables import FeedbackRow, OutboxRow
+
+S = OutboxState
+
+
+def _item(row: OutboxRow) -> OutboxItem:
+    return OutboxItem(
+        network_id=row.network_id,
+        kind=row.kind,
+        due_at=row.due_at,
+        payload=row.payload,
+        member_id=row.member_id,
+        channel=row.channel,
+        key=row.key,
+        subject=row.subject,
+        id=row.id,
+        state=OutboxState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+    )
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, item: OutboxItem) -> bool:
+        row = OutboxRow(
+            network_id=item.network_id,
+            kind=item.kind,
+            member_id=item.member_id,
+            channel=item.channel,
+            payload=item.payload,
+            key=item.key,
+            subject=item.subject,
+            due_at=item.due_at,
+            state=S.PENDING.value,
+            attempts=0,
+            last_error="",
+            claimed_by=None,
+            claimed_at=None,
+            sent_at=None,
+            created_at=item.due_at,
+        )
+        if not insert_or_skip(self.session, row):
+            return False
+        item.id = row.id
+        return True
+
+    def cancel(self, network_id: int, subject: str, kinds: Collection[str]) -> int:
+        result = self.session.execute(
+            update(OutboxRow)
+            .where(
+                OutboxRow.network_id == network_id,
+                OutboxRow.subject == subject,
+                OutboxRow.state == S.PENDING.value,
+                OutboxRow.kind.in_(list(kinds)),
+            )
+            .values(state=S.CANCELLED.value)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def claim(
+        self, now: datetime, worker: str, limit: int, stale_before: datetime
+    ) -> list[OutboxItem]:
+        claimable = or_(
+            and_(OutboxRow.state == S.PENDING.value, OutboxRow.due_at <= now),
+            and_(OutboxRow.state == S.CLAIMED.value, OutboxRow.claimed_at < stale_before),
+        )
+        # PostgreSQL: rows another dispatcher holds are skipped, not waited for. SQLite drops
+        # the clause; its BEGIN IMMEDIATE already serialises claims.
+        candidates = list(
+            self.session.scalars(
+                select(OutboxRow.id)
+                .where(claimable)
+                .order_by(OutboxRow.due_at, OutboxRow.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        if not candidates:
+            return []
+        # The conditional update keeps the claim honest on any engine: a row someone else
+        # claimed in between no longer matches and is not returned.
+        claimed = list(
+            self.session.scalars(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(candidates), claimable)
+                .values(state=S.CLAIMED.value, claimed_by=worker, claimed_at=now)
+                .returning(OutboxRow.id)
+            )
+        )
+        rows = self.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.id.in_(claimed))
+            .order_by(OutboxRow.due_at, OutboxRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_item(row) for row in rows]
+
+    def _set(self, item_id: int, **values: object) -> None:
+        self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+
+    def mark_sent(self, item_id: int, at: datetime) -> None:
+        self._set(item_id, state=S.SENT.value, sent_at=at, claimed_by=None)
+
+    def mark_skipped(self, item_id: int, at: datetime) -> None:
+        self._set(item_id, state=S.SKIPPED.value, sent_at=at, claimed_by=None)
+
+    def retry(self, item_id: int, due_at: datetime, error: str, attempts: int) -> None:
+        self._set(
+            item_id,
+            state=S.PENDING.value,
+            due_at=due_at,
+            last_error=error,
+            attempts=attempts,
+            claimed_by=None,
+            claimed_at=None,
+        )
+
+    def mark_failed(self, item_id: int, error: str, attempts: int) -> None:
+        self._set(
+            item_id, state=S.FAILED.value, last_error=error, attempts=attempts, claimed_by=None
+        )
+
+    def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]:
+        query = select(OutboxRow).where(
+            OutboxRow.network_id == network_id, OutboxRow.state == S.PENDING.value
+        )
+        if subject:
+            query = query.where(OutboxRow.subject == subject)
+        return [_item(row) for row in self.session.scalars(query.order_by(OutboxRow.due_at))]
+
+
+class SqlFeedback:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _row(self, network_id: int, referral_id: int) -> FeedbackRow | None:
+        return self.session.scalars(
+            select(FeedbackRow).where(
+                FeedbackRow.network_id == network_id, FeedbackRow.referral_id == referral_id
+            )
+        ).one_or_none()
+
+    def get(self, network_id: int, referral_id: int) -> Feedback | None:
+        row = self._row(network_id, referral_id)
+        if row is None:
+            return None
+        return Feedback(
+            row.network_id,
+            row.referral_id,
+            row.giver_id,
+            row.member_id,
+            row.score,
+            row.comment,
+            row.at,
+        )
+
+    def save(self, feedback: Feedback) -> None:
+        row = self._row(feedback.network_id, feedback.referral_id)
+        if row is None:
+            row = FeedbackRow(network_id=feedback.network_id, referral_id=feedback.referral_id)
+            self.session.add(row)
+        row.giver_id = feedback.giver_id
+        row.member_id = feedback.member_id
+        row.score = feedback.score
+        row.comment = feedback.comment
+        row.at = feedback.at
+        self.session.flush()
+
+    def quality(self, network_id: int, member_id: int) -> tuple[float | None, int]:
+        average, count = self.session.execute(
+            select(func.avg(FeedbackRow.score), func.count(FeedbackRow.id)).where(
+                FeedbackRow.network_id == network_id, FeedbackRow.member_id == member_id
+            )
+        ).one()
+        return (float(average) if average is not None else None), int(count)
