@@ -30,6 +30,8 @@ from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from core.services import charter, charter_reminders, feedback, network, referrals
 from core.services.context import Context
 from core.services.help import help_reply
+from core.services.home import home
+from core.services.suggest import referral_numbers
 from core.text import plain_channel
 from core.ui import Reply
 
@@ -53,6 +55,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("network", "role"): network.role,
     ("network", "set"): network.set_setting,
     ("help", ""): help_reply,
+    ("home", ""): home,
 }
 
 # Forms that start from stored values rather than blank.
@@ -85,6 +88,7 @@ class Apport:
         mention: MentionReader = plain_mention,
         channel: MentionReader = plain_channel,
         after_commit: Callable[[], object] | None = None,
+        command_names: Mapping[str, str] | None = None,
     ) -> None:
         """`after_commit` runs after each command that committed (the adapter's dispatcher
         kick), so the notices it queued go out at once."""
@@ -94,6 +98,8 @@ class Apport:
         self.mention = mention
         self.channel = channel
         self.after_commit = after_commit
+        # How the platform spells a command when it differs (Slack: `apport feedback`).
+        self.command_names = dict(command_names or {})
 
     def handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
@@ -121,7 +127,7 @@ class Apport:
         if isinstance(error, UsageError):
             command = find_command(str(params.get("command", "help")))
             verb = command.verb(str(params.get("verb", ""))) or command.verbs[0]
-            params["usage"] = usage(command, verb, t)
+            params["usage"] = usage(command, verb, t, self.command_names.get(command.name, ""))
         return Reply(text=t(error.key, **params), error=True)
 
     def _dispatch(self, ctx: Context, invocation: Invocation) -> Reply:
@@ -164,7 +170,9 @@ class Apport:
         network = self._network(uow, invocation, now)
         now += network.clock_offset
         member = self._member(uow, network, invocation, now)
-        return Context(uow, network, member, now, read_channel=self.channel)
+        return Context(
+            uow, network, member, now, read_channel=self.channel, command_names=self.command_names
+        )
 
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:
         found = uow.networks.get_by_key(invocation.network_key)
@@ -196,6 +204,16 @@ class Apport:
         if changed:
             uow.members.update(member)
         return member
+
+    def suggest(self, invocation: Invocation, param: str, typed: str) -> list[tuple[str, str]]:
+        """Choices for `param` of `invocation.command` as the user types: (label, value)."""
+        if param != "number":
+            return []
+        with self.uow_factory() as uow:
+            ctx = self._context(uow, invocation)
+            choices = referral_numbers(ctx, invocation.command, typed)
+            uow.commit()
+            return choices
 
     def join(self, invocation: Invocation) -> Member:
         """Make sure the invoking user is a member (the console's `/as NAME`)."""

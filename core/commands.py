@@ -156,6 +156,7 @@ COMMANDS: dict[str, Command] = {
                 ),
             ),
         ),
+        Command("home", (Verb(""),)),
         Command("help", (Verb("", (Param("topic", K.TEXT, required=False),)),)),
     )
 }
@@ -178,8 +179,9 @@ def find_command(name: str) -> Command:
     return command
 
 
-def usage(command: Command, verb: Verb, t: Translator) -> str:
-    parts = [f"/{command.name}"] + ([verb.name] if verb.name else [])
+def usage(command: Command, verb: Verb, t: Translator, typed_as: str = "") -> str:
+    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`)."""
+    parts = [f"/{typed_as or command.name}"] + ([verb.name] if verb.name else [])
     fields: list[str] = []
     for param in verb.params:
         if param.kind is K.MEMBER:

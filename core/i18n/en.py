@@ -288,4 +288,15 @@ MESSAGES: dict[str, str] = {
     "help.feedback": "say whether the client was served well",
     "help.feedback.long": "The referrer scores how the client was served, from 1 to 5, with an "
     "optional comment; later asks again in a week. A score of 2 or less alerts the admins.",
+    "home.title": "{name} in {network}",
+    "home.charter": "Charter",
+    "home.waiting": "Waiting on me",
+    "home.open_given": "Open referrals I gave",
+    "home.clients": "My clients",
+    "home.quality": "My quality score",
+    "home.waiting_line": "#{number} {client}: {status}",
+    "home.nothing_waiting": "Nothing waits on you.",
+    "help.home": "what waits on me",
+    "help.home.long": "Referrals waiting for your answer or your confirmation, your open "
+    "referrals, your clients, your quality score and whether you accepted the charter.",
 }

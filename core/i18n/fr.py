@@ -305,4 +305,16 @@ MESSAGES: dict[str, str] = {
     "help.feedback.long": "L'apporteur note de 1 à 5 la façon dont le client a été servi, avec un "
     "commentaire facultatif ; later repose la question dans une semaine. Une note de 2 ou moins "
     "alerte les administrateurs.",
+    "home.title": "{name} dans {network}",
+    "home.charter": "Charte",
+    "home.waiting": "En attente de moi",
+    "home.open_given": "Mes recommandations en cours",
+    "home.clients": "Mes clients",
+    "home.quality": "Ma note de qualité",
+    "home.waiting_line": "N° {number} {client} : {status}",
+    "home.nothing_waiting": "Rien ne vous attend.",
+    "help.home": "ce qui m'attend",
+    "help.home.long": "Les recommandations qui attendent votre réponse ou votre confirmation, vos "
+    "recommandations en cours, vos clients, votre note de qualité et si vous avez accepté la "
+    "charte.",
 }

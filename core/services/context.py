@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -27,6 +27,10 @@ class Context:
     actor: Member
     now: datetime
     read_channel: Callable[[str], str | None] = plain_channel
+    command_names: Mapping[str, str] = field(default_factory=dict)  # how this platform types them
+
+    def typed(self, command: str) -> str:
+        return self.command_names.get(command, command)
 
     @property
     def t(self) -> Translator:

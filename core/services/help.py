@@ -16,13 +16,17 @@ def help_reply(ctx: Context, args: dict[str, str]) -> Reply:
         if command is None:
             raise UnknownCommand(name=topic)
         lines = tuple(
-            usage(command, verb, t)
+            usage(command, verb, t, ctx.typed(command.name))
             for verb in command.verbs
             if not verb.admin_only or ctx.actor.is_admin
         )
-        return Reply(title=f"/{command.name}", text=t(f"help.{command.name}.long"), lines=lines)
+        return Reply(
+            title=f"/{ctx.typed(command.name)}", text=t(f"help.{command.name}.long"), lines=lines
+        )
     lines = tuple(
-        f"{usage(command, command.verbs[0], t)}  {t(f'help.{command.name}')}"
+        usage(command, command.verbs[0], t, ctx.typed(command.name))
+        + "  "
+        + t(f"help.{command.name}")
         for command in COMMANDS.values()
     )
     return Reply(title=t("help.title"), text=t("help.intro"), lines=lines)
