@@ -1,4 +1,4 @@
-"""`apport`: the console on SQLite by default; platform adapters as they land."""
+"""`apport`: the console on SQLite by default; `apport slack`, `apport discord`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="mode")
     sub.add_parser("console", help="run the bot in this terminal (the default)")
+    sub.add_parser("slack", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)")
+    discord = sub.add_parser("discord", help="run the Discord bot (DISCORD_TOKEN)")
+    discord.add_argument(
+        "--invite-url", action="store_true", help="print the URL that adds the bot to a server"
+    )
     return parser
 
 
@@ -32,11 +37,22 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    if args.mode in (None, "console"):
-        from bot.console_main import run_console
+    try:
+        # Platform libraries are imported only by the mode that uses them (fast start-up).
+        if args.mode == "slack":
+            from bot.slack_main import run_slack
 
-        return run_console(settings)
-    return 2
+            return run_slack(settings)
+        if args.mode == "discord":
+            from bot.discord_main import run_discord
+
+            return run_discord(settings, invite_url=args.invite_url)
+    except SettingsError as error:
+        print(f"apport {args.mode}: {error}", file=sys.stderr)
+        return 2
+    from bot.console_main import run_console
+
+    return run_console(settings)
 
 
 if __name__ == "__main__":

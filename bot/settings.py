@@ -16,8 +16,19 @@ class Settings(BaseSettings):
     log_level: str = Field(default="WARNING", validation_alias="APPORT_LOG_LEVEL")
     console_network: str = Field(default="Console", validation_alias="APPORT_CONSOLE_NETWORK")
     console_user: str = Field(default="alice", validation_alias="APPORT_CONSOLE_USER")
+    dispatch_seconds: float = Field(default=5.0, gt=0, validation_alias="APPORT_DISPATCH_SECONDS")
+
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(default=None, validation_alias="SLACK_API_URL")
+    port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+
     discord_token: str | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")
+    discord_application_id: int | None = Field(
+        default=None, validation_alias="DISCORD_APPLICATION_ID"
+    )
 
 
 class SettingsError(Exception):

@@ -1,0 +1,57 @@
+"""The dispatch loop: an APScheduler interval job in each bot process.
+
+Each process keeps its own in-memory scheduler (APScheduler's FAQ: a job store shared by
+several processes runs jobs twice or misses them); what is due lives in the outbox table,
+which every process's dispatcher claims from atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from core.services.dispatcher import Dispatcher
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "apport-dispatch"
+
+
+class DispatchLoop:
+    def __init__(self, dispatcher: Dispatcher, seconds: float) -> None:
+        self.dispatcher = dispatcher
+        self.scheduler = BackgroundScheduler(timezone=UTC)
+        self.scheduler.add_job(
+            self._run,
+            "interval",
+            seconds=seconds,
+            id=JOB_ID,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+
+    def _run(self) -> None:
+        try:
+            report = self.dispatcher.run_once()
+        except Exception:  # the rows stay claimed and are taken back after the timeout
+            log.exception("dispatch run failed")
+            return
+        if report.handled:
+            log.info("dispatched: %s", report)
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def kick(self) -> None:
+        """Run now rather than at the next tick (after a command queued notices)."""
+        try:
+            self.scheduler.modify_job(JOB_ID, next_run_time=datetime.now(UTC))
+        except Exception:  # never fail a command because the kick could not be scheduled
+            log.exception("could not kick the dispatch job")
+
+    def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
