@@ -69,10 +69,10 @@ class Dispatcher:
             with self.uow_factory() as uow:
                 items = uow.outbox.claim(now, self.worker, self.batch, now - CLAIM_TIMEOUT)
                 uow.commit()
-            for item in items:
-                self._deliver(item, now, report)
-            if len(items) < self.batch:
+            if not items:
                 break
+            for item in items:  # may queue more rows (a reminder's DMs): the next batch has them
+                self._deliver(item, now, report)
         return report
 
     def _deliver(self, item: OutboxItem, now: datetime, report: DispatchReport) -> None:

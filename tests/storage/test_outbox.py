@@ -1,0 +1,208 @@
+"""The outbox on a real database: nothing lost, nothing sent twice, failures retried."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, select
+
+from core.app import Apport, Invocation
+from core.errors import DeliveryFailed
+from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState
+from core.services.dispatcher import Dispatcher
+from core.ui import Notice
+from storage.database import make_engine, unit_of_work_factory
+from storage.tables import OutboxRow
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = START
+
+    def now(self) -> datetime:
+        return self.at
+
+
+class Inbox:
+    """A messenger that records deliveries and can be told to fail."""
+
+    def __init__(self, failures: list[DeliveryFailed] | None = None) -> None:
+        self.sent: list[Notice] = []
+        self.failures = failures or []
+        self.lock = threading.Lock()
+
+    def send(self, notice: Notice) -> None:
+        with self.lock:
+            if self.failures:
+                raise self.failures.pop(0)
+            self.sent.append(notice)
+
+    def texts(self, name: str) -> list[str]:
+        return [n.reply.text for n in self.sent if n.name == name]
+
+
+def _say(app: Apport, who: str, line: str) -> None:
+    command, _, text = line.removeprefix("/").partition(" ")
+    reply = app.handle(Invocation("team", "Team", who, who, command, text))
+    assert not reply.error, reply.text
+
+
+def _network_with_referral(engine: Engine, clock: Clock) -> Apport:
+    app = Apport(unit_of_work_factory(engine), clock)  # no dispatcher: rows wait
+    for who in ("alice", "bob"):
+        _say(app, who, "/charter accept")
+    _say(app, "alice", "/refer @bob Acme Corp | bookkeeping")
+    return app
+
+
+def _states(engine: Engine) -> dict[str, str]:
+    with engine.connect() as connection:
+        rows = connection.execute(select(OutboxRow.key, OutboxRow.state)).all()
+    return {key: state for key, state in rows}
+
+
+def test_a_restart_between_scheduling_and_sending_loses_nothing(
+    database_url: str, engine: Engine
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    engine.dispose()  # the process stops before anything was sent
+
+    restarted = make_engine(database_url)
+    inbox = Inbox()
+    Dispatcher(unit_of_work_factory(restarted), inbox, clock.now, "after-restart").run_once()
+    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+    restarted.dispose()
+
+
+def test_two_dispatchers_send_each_of_1000_messages_exactly_once(
+    database_url: str, engine: Engine
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    uows = unit_of_work_factory(engine)
+    with uows() as uow:
+        network = uow.networks.get_by_key("team")
+        assert network is not None
+        bob = uow.members.by_external_id(network.id, "bob")
+        assert bob is not None
+        for n in range(1000):
+            uow.outbox.add(
+                OutboxItem(
+                    network.id,
+                    "notice",
+                    START,
+                    {"reply": {"text": f"m{n}"}},
+                    member_id=bob.id,
+                    key=f"bulk:{n}",
+                )
+            )
+        uow.commit()
+    inboxes = [Inbox(), Inbox()]
+    engines = [make_engine(database_url) for _ in range(2)]
+    dispatchers = [
+        Dispatcher(unit_of_work_factory(e), inboxes[i], clock.now, f"worker-{i}", batch=50)
+        for i, e in enumerate(engines)
+    ]
+    threads = [threading.Thread(target=d.run_once) for d in dispatchers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for e in engines:
+        e.dispose()
+    bulk = [n.reply.text for i in inboxes for n in i.sent if n.reply.text.startswith("m")]
+    assert all(inbox.sent for inbox in inboxes), "both dispatchers took a share"
+    assert len(bulk) == 1000
+    assert len(set(bulk)) == 1000
+    assert all(state == "sent" for key, state in _states(engine).items() if key.startswith("bulk"))
+
+
+def test_a_send_that_fails_twice_is_retried_then_sent(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    inbox = Inbox([DeliveryFailed("timeout"), DeliveryFailed("connection reset")])
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+
+    first = dispatcher.run_once()
+    assert (first.sent, first.retried) == (0, 1)
+    clock.at += timedelta(seconds=31)
+    assert dispatcher.run_once().retried == 1
+    clock.at += timedelta(seconds=30)
+    assert dispatcher.run_once().sent == 0, "the second retry waits twice as long"
+    clock.at += timedelta(seconds=31)
+    assert dispatcher.run_once().sent == 1
+    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+
+
+def test_a_rate_limit_delays_as_asked_and_does_not_drop(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    inbox = Inbox([DeliveryFailed("ratelimited", retry_after=120)])
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+
+    assert dispatcher.run_once().retried == 1
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.get_by_key("team")
+        assert network is not None
+        (waiting,) = [i for i in uow.outbox.pending(network.id) if i.kind == "referral.offered"]
+    assert waiting.due_at == START + timedelta(seconds=120)
+    assert waiting.attempts == 0, "a rate limit is not a failed attempt"
+    clock.at += timedelta(seconds=119)
+    assert dispatcher.run_once().sent == 0
+    clock.at += timedelta(seconds=1)
+    assert dispatcher.run_once().sent == 1
+
+
+def test_after_the_last_attempt_the_row_fails_and_admins_are_told(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    inbox = Inbox([DeliveryFailed("user not found") for _ in range(MAX_ATTEMPTS)])
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+    for _ in range(MAX_ATTEMPTS):
+        dispatcher.run_once()
+        clock.at += timedelta(hours=1)
+    dispatcher.run_once()
+    assert (
+        _states(engine)[next(k for k in _states(engine) if k.startswith("referral.offered"))]
+        == OutboxState.FAILED.value
+    )
+    (alert,) = inbox.texts("alice")
+    assert "to bob could not be delivered" in alert and "user not found" in alert
+
+
+def test_a_claim_left_by_a_crashed_process_is_taken_back(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    uows = unit_of_work_factory(engine)
+    with uows() as uow:  # a process claims, then dies before sending
+        claimed = uow.outbox.claim(clock.now(), "crashed", 10, clock.now() - CLAIM_TIMEOUT)
+        uow.commit()
+    assert claimed
+    inbox = Inbox()
+    dispatcher = Dispatcher(uows, inbox, clock.now, "survivor")
+    assert dispatcher.run_once().handled == 0
+    clock.at += CLAIM_TIMEOUT + timedelta(seconds=1)
+    dispatcher.run_once()
+    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+
+
+def test_cancelled_rows_are_never_sent(engine: Engine) -> None:
+    clock = Clock()
+    app = _network_with_referral(engine, clock)
+    _say(app, "alice", "/referral 1 cancel")
+    inbox = Inbox()
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+    dispatcher.run_once()
+    clock.at += timedelta(days=30)
+    dispatcher.run_once()
+    states = _states(engine)
+    assert states["unanswered:1"] == "cancelled"
+    assert states["unanswered-referrer:1"] == "cancelled"
+    assert not any(
+        "waited" in text or "has not answered" in text
+        for text in inbox.texts("bob") + inbox.texts("alice")
+    )
