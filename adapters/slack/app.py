@@ -1,0 +1,43 @@
+"""The Bolt app: Slack's checks (signature, timestamp) first, event de-duplication, then one
+listener per kind of request."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from adapters.slack.dedupe import RecentIds, once_per_event
+from adapters.slack.listeners import ask_submit, buttons, commands, form_submit, home_opened
+from adapters.slack.runner import Runner
+
+log = logging.getLogger(__name__)
+
+LISTENERS = (commands, buttons, form_submit, ask_submit, home_opened)
+
+
+def build_bolt_app(
+    client: WebClient,
+    signing_secret: str,
+    runner: Runner,
+    process_before_response: bool = False,
+    recent: RecentIds | None = None,
+) -> App:
+    """`client.auth_test` is called here (Bolt verifies the token at construction)."""
+    app = App(
+        client=client,
+        signing_secret=signing_secret,
+        process_before_response=process_before_response,
+    )
+    app.middleware(once_per_event(recent or RecentIds()))
+    for listener in LISTENERS:
+        listener.register(app, runner)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        # Listeners catch core's failures themselves; this is for Slack API calls that failed.
+        log.error("listener failed on a %s request: %r", body.get("type", "command"), error)
+
+    return app

@@ -1,0 +1,1 @@
+"""One listener per file, each with an explicit `register(app, runner)`."""

@@ -1,0 +1,31 @@
+"""The one-field modal a button opened (`won` asks the amount): runs `args + " " + value` and
+replaces the message that carried the button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from adapters.slack.modals import ASK_CALLBACK, Origin, read_values
+from adapters.slack.runner import Runner
+from adapters.slack.submissions import member_values, settle
+from adapters.slack.who import Who
+from core.ui import Reply
+
+
+def register(app: App, runner: Runner) -> None:
+    @app.view(ASK_CALLBACK)
+    def on_ask(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        view: dict[str, Any] = body["view"]
+        origin = Origin.load(str(view.get("private_metadata") or ""))
+        values = read_values(view)
+        answer = " ".join(v.strip() for v in values.values() if v.strip())
+        who = Who.from_interaction(body)
+
+        def job() -> Reply:
+            text = f"{origin.args} {answer}".strip()
+            return runner.run(who, origin.command, text, mentioned=member_values(view, values))
+
+        settle(ack, client, runner, body, job, replace=True)

@@ -1,0 +1,57 @@
+"""Buttons: each carries its core action in `value`. Pressing one runs it as the presser and
+replaces the message (or republishes App Home), so the same button cannot act twice. An action
+that needs a value first (`won` asks the amount) opens a one-field modal instead."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from adapters.slack import action_values
+from adapters.slack.modals import Origin, ask_view
+from adapters.slack.outcomes import open_form, show
+from adapters.slack.runner import Runner
+from adapters.slack.who import Who
+
+log = logging.getLogger(__name__)
+
+ACTION_ID = re.compile(rf"^{re.escape(action_values.ACTION_PREFIX)}\d+$")
+
+
+def _origin(body: dict[str, Any], pressed: action_values.Pressed) -> Origin:
+    view = body.get("view") or {}
+    return Origin(
+        command=pressed.command,
+        args=pressed.args,
+        response_url=str(body.get("response_url") or ""),
+        home=view.get("type") == "home",
+        channel=str((body.get("channel") or {}).get("id") or ""),
+    )
+
+
+def register(app: App, runner: Runner) -> None:
+    @app.action(ACTION_ID)
+    def on_button(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
+    ) -> None:
+        ack()
+        try:
+            pressed = action_values.decode(str(action.get("value") or ""))
+        except (ValueError, KeyError):
+            log.warning("ignored a button whose value is not ours: %s", action.get("action_id"))
+            return
+        who = Who.from_interaction(body)
+        origin = _origin(body, pressed)
+        if pressed.ask is not None:
+            submit = runner.translator(who.team_id)("form.submit")
+            view = ask_view(pressed.ask, pressed.label, origin, submit)
+            client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+            return
+        reply = runner.run(who, pressed.command, pressed.args)
+        if reply.form is not None and open_form(client, runner, who, body, reply.form, origin):
+            return
+        show(client, runner, who, origin, reply, replace=True)

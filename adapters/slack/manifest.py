@@ -1,0 +1,104 @@
+"""The Slack app manifest, generated from core's command declarations.
+
+`python -m adapters.slack.manifest` rewrites `manifest.json` beside this file; a test checks the
+file is current, valid against Slack's schema, and lists exactly the commands the bot answers.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from adapters.slack.asgi import PATH
+from adapters.slack.names import SHORT_NAMES, UMBRELLA, slash_commands
+from core.commands import COMMANDS, usage
+from core.i18n import Translator
+
+MANIFEST = Path(__file__).with_name("manifest.json")
+EXAMPLE_URL = f"https://apport.example.com{PATH}"
+# The least that works: slash commands, posting (DMs and channels the bot was invited to),
+# and users.info for display names and admin flags. App Home and its event need no scope.
+BOT_SCOPES = ["chat:write", "commands", "users:read"]
+HINT_MAX = 1000
+
+LONG_DESCRIPTION = (
+    "Apport keeps a business-referral network honest. Members pass clients to each other with "
+    "/refer; the receiver accepts or declines, then reports contacted, won or lost, and the "
+    "commission due follows the network's charter. The member who brought a client keeps the "
+    "relationship. The charter is readable at any moment with /charter, every version is "
+    "accepted by each member, and the App Home tab shows what waits on you."
+)
+
+
+def _slash_command(command: str, description: str, hint: str) -> dict[str, Any]:
+    return {
+        "command": command,
+        "url": EXAMPLE_URL,
+        "description": description,
+        "usage_hint": hint[:HINT_MAX],
+        "should_escape": True,  # mentions arrive as <@U123|name>, channels as <#C123|name>
+    }
+
+
+def _hint(name: str, t: Translator) -> str:
+    """What follows the command: the main verb's fields, else the verbs to choose from."""
+    command = COMMANDS[name]
+    main = command.verbs[0]
+    if main.params:
+        return usage(command, main, t).split(" ", 1)[1]
+    return "[" + " | ".join(v.name for v in command.verbs if v.name) + "]"
+
+
+def build_manifest() -> dict[str, Any]:
+    t = Translator("en")
+    commands = [
+        _slash_command(
+            f"/{UMBRELLA}", "Every Apport command: /apport help lists them", "help | COMMAND ..."
+        )
+    ]
+    for name in SHORT_NAMES:
+        commands.append(_slash_command(f"/{name}", t(f"help.{name}"), _hint(name, t)))
+    assert [c["command"] for c in commands] == slash_commands()
+    return {
+        "_metadata": {"major_version": 1, "minor_version": 1},
+        "display_information": {
+            "name": "Apport",
+            "description": "Referrals, commissions, client ownership and the charter of a "
+            "business-referral network.",
+            "background_color": "#1d4e4a",
+            "long_description": LONG_DESCRIPTION,
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": True,
+            },
+            "bot_user": {"display_name": "Apport", "always_online": True},
+            "slash_commands": commands,
+        },
+        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "settings": {
+            "event_subscriptions": {"request_url": EXAMPLE_URL, "bot_events": ["app_home_opened"]},
+            "interactivity": {"is_enabled": True, "request_url": EXAMPLE_URL},
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": True,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def render_manifest() -> str:
+    return json.dumps(build_manifest(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main() -> int:
+    MANIFEST.write_text(render_manifest(), encoding="utf-8")
+    print(f"wrote {MANIFEST}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

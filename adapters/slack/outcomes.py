@@ -1,0 +1,69 @@
+"""Showing the user what their command, button or modal did, where they did it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from adapters.slack.blocks import fallback_text, render
+from adapters.slack.home import publish_home
+from adapters.slack.modals import Origin, form_view
+from adapters.slack.runner import Runner
+from adapters.slack.who import Who
+from core.ui import Form, Reply
+
+log = logging.getLogger(__name__)
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    return {"text": fallback_text(reply), "blocks": render(reply)}
+
+
+def to_response_url(url: str, reply: Reply, replace: bool) -> None:
+    """Answer through a response_url: a new ephemeral message, or the clicked message replaced
+    (so its buttons cannot be pressed again)."""
+    if replace:
+        sent = WebhookClient(url).send(replace_original=True, **message(reply))
+    else:
+        sent = WebhookClient(url).send(
+            response_type="ephemeral", replace_original=False, **message(reply)
+        )
+    if sent.status_code != 200:
+        log.warning("response_url answered %s", sent.status_code)
+
+
+def show(
+    client: WebClient, runner: Runner, who: Who, origin: Origin, reply: Reply, replace: bool
+) -> None:
+    """Home tab republished, the original message replaced, an ephemeral reply, or a DM."""
+    if origin.home:
+        publish_home(client, runner, who, banner=reply)
+    elif origin.response_url:
+        to_response_url(origin.response_url, reply, replace and not reply.error)
+    else:
+        client.chat_postMessage(channel=who.user_id, **message(reply))
+
+
+def open_form(
+    client: WebClient, runner: Runner, who: Who, body: dict[str, Any], form: Form, origin: Origin
+) -> bool:
+    """Open `form` as a modal; False when Slack refused (the trigger expired, say): the caller
+    then shows the reply, whose form renders as a button that opens it again."""
+    submit = runner.translator(who.team_id)("form.submit")
+    origin = Origin(
+        command=form.command,
+        verb=form.verb,
+        response_url=origin.response_url,
+        home=origin.home,
+        channel=origin.channel,
+    )
+    try:
+        client.views_open(trigger_id=str(body["trigger_id"]), view=form_view(form, origin, submit))
+    except (SlackApiError, KeyError) as error:
+        log.warning("could not open the %s form: %s", form.command, type(error).__name__)
+        return False
+    return True
