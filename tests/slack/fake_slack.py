@@ -1,0 +1,206 @@
+"""A loopback fake of Slack's Web API and response URLs that records every call.
+
+Like bolt-python's own `tests/mock_web_api_server`: a stdlib HTTP server in a thread that
+answers `{"ok": true, ...}` with plausible payloads. Failures can be queued per method.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+BOT_USER = "UAPPORT"
+
+
+@dataclass
+class Call:
+    method: str  # a Web API method (`chat.postMessage`), or `response` for a response_url
+    args: dict[str, Any]
+    path: str
+    authorization: str = ""
+
+
+@dataclass
+class Failure:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _decode_json_fields(args: dict[str, Any]) -> dict[str, Any]:
+    for key, value in list(args.items()):
+        if isinstance(value, str) and value[:1] in "[{":
+            with contextlib.suppress(ValueError):
+                args[key] = json.loads(value)
+    return args
+
+
+class FakeSlack:
+    def __init__(self, team_id: str = "T1", team_name: str = "Club") -> None:
+        self.team_id = team_id
+        self.team_name = team_name
+        self.calls: list[Call] = []
+        self.users: dict[str, dict[str, Any]] = {}
+        self.failures: dict[str, list[Failure]] = {}
+        self._ts = itertools.count(1)
+        self._changed = threading.Condition()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # --- set-up -----------------------------------------------------------------------------
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def base(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.base}/response/{name}"
+
+    def add_user(
+        self, user_id: str, name: str, team: str = "T1", admin: bool = False, bot: bool = False
+    ) -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": team,
+            "name": name.lower(),
+            "real_name": name.title(),
+            "is_admin": admin,
+            "is_owner": False,
+            "is_bot": bot,
+            "deleted": False,
+            "profile": {"display_name": name, "real_name": name.title()},
+        }
+
+    def fail_next(self, method: str, failure: Failure) -> None:
+        self.failures.setdefault(method, []).append(failure)
+
+    # --- reading what was called ---------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[dict[str, Any]]:
+        with self._changed:
+            return [c.args for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        """The calls to `method` once there are at least `count` (AssertionError on timeout)."""
+        with self._changed:
+            done = self._changed.wait_for(
+                lambda: sum(c.method == method for c in self.calls) >= count, timeout
+            )
+            found = [c.args for c in self.calls if c.method == method]
+        assert done, f"expected {count} call(s) to {method}, got {len(found)}: {found}"
+        return found
+
+    def responses_to(self, url: str) -> list[dict[str, Any]]:
+        path = urlsplit(url).path
+        with self._changed:
+            return [c.args for c in self.calls if c.method == "response" and c.path == path]
+
+    def dms_to(self, user_id: str) -> list[dict[str, Any]]:
+        return [c for c in self.calls_to("chat.postMessage") if c["channel"] == user_id]
+
+    def clear(self) -> None:
+        with self._changed:
+            self.calls.clear()
+
+    # --- answering --------------------------------------------------------------------------
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://club.slack.com/",
+                "team": self.team_name,
+                "user": "apport",
+                "team_id": self.team_id,
+                "user_id": BOT_USER,
+                "bot_id": "BAPPORT",
+            }
+        if method == "users.info":
+            user = self.users.get(str(args.get("user")))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "chat.postMessage":
+            ts = f"1700000000.{next(self._ts):06d}"
+            channel = str(args.get("channel", ""))
+            dm = "D" + channel[1:] if channel.startswith("U") else channel
+            return {"ok": True, "channel": dm, "ts": ts, "message": {"text": args.get("text")}}
+        if method == "conversations.open":
+            users = str(args.get("users", ""))
+            return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
+        if method.startswith("views."):
+            return {"ok": True, "view": {"id": "V0001", **(args.get("view") or {})}}
+        return {"ok": True}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:  # quiet
+                pass
+
+            def _read(self) -> dict[str, Any]:
+                url = urlsplit(self.path)
+                args: dict[str, Any] = dict(parse_qsl(url.query))
+                length = int(self.headers.get("content-length") or 0)
+                raw = self.rfile.read(length).decode() if length else ""
+                if raw and "json" in (self.headers.get("content-type") or ""):
+                    args.update(json.loads(raw))
+                elif raw:
+                    args.update(parse_qsl(raw))
+                return _decode_json_fields(args)
+
+            def _send(self, status: int, body: str, headers: dict[str, str]) -> None:
+                data = body.encode()
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _serve(self) -> None:
+                path = urlsplit(self.path).path
+                args = self._read()
+                if path.startswith("/response/"):
+                    fake._record(Call("response", args, path))
+                    self._send(200, "ok", {"content-type": "text/plain"})
+                    return
+                method = path.removeprefix("/api/")
+                auth = self.headers.get("authorization") or ""
+                fake._record(Call(method, args, path, auth))
+                queued = fake.failures.get(method)
+                if queued:
+                    failure = queued.pop(0)
+                    headers = {"content-type": "application/json", **failure.headers}
+                    self._send(failure.status, json.dumps(failure.body), headers)
+                    return
+                answer = fake._answer(method, args)
+                self._send(200, json.dumps(answer), {"content-type": "application/json"})
+
+            do_GET = _serve
+            do_POST = _serve
+
+        return Handler
