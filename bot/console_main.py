@@ -20,7 +20,17 @@ def _write(line: str) -> None:
 def run_console(settings: Settings) -> int:
     engine = build_engine(settings)
     uows = unit_of_work_factory(engine)
-    app = build_app(engine, settings, SystemClock())
+    # The console has no real channels: announcements and candidate threads print as
+    # `[#announcements]` and `[#recruiters > Candidate #1: ...]`.
+    app = build_app(
+        engine,
+        settings,
+        SystemClock(),
+        network_defaults={
+            "announcements_channel": "announcements",
+            "recruiters_channel": "recruiters",
+        },
+    )
     messenger = ConsoleMessenger(_write)
     # The console's network has its own clock (`/clock +14d`): due means due by that clock.
     dispatcher = Dispatcher(uows, messenger, lambda: app.network_time(NETWORK_KEY), "console")

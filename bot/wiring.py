@@ -24,6 +24,7 @@ def build_app(
     clock: Clock,
     mention: MentionReader = plain_mention,
     channel: MentionReader = plain_channel,
+    network_defaults: dict[str, object] | None = None,
 ) -> Apport:
     return Apport(
         unit_of_work_factory(engine),
@@ -31,4 +32,5 @@ def build_app(
         default_locale=settings.locale,
         mention=mention,
         channel=channel,
+        network_defaults=network_defaults,
     )

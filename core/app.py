@@ -27,13 +27,20 @@ from core.errors import AdminOnly, ApportError, UsageError
 from core.i18n import Translator
 from core.network import Member, Network, Role
 from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from core.services import charter, charter_reminders, feedback, network, referrals
+from core.services import (
+    charter,
+    charter_reminders,
+    feedback,
+    network,
+    recruitment,
+    referrals,
+)
 from core.services.context import Context
 from core.services.help import help_reply
 from core.services.home import home
 from core.services.suggest import referral_numbers
 from core.text import plain_channel
-from core.ui import Reply
+from core.ui import InputKind, Reply
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +63,18 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("network", "set"): network.set_setting,
     ("help", ""): help_reply,
     ("home", ""): home,
+    ("candidate", ""): recruitment.propose,
+    ("candidate", "show"): recruitment.show,
+    ("candidate", "interviewers"): recruitment.interviewers,
+    ("candidate", "report"): recruitment.report,
+    ("candidate", "visit"): recruitment.visit,
+    ("candidate", "override"): recruitment.override,
+    ("candidate", "open"): recruitment.open_vote,
+    ("candidate", "vote"): recruitment.vote,
+    ("candidate", "close"): recruitment.close,
+    ("candidate", "withdraw"): recruitment.withdraw,
+    ("candidate", "link"): recruitment.link,
+    ("candidates", ""): recruitment.candidates,
 }
 
 # Forms that start from stored values rather than blank.
@@ -89,6 +108,7 @@ class Apport:
         channel: MentionReader = plain_channel,
         after_commit: Callable[[], object] | None = None,
         command_names: Mapping[str, str] | None = None,
+        network_defaults: Mapping[str, object] | None = None,
     ) -> None:
         """`after_commit` runs after each command that committed (the adapter's dispatcher
         kick), so the notices it queued go out at once."""
@@ -100,6 +120,8 @@ class Apport:
         self.after_commit = after_commit
         # How the platform spells a command when it differs (Slack: `apport feedback`).
         self.command_names = dict(command_names or {})
+        # Settings a new network starts with on this platform (the console's channels).
+        self.network_defaults = dict(network_defaults or {})
 
     def handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
@@ -148,16 +170,28 @@ class Apport:
         return HANDLERS[(command.name, parsed.verb.name)](ctx, parsed.args)
 
     def _form_if_empty(self, ctx: Context, command: Command, text: str) -> Reply | None:
-        """`/refer` alone, `/charter edit` alone: answer with the form to fill in."""
+        """`/refer` alone, `/charter edit` alone, `/candidate 3 report`, `/feedback 3`: answer
+        with the form to fill in (the record's number filled in)."""
         words = text.split()
-        verb = command.verb(words[0].lower()) if len(words) == 1 else None
+        verb: Verb | None = None
+        number = ""
         if not words:
             verb = command.verb("")
+        elif command.number_first and len(words) == 2 and words[0].isdigit():
+            verb, number = command.verb(words[1].lower()), words[0]
+        elif len(words) == 1 and words[0].isdigit():
+            verb, number = command.verb(""), words[0]
+        elif len(words) == 1:
+            verb = command.verb(words[0].lower())
         if verb is None or not verb.has_form:
+            return None
+        if number and (not verb.params or verb.params[0].kind is not InputKind.NUMBER):
             return None
         self._check_admin(ctx, verb)
         initial_for = FORM_INITIAL.get((command.name, verb.name))
         initial = initial_for(ctx) if initial_for else {}
+        if number:
+            initial[verb.params[0].name] = number
         return Reply(form=form_for(command, verb, ctx.t, initial))
 
     @staticmethod
@@ -181,6 +215,10 @@ class Apport:
         created = uow.networks.add(
             invocation.network_key, invocation.network_name, self.default_locale, now
         )
+        if self.network_defaults:
+            for name, value in self.network_defaults.items():
+                setattr(created, name, value)
+            uow.networks.update(created)
         if uow.charters.current(created.id) is None:
             charter.install_default(uow, created, now)
             charter_reminders.schedule_next(uow, created, now)

@@ -7,7 +7,7 @@ console syntax), so a command added here reaches every platform.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.errors import UnknownCommand, UsageError
 from core.i18n import Translator
@@ -36,15 +36,16 @@ class Verb:
     params: tuple[Param, ...] = ()
     admin_only: bool = False
     has_form: bool = False  # given no text, this verb answers with a form
+    pipe: bool = False  # inline fields separated by `|`
 
 
 @dataclass(frozen=True)
 class Command:
     name: str
     verbs: tuple[Verb, ...]
-    pipe: bool = False  # inline fields separated by `|`
-    admin_verbs_hidden: bool = False
-    aliases: tuple[str, ...] = field(default=())
+    pipe: bool = False  # inline fields separated by `|` (every verb)
+    number_first: bool = False  # `/candidate 3 vote yes`: the record's number, then the verb
+    show_verb: str = ""  # with number_first: the verb for the number alone (`/candidate 3`)
 
     def verb(self, name: str) -> Verb | None:
         return next((v for v in self.verbs if v.name == name), None)
@@ -156,6 +157,71 @@ COMMANDS: dict[str, Command] = {
                 ),
             ),
         ),
+        Command(
+            "candidate",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("name", K.TEXT),
+                        Param("profession", K.TEXT),
+                        Param("previous", K.LONG_TEXT),
+                    ),
+                    has_form=True,
+                    pipe=True,
+                ),
+                Verb("show", (Param("candidate", K.NUMBER),)),
+                Verb(
+                    "interviewers",
+                    (
+                        Param("candidate", K.NUMBER),
+                        Param("first", K.MEMBER),
+                        Param("second", K.MEMBER),
+                    ),
+                ),
+                Verb(
+                    "report",
+                    (
+                        Param("candidate", K.NUMBER),
+                        Param("recommendation", K.CHOICE, choices=("admit", "reject", "unsure")),
+                        Param("notes", K.LONG_TEXT, required=False),
+                        Param("ethics", K.LONG_TEXT, required=False),
+                        Param("generosity", K.LONG_TEXT, required=False),
+                        Param("previous_networks", K.LONG_TEXT, required=False),
+                    ),
+                    has_form=True,
+                    pipe=True,
+                ),
+                Verb(
+                    "visit",
+                    (Param("candidate", K.NUMBER), Param("notes", K.LONG_TEXT)),
+                    pipe=True,
+                ),
+                Verb(
+                    "override",
+                    (Param("candidate", K.NUMBER), Param("reason", K.LONG_TEXT)),
+                    pipe=True,
+                ),
+                Verb("open", (Param("candidate", K.NUMBER),)),
+                Verb(
+                    "vote",
+                    (
+                        Param("candidate", K.NUMBER),
+                        Param("ballot", K.CHOICE, choices=("yes", "no", "abstain")),
+                    ),
+                ),
+                Verb("close", (Param("candidate", K.NUMBER),)),
+                Verb("withdraw", (Param("candidate", K.NUMBER),)),
+                Verb(
+                    "link",
+                    (Param("candidate", K.NUMBER), Param("member", K.MEMBER)),
+                    admin_only=True,
+                ),
+            ),
+            number_first=True,
+            show_verb="show",
+        ),
+        Command("candidates", (Verb(""),)),
         Command("home", (Verb(""),)),
         Command("help", (Verb("", (Param("topic", K.TEXT, required=False),)),)),
     )
@@ -191,14 +257,39 @@ def usage(command: Command, verb: Verb, t: Translator, typed_as: str = "") -> st
         else:
             shown = t(f"param.{param.name}")
         fields.append(shown if param.required else f"[{shown}]")
-    if command.pipe and len(fields) > 1:
-        return " ".join([*parts, fields[0], " | ".join(fields[1:])])
+    if command.number_first and verb.params and verb.params[0].kind is K.NUMBER:
+        parts = [parts[0], fields.pop(0), *parts[1:]]  # `/candidate N vote ...`
+    if (command.pipe or verb.pipe) and len(fields) > 1:
+        listed = verb.params[len(verb.params) - len(fields) :]
+        leading = 0
+        while leading < len(listed) and listed[leading].kind in (K.MEMBER, K.NUMBER, K.CHOICE):
+            leading += 1
+        return " ".join([*parts, *fields[:leading], " | ".join(fields[leading:])])
     return " ".join(parts + fields)
+
+
+def _number_first(command: Command, text: str) -> tuple[Verb | None, str]:
+    """`3 vote yes` -> the `vote` verb and `3 yes`; `3` alone -> the show verb."""
+    number, _, rest = text.partition(" ")
+    if not number.removeprefix("#").isdigit():
+        return None, text
+    word, _, after = rest.strip().partition(" ")
+    if not word:
+        return command.verb(command.show_verb), number
+    verb = command.verb(word.lower())
+    if verb is None or not verb.name:
+        raise UsageError(command=command.name, verb="")
+    return verb, f"{number} {after.strip()}".strip()
 
 
 def parse(command: Command, text: str, mention: MentionReader = plain_mention) -> Parsed:
     """Read inline text into the arguments of one verb; raise `UsageError` when it does not fit."""
     text = text.strip()
+    if command.number_first:
+        verb, rest = _number_first(command, text)
+        if verb is not None:
+            values = _split(command, verb, rest)
+            return Parsed(command, verb, check_args(command, verb, values, mention))
     first, _, after = text.partition(" ")
     verb = command.verb(first.lower()) if first and command.verb(first.lower()) else None
     if verb is not None and verb.name:
@@ -207,8 +298,14 @@ def parse(command: Command, text: str, mention: MentionReader = plain_mention) -
         verb = command.verb("")
         if verb is None:
             raise UsageError(command=command.name, verb="")
-    values = _split_pipe(verb, text) if command.pipe else _split_words(command, verb, text)
+    values = _split(command, verb, text)
     return Parsed(command, verb, check_args(command, verb, values, mention))
+
+
+def _split(command: Command, verb: Verb, text: str) -> list[str]:
+    if command.pipe or verb.pipe:
+        return _split_pipe(verb, text)
+    return _split_words(command, verb, text)
 
 
 def _split_words(command: Command, verb: Verb, text: str) -> list[str]:
@@ -235,13 +332,14 @@ def _split_pipe(verb: Verb, text: str) -> list[str]:
     fields = [part.strip() for part in text.split("|")]
     head = fields[0]
     values: list[str] = []
+    # Leading members, numbers and choices are single words before the first free text.
     for param in verb.params:
-        if param.kind is not K.MEMBER:
+        if param.kind not in (K.MEMBER, K.NUMBER, K.CHOICE) or not head:
             break
         token, _, head = head.partition(" ")
         values.append(token)
         head = head.strip()
-    return [*values, head, *fields[1:]]
+    return [*values, head, *fields[1:]] if head or len(values) == 0 else [*values, *fields[1:]]
 
 
 def check_args(

@@ -41,6 +41,12 @@ class Network:
     charter_reminder_index: int = 0  # which rule the next reminder shows
     announcements_channel: str = ""  # platform channel id
     recruiters_channel: str = ""
+    exclusivity: bool = True  # one member per profession, as in BNI chapters
+    experienced_days: int = 180  # membership that makes an interviewer without the role
+    site_visit: bool = False  # the vote waits for one visit at the candidate's workplace
+    vote_days: int = 7
+    quorum: str = "1/2"  # of eligible recruiters who must vote
+    threshold: str = "2/3"  # of yes among yes + no
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Member:
     display_name: str
     roles: set[Role] = field(default_factory=set)
     joined_at: datetime | None = None
+    profession: str = ""
 
     @property
     def is_admin(self) -> bool:
@@ -111,6 +118,13 @@ def _channel(value: str) -> str:
     return value
 
 
+def _share(value: str) -> str:
+    from core.recruitment import parse_fraction  # recruitment imports this module
+
+    share = parse_fraction(value)
+    return f"{share.numerator}/{share.denominator}"
+
+
 def _name(value: str) -> str:
     value = " ".join(value.split())
     if not value or len(value) > 100:
@@ -137,6 +151,12 @@ SETTINGS: dict[str, Setting] = {
     "charter-reminder": Setting("charter_reminder", _schedule),
     "announcements-channel": Setting("announcements_channel", _channel, is_channel=True),
     "recruiters-channel": Setting("recruiters_channel", _channel, is_channel=True),
+    "exclusivity": Setting("exclusivity", _flag),
+    "experienced-days": Setting("experienced_days", _days),
+    "site-visit": Setting("site_visit", _flag),
+    "vote-days": Setting("vote_days", _days),
+    "quorum": Setting("quorum", _share),
+    "threshold": Setting("threshold", _share),
 }
 
 

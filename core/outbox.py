@@ -45,3 +45,4 @@ class OutboxItem:
     state: OutboxState = OutboxState.PENDING
     attempts: int = 0
     last_error: str = ""
+    ref: str = ""  # the platform's reference of what was posted (threads hang from it)

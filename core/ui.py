@@ -96,3 +96,7 @@ class Notice:
     kind: str = "notice"
     key: str = ""  # the outbox row's idempotency key
     locale: str = "en"  # the network's language, for what the adapter adds (labels, dates)
+    thread: str = ""  # the conversation it belongs to (`candidate:12`), for channel posts
+    thread_title: str = ""  # how to name that conversation where a title is needed
+    thread_ref: str = ""  # the platform's reference of the thread's first post, once sent
+    opens_thread: bool = False  # this post is the first of its thread

@@ -30,6 +30,7 @@ def _item(row: OutboxRow) -> OutboxItem:
         state=OutboxState(row.state),
         attempts=row.attempts,
         last_error=row.last_error,
+        ref=row.ref,
     )
 
 
@@ -53,6 +54,7 @@ class SqlOutbox:
             claimed_by=None,
             claimed_at=None,
             sent_at=None,
+            ref="",
             created_at=item.due_at,
         )
         if not insert_or_skip(self.session, row):
@@ -114,8 +116,14 @@ class SqlOutbox:
     def _set(self, item_id: int, **values: object) -> None:
         self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
 
-    def mark_sent(self, item_id: int, at: datetime) -> None:
-        self._set(item_id, state=S.SENT.value, sent_at=at, claimed_by=None)
+    def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
+        self._set(item_id, state=S.SENT.value, sent_at=at, claimed_by=None, ref=ref or "")
+
+    def by_key(self, network_id: int, key: str) -> OutboxItem | None:
+        row = self.session.scalars(
+            select(OutboxRow).where(OutboxRow.network_id == network_id, OutboxRow.key == key)
+        ).one_or_none()
+        return _item(row) if row else None
 
     def mark_skipped(self, item_id: int, at: datetime) -> None:
         self._set(item_id, state=S.SKIPPED.value, sent_at=at, claimed_by=None)

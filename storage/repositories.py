@@ -40,6 +40,12 @@ def _network(row: NetworkRow) -> Network:
         charter_reminder_index=row.charter_reminder_index,
         announcements_channel=row.announcements_channel,
         recruiters_channel=row.recruiters_channel,
+        exclusivity=row.exclusivity,
+        experienced_days=row.experienced_days,
+        site_visit=row.site_visit,
+        vote_days=row.vote_days,
+        quorum=row.quorum,
+        threshold=row.threshold,
     )
 
 
@@ -70,6 +76,13 @@ class SqlNetworks:
             charter_reminder_index=0,
             announcements_channel="",
             recruiters_channel="",
+            exclusivity=True,
+            experienced_days=180,
+            site_visit=False,
+            vote_days=7,
+            quorum="1/2",
+            threshold="2/3",
+            next_candidate_number=1,
             created_at=at,
         )
         if not insert_or_skip(self.session, row):
@@ -93,11 +106,25 @@ class SqlNetworks:
         row.charter_reminder_index = network.charter_reminder_index
         row.announcements_channel = network.announcements_channel
         row.recruiters_channel = network.recruiters_channel
+        row.exclusivity = network.exclusivity
+        row.experienced_days = network.experienced_days
+        row.site_visit = network.site_visit
+        row.vote_days = network.vote_days
+        row.quorum = network.quorum
+        row.threshold = network.threshold
 
 
 def _member(row: MemberRow) -> Member:
     roles = {Role(r) for r in row.roles.split(",") if r}
-    return Member(row.id, row.network_id, row.external_id, row.display_name, roles, row.joined_at)
+    return Member(
+        row.id,
+        row.network_id,
+        row.external_id,
+        row.display_name,
+        roles,
+        row.joined_at,
+        row.profession,
+    )
 
 
 def _roles(member: Member) -> str:
@@ -144,6 +171,7 @@ class SqlMembers:
             name_key=fold(member.display_name),
             roles=_roles(member),
             joined_at=member.joined_at,
+            profession=member.profession,
         )
         if not insert_or_skip(self.session, row):
             found = self.by_external_id(member.network_id, member.external_id)
@@ -159,6 +187,7 @@ class SqlMembers:
         row.display_name = member.display_name
         row.name_key = fold(member.display_name)
         row.roles = _roles(member)
+        row.profession = member.profession
 
 
 def _client(row: ClientRow) -> Client:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false, true
 
 from storage.types import IdType, UTCDateTime
 
@@ -57,6 +58,13 @@ class NetworkRow(Base):
     charter_reminder_index: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     announcements_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
     recruiters_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    exclusivity: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    experienced_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
+    site_visit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    vote_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    quorum: Mapped[str] = mapped_column(String(16), default="1/2", server_default="1/2")
+    threshold: Mapped[str] = mapped_column(String(16), default="2/3", server_default="2/3")
+    next_candidate_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime]
 
 
@@ -71,6 +79,7 @@ class MemberRow(Base):
     name_key: Mapped[str] = mapped_column(String(200), index=True)
     roles: Mapped[str] = mapped_column(String(200), default="")
     joined_at: Mapped[datetime]
+    profession: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ClientRow(Base):
@@ -172,6 +181,7 @@ class OutboxRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
+    ref: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_at: Mapped[datetime]
 
 
@@ -187,3 +197,81 @@ class FeedbackRow(Base):
     score: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime]
+
+
+class CandidateRow(Base):
+    __tablename__ = "candidates"
+    __table_args__ = (UniqueConstraint("network_id", "number"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(2000))
+    profession: Mapped[str] = mapped_column(String(2000))
+    previous_networks: Mapped[str] = mapped_column(Text)
+    sponsor_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    stage: Mapped[str] = mapped_column(String(16), index=True)
+    exclusivity_conflict: Mapped[str] = mapped_column(String(2000), default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    vote_opened_at: Mapped[datetime | None]
+    vote_deadline: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime]
+
+
+class InterviewRow(Base):
+    """An interviewer assigned to a candidate, and their report once filed."""
+
+    __tablename__ = "candidate_interviews"
+    __table_args__ = (UniqueConstraint("candidate_id", "interviewer_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    interviewer_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    assigned_at: Mapped[datetime]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    recommendation: Mapped[str | None] = mapped_column(String(16))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    ethics: Mapped[str] = mapped_column(Text, default="")
+    generosity: Mapped[str] = mapped_column(Text, default="")
+    previous_networks: Mapped[str] = mapped_column(Text, default="")
+    filed_at: Mapped[datetime | None]
+
+
+class CandidateVoteRow(Base):
+    __tablename__ = "candidate_votes"
+    __table_args__ = (UniqueConstraint("candidate_id", "voter_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    ballot: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+
+
+class CandidateVisitRow(Base):
+    __tablename__ = "candidate_visits"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    notes: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class CandidateEventRow(Base):
+    __tablename__ = "candidate_events"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+    what: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.candidates import SqlCandidates
 from storage.outbox import SqlFeedback, SqlOutbox
 from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
 
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
         self.charters = SqlCharters(self.session)
         self.outbox = SqlOutbox(self.session)
         self.feedback = SqlFeedback(self.session)
+        self.candidates = SqlCandidates(self.session)
         return self
 
     def __exit__(

@@ -22,6 +22,14 @@ from core.clients import Client
 from core.feedback import Feedback
 from core.network import Member, Network
 from core.outbox import OutboxItem, OutboxState
+from core.recruitment import (
+    OPEN_STAGES,
+    Ballot,
+    Candidate,
+    CandidateEvent,
+    Report,
+    Visit,
+)
 from core.referrals import Event, Referral
 from core.services.dispatcher import Dispatcher
 from core.text import fold
@@ -29,6 +37,7 @@ from core.ui import Notice, Reply
 
 if TYPE_CHECKING:
     from core.ports import (
+        CandidateRepository,
         CharterRepository,
         ClientRepository,
         Clock,
@@ -61,6 +70,9 @@ class Tables:
     outbox: dict[int, OutboxItem] = field(default_factory=dict)
     claims: dict[int, datetime] = field(default_factory=dict)  # outbox id -> claimed at
     feedback: dict[tuple[int, int], Feedback] = field(default_factory=dict)
+    candidates: dict[int, Candidate] = field(default_factory=dict)
+    next_candidates: dict[int, int] = field(default_factory=dict)  # network id -> next number
+    assignments: list[tuple[int, int, datetime]] = field(default_factory=list)  # net, member, at
     last_ids: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -123,8 +135,14 @@ class FakeOutbox:
         item = self._ws.tables.outbox[item_id]
         self._ws.tables.outbox[item_id] = replace(item, state=state, **changes)  # type: ignore[arg-type]
 
-    def mark_sent(self, item_id: int, at: datetime) -> None:
-        self._set(item_id, OutboxState.SENT)
+    def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
+        self._set(item_id, OutboxState.SENT, ref=ref or "")
+
+    def by_key(self, network_id: int, key: str) -> OutboxItem | None:
+        for item in self._ws.tables.outbox.values():
+            if (item.network_id, item.key) == (network_id, key):
+                return replace(item)
+        return None
 
     def mark_skipped(self, item_id: int, at: datetime) -> None:
         self._set(item_id, OutboxState.SKIPPED)
@@ -146,6 +164,89 @@ class FakeOutbox:
             ),
             key=lambda o: o.due_at,
         )
+
+
+class FakeCandidates:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def next_number(self, network_id: int) -> int:
+        tables = self._ws.tables
+        number = tables.next_candidates.get(network_id, 1)
+        tables.next_candidates[network_id] = number + 1
+        return number
+
+    def add(self, candidate: Candidate) -> Candidate:
+        tables = self._ws.tables
+        if any(
+            (c.network_id, c.number) == (candidate.network_id, candidate.number)
+            for c in tables.candidates.values()
+        ):
+            raise UniqueViolation(f"candidate #{candidate.number}")
+        candidate.id = tables.new_id("candidates")
+        tables.candidates[candidate.id] = copy.deepcopy(candidate)
+        return candidate
+
+    def get(self, network_id: int, number: int, lock: bool = False) -> Candidate | None:
+        for candidate in self._ws.tables.candidates.values():
+            if (candidate.network_id, candidate.number) == (network_id, number):
+                return copy.deepcopy(candidate)
+        return None
+
+    def open(self, network_id: int) -> list[Candidate]:
+        return sorted(
+            (
+                copy.deepcopy(c)
+                for c in self._ws.tables.candidates.values()
+                if c.network_id == network_id and c.stage in OPEN_STAGES
+            ),
+            key=lambda c: c.number,
+        )
+
+    def _stored(self, candidate: Candidate) -> Candidate:
+        stored = self._ws.tables.candidates[candidate.id]
+        if stored.network_id != candidate.network_id:
+            raise LookupError("candidate belongs to another network")
+        return stored
+
+    def update(self, candidate: Candidate) -> None:
+        stored = self._stored(candidate)
+        for name in (
+            "stage",
+            "override_reason",
+            "vote_opened_at",
+            "vote_deadline",
+            "decided_at",
+            "decision_note",
+            "member_id",
+        ):
+            setattr(stored, name, getattr(candidate, name))
+
+    def set_interviewers(self, candidate: Candidate, at: datetime) -> None:
+        stored = self._stored(candidate)
+        added = [i for i in candidate.interviewers if i not in stored.interviewers]
+        stored.interviewers = list(candidate.interviewers)
+        stored.reports = {i: r for i, r in stored.reports.items() if i in stored.interviewers}
+        self._ws.tables.assignments.extend((candidate.network_id, i, at) for i in added)
+
+    def save_report(self, candidate: Candidate, report: Report) -> None:
+        self._stored(candidate).reports[report.interviewer_id] = copy.deepcopy(report)
+
+    def add_visit(self, candidate: Candidate, visit: Visit) -> None:
+        self._stored(candidate).visits.append(visit)
+
+    def save_vote(self, candidate: Candidate, voter_id: int, ballot: Ballot, at: datetime) -> None:
+        self._stored(candidate).votes[voter_id] = ballot
+
+    def add_event(self, candidate: Candidate, event: CandidateEvent) -> None:
+        self._stored(candidate).events.append(event)
+
+    def last_assigned(self, network_id: int) -> dict[int, datetime]:
+        last: dict[int, datetime] = {}
+        for net, member, at in self._ws.tables.assignments:
+            if net == network_id and (member not in last or at > last[member]):
+                last[member] = at
+        return last
 
 
 class FakeFeedback:
@@ -386,6 +487,7 @@ class FakeUnitOfWork:
         self.charters: CharterRepository = FakeCharters(self._workspace)
         self.outbox: OutboxRepository = FakeOutbox(self._workspace)
         self.feedback: FeedbackRepository = FakeFeedback(self._workspace)
+        self.candidates: CandidateRepository = FakeCandidates(self._workspace)
         self.committed = False
 
     def __enter__(self) -> Self:

@@ -16,5 +16,7 @@ class ConsoleMessenger:
 
     def send(self, notice: Notice) -> None:
         who = f"#{notice.channel}" if notice.channel else notice.name
+        if notice.thread_title:
+            who += f" > {notice.thread_title}"
         for line in render(notice.reply, Translator(notice.locale)):
             self.write(f"[{who}] {line}")

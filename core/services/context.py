@@ -20,6 +20,10 @@ from core.ui import Reply
 from core.ui_codec import encode_reply
 
 
+def thread_root_key(thread: str) -> str:
+    return f"thread:{thread}"
+
+
 @dataclass
 class Context:
     uow: UnitOfWork
@@ -72,6 +76,29 @@ class Context:
                     key=f"{kind}:{uuid.uuid4().hex}",
                 )
             )
+
+    def post_in_thread(
+        self, channel: str, thread: str, title: str, reply: Reply, kind: str, opens: bool = False
+    ) -> None:
+        """Post to a channel's thread (`candidate:12`); the first post opens it.
+
+        Posts wait for the thread's first post to be sent, so they land under it.
+        """
+        if not channel:
+            return
+        payload: dict[str, object] = {
+            "reply": encode_reply(reply),
+            "thread": thread,
+            "thread_title": title,
+        }
+        if opens:
+            payload["opens"] = True
+        key = thread_root_key(thread) if opens else f"{kind}:{uuid.uuid4().hex}"
+        self.schedule(
+            OutboxItem(
+                self.network.id, kind, self.now, payload, channel=channel, key=key, subject=thread
+            )
+        )
 
     def schedule(self, item: OutboxItem) -> bool:
         return self.uow.outbox.add(item)

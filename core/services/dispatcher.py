@@ -15,16 +15,21 @@ from datetime import datetime, timedelta
 
 from core.errors import DeliveryFailed
 from core.network import Member, Network, Role
-from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, retry_delay
+from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState, retry_delay
 from core.ports import Messenger, UnitOfWork, UnitOfWorkFactory
-from core.services import charter_reminders, followups
-from core.services.context import Context
+from core.services import charter_reminders, followups, recruitment
+from core.services.context import Context, thread_root_key
 from core.ui import Notice, Reply
 from core.ui_codec import decode_reply
 
 log = logging.getLogger(__name__)
 
 DELIVERY_ALERT = "alert.delivery"
+THREAD_WAIT = timedelta(seconds=5)
+
+
+class _ThreadNotStarted(Exception):
+    """A thread post came due before the thread's first post was sent: try again shortly."""
 
 
 def system_member(network: Network) -> Member:
@@ -84,14 +89,23 @@ class Dispatcher:
                 report.failed += 1
                 return
             ctx = Context(uow, network, system_member(network), now)
-            notice = self._compose(ctx, item)
+            try:
+                notice = self._compose(ctx, item)
+            except _ThreadNotStarted:
+                uow.rollback()
+                uow.outbox.retry(
+                    item.id, now + THREAD_WAIT, "waiting for the thread's first post", item.attempts
+                )
+                uow.commit()
+                report.retried += 1
+                return
             if notice is None:
                 uow.outbox.mark_skipped(item.id, now)
                 uow.commit()
                 report.skipped += 1
                 return
             try:
-                self.messenger.send(notice)
+                ref = self.messenger.send(notice)
             except DeliveryFailed as error:
                 uow.rollback()
                 self._failed(item, error, now, report)
@@ -101,7 +115,7 @@ class Dispatcher:
                 uow.rollback()
                 self._failed(item, DeliveryFailed(repr(error)), now, report)
                 return
-            uow.outbox.mark_sent(item.id, now)
+            uow.outbox.mark_sent(item.id, now, ref)
             uow.commit()
             report.sent += 1
 
@@ -121,6 +135,10 @@ class Dispatcher:
                 key=item.key,
                 locale=network.locale,
             )
+        decide = recruitment.SCHEDULED.get(item.kind)
+        if decide is not None:
+            decide(ctx, item)  # what it decides is posted by rows of its own
+            return None
         composer = followups.COMPOSERS.get(item.kind)
         if composer is not None:
             referral = ctx.uow.referrals.get(network.id, int(item.payload["referral"]))
@@ -131,6 +149,8 @@ class Dispatcher:
             return self._to_member(ctx, item, member_id, reply)
         reply = decode_reply(item.payload["reply"])
         if item.channel:
+            thread = str(item.payload.get("thread", ""))
+            opens = bool(item.payload.get("opens", False))
             return Notice(
                 network.id,
                 network.key,
@@ -139,10 +159,23 @@ class Dispatcher:
                 kind=item.kind,
                 key=item.key,
                 locale=network.locale,
+                thread=thread,
+                thread_title=str(item.payload.get("thread_title", "")),
+                thread_ref="" if opens or not thread else self._thread_ref(ctx, thread),
+                opens_thread=opens,
             )
         if item.member_id is None:
             return None
         return self._to_member(ctx, item, item.member_id, reply)
+
+    @staticmethod
+    def _thread_ref(ctx: Context, thread: str) -> str:
+        root = ctx.uow.outbox.by_key(ctx.network.id, thread_root_key(thread))
+        if root is None or root.state in (OutboxState.FAILED, OutboxState.CANCELLED):
+            return ""  # no first post to hang from: post on its own
+        if root.state is not OutboxState.SENT:
+            raise _ThreadNotStarted()
+        return root.ref
 
     @staticmethod
     def _to_member(ctx: Context, item: OutboxItem, member_id: int, reply: Reply) -> Notice | None:

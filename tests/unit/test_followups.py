@@ -86,7 +86,7 @@ def test_a_low_score_alerts_the_admins(bot: Bot) -> None:
         ("Alice", "1 5", "Referral #1 is offered: feedback comes once it has been accepted."),
         ("Alice", "9 5", "There is no referral #9 in this network."),
         ("Alice", "1 6", "Usage: /feedback N 1|2|3|4|5|later [comment]"),
-        ("Alice", "1", "Usage: /feedback"),
+        ("Alice", "1 five", "Usage: /feedback"),
     ],
 )
 def test_feedback_refusals_change_nothing(bot: Bot, who: str, text: str, says: str) -> None:
@@ -140,3 +140,11 @@ def test_weekly_schedule_in_the_network_time_zone() -> None:
     for wrong in ("someday 9h", "mon 25:00", "mon"):
         with pytest.raises(InvalidValue):
             parse_weekly(wrong)
+
+
+def test_feedback_with_only_the_number_opens_the_form_filled_in(bot: Bot) -> None:
+    form = bot.ok("Alice", "feedback", "1").form
+    assert form is not None
+    assert [(i.name, i.initial) for i in form.inputs] == [
+        ("number", "1"), ("score", ""), ("comment", ""),
+    ]

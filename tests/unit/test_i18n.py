@@ -17,6 +17,7 @@ from core.i18n import CATALOGS, Translator
 from core.i18n.en import MESSAGES as EN
 from core.i18n.fr import MESSAGES as FR
 from core.network import GRANTABLE_ROLES, SETTINGS
+from core.recruitment import Ballot, Recommendation, Stage
 from core.referrals import MOVES, Party, Status
 from core.ui import InputKind
 
@@ -167,6 +168,50 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
     "f\"form.{command.name}{('.' + verb.name if verb.name else '')}\"": {
         f"form.{c}{'.' + v if v else ''}" for c, v, _ in _form_params()
     },
+    "f'ballot.{ballot.value}'": {f"ballot.{b.value}" for b in Ballot},
+    "f'ballot.{b}'": {f"ballot.{b.value}" for b in Ballot},
+    "f'candidate.decision_{candidate.stage.value}'": {
+        "candidate.decision_admitted",
+        "candidate.decision_rejected",
+    },
+    "f'close.{why}'": {"close.all_voted", "close.closed_by_recruiter", "close.deadline"},
+    "f'event.{e.what}'": {
+        f"event.{w}"
+        for w in (
+            "proposed",
+            "assigned",
+            "too_few_interviewers",
+            "report_filed",
+            "report_amended",
+            "visited",
+            "override",
+            "vote_opened",
+            "voted",
+            "vote_changed",
+            "admitted",
+            "rejected",
+            "withdrawn",
+            "linked",
+        )
+    },
+    "f'param.{name}'": {
+        "param.name",
+        "param.profession",
+        "param.previous",
+        "param.notes",
+        "param.ethics",
+        "param.generosity",
+        "param.previous_networks",
+        "param.reason",
+    },
+    "f'recommendation.{report.recommendation.value}'": {
+        f"recommendation.{r.value}" for r in Recommendation
+    },
+    "f'report.{name}'": {
+        f"report.{n}" for n in ("ethics", "generosity", "previous_networks", "notes")
+    },
+    "f'stage.{c.stage.value}'": {f"stage.{s.value}" for s in Stage},
+    "f'stage.{candidate.stage.value}'": {f"stage.{s.value}" for s in Stage},
 }
 
 

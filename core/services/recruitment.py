@@ -1,0 +1,547 @@
+"""Candidates: proposal, interviewers, blind reports, visits, the secret vote, the decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from fractions import Fraction
+
+from core.errors import InvalidValue, NotAllowed, UsageError
+from core.network import Member, Role
+from core.outbox import OutboxItem
+from core.recruitment import (
+    OPEN_STAGES,
+    Ballot,
+    Candidate,
+    CandidateEvent,
+    Recommendation,
+    Report,
+    Stage,
+    Visit,
+    admitted,
+    eligible_voters,
+    is_experienced,
+    pick_interviewers,
+    profession_key,
+    tally,
+)
+from core.services.candidate_cards import (
+    card,
+    report_lines,
+    tally_line,
+    thread_of,
+    title_of,
+    vote_actions,
+)
+from core.services.context import Context
+from core.text import check_length
+from core.ui import Action, Field, Reply, Style
+
+DEADLINE = "candidate.deadline"
+THREAD_POST = "candidate.thread"
+
+
+class CandidateNotFound(InvalidValue):
+    key = "error.candidate_not_found"
+
+
+def _number(text: str) -> int:
+    cleaned = text.strip().removeprefix("#")
+    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 9:
+        raise InvalidValue("error.invalid_number", value=text)
+    return int(cleaned)
+
+
+def _get(ctx: Context, args: dict[str, str], lock: bool = False) -> Candidate:
+    number = _number(args["candidate"])
+    found = ctx.uow.candidates.get(ctx.network.id, number, lock=lock)
+    if found is None:
+        raise CandidateNotFound(number=number)
+    return found
+
+
+def _is_recruiter(member: Member) -> bool:
+    return Role.RECRUITER in member.roles or member.is_admin
+
+
+def _require_recruiter(ctx: Context) -> None:
+    if not _is_recruiter(ctx.actor):
+        raise NotAllowed("error.recruiters_only")
+
+
+def _require_stage(ctx: Context, candidate: Candidate, *stages: Stage) -> None:
+    if candidate.stage not in stages:
+        raise InvalidValue(
+            "error.candidate_stage",
+            number=candidate.number,
+            stage=ctx.t(f"stage.{candidate.stage.value}"),
+        )
+
+
+def _event(ctx: Context, candidate: Candidate, what: str, detail: str = "") -> None:
+    event = CandidateEvent(ctx.actor.id or None, ctx.now, what, detail)
+    candidate.events.append(event)
+    ctx.uow.candidates.add_event(candidate, event)
+
+
+def _post(ctx: Context, candidate: Candidate, reply: Reply, opens: bool = False) -> None:
+    ctx.post_in_thread(
+        ctx.network.recruiters_channel,
+        thread_of(candidate),
+        title_of(ctx, candidate),
+        reply,
+        THREAD_POST,
+        opens=opens,
+    )
+
+
+def _text(ctx: Context, args: dict[str, str], name: str, required: bool = True) -> str:
+    value = (
+        " ".join(args.get(name, "").split())
+        if name in ("name", "profession")
+        else (args.get(name, "").strip())
+    )
+    if required and not value:
+        raise UsageError(command="candidate", verb="")
+    return check_length(value, ctx.t(f"param.{name}"))
+
+
+# Proposal and reading
+
+
+def _holder_of(ctx: Context, profession: str, candidate_id: int = 0) -> str:
+    """Who already holds this profession in the network: a member or an open candidate."""
+    key = profession_key(profession)
+    for member in ctx.uow.members.all(ctx.network.id):
+        if member.profession and profession_key(member.profession) == key:
+            return member.display_name
+    for other in ctx.uow.candidates.open(ctx.network.id):
+        if other.id != candidate_id and profession_key(other.profession) == key:
+            return ctx.t("candidate.holder_candidate", number=other.number, name=other.name)
+    return ""
+
+
+def _assign(ctx: Context, candidate: Candidate, interviewers: list[int]) -> None:
+    candidate.interviewers = interviewers
+    candidate.reports = {i: r for i, r in candidate.reports.items() if i in interviewers}
+    ctx.uow.candidates.set_interviewers(candidate, ctx.now)
+    names = ", ".join(ctx.name(i) for i in interviewers)
+    _event(ctx, candidate, "assigned", names)
+    ask = Reply(
+        text=ctx.t(
+            "notice.interview",
+            name=candidate.name,
+            profession=candidate.profession,
+            number=candidate.number,
+            sponsor=ctx.name(candidate.sponsor_id),
+        ),
+        actions=(
+            Action(
+                ctx.t("action.file_report"),
+                "candidate",
+                f"{candidate.number} report",
+                Style.PRIMARY,
+            ),
+        ),
+    )
+    for interviewer in interviewers:
+        ctx.notify(interviewer, ask, kind="candidate.interview")
+
+
+def propose(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    name = _text(ctx, args, "name")
+    profession = _text(ctx, args, "profession")
+    previous = _text(ctx, args, "previous")
+    holder = _holder_of(ctx, profession) if ctx.network.exclusivity else ""
+    candidate = ctx.uow.candidates.add(
+        Candidate(
+            0,
+            ctx.network.id,
+            ctx.uow.candidates.next_number(ctx.network.id),
+            name,
+            profession,
+            previous,
+            ctx.actor.id,
+            ctx.now,
+            exclusivity_conflict=holder,
+        )
+    )
+    _event(ctx, candidate, "proposed")
+    picked = pick_interviewers(
+        ctx.uow.members.all(ctx.network.id),
+        ctx.actor.id,
+        ctx.now,
+        ctx.network.experienced_days,
+        ctx.uow.candidates.last_assigned(ctx.network.id),
+    )
+    if len(picked) == 2:
+        _assign(ctx, candidate, picked)
+    else:
+        _event(ctx, candidate, "too_few_interviewers")
+    shown = card(ctx, candidate)
+    _post(
+        ctx,
+        candidate,
+        replace(
+            shown,
+            lines=(),
+            actions=(),
+            text=t("candidate.proposed_post", sponsor=ctx.actor.display_name),
+        ),
+        opens=True,
+    )
+    text = t("candidate.proposed", number=candidate.number, name=name)
+    if len(picked) < 2:
+        text += "\n" + t("candidate.assign_by_hand", number=candidate.number)
+    if holder:
+        text += "\n" + t("candidate.exclusivity", holder=holder)
+    return replace(card(ctx, candidate), text=text)
+
+
+def show(ctx: Context, args: dict[str, str]) -> Reply:
+    candidate = _get(ctx, args)
+    result = tally(candidate, eligible_voters(ctx.uow.members.all(ctx.network.id), candidate))
+    return card(ctx, candidate, result)
+
+
+def candidates(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    found = ctx.uow.candidates.open(ctx.network.id)
+    if not found:
+        return Reply(text=t("candidates.none"))
+    lines = tuple(
+        t(
+            "candidates.line",
+            number=c.number,
+            name=c.name,
+            profession=c.profession,
+            stage=t(f"stage.{c.stage.value}"),
+        )
+        for c in found
+    )
+    return Reply(title=t("candidates.title"), lines=lines)
+
+
+# Interviews
+
+
+def interviewers(ctx: Context, args: dict[str, str]) -> Reply:
+    _require_recruiter(ctx)
+    candidate = _get(ctx, args)
+    _require_stage(ctx, candidate, Stage.INTERVIEWS)
+    first, second = ctx.resolve(args["first"]), ctx.resolve(args["second"])
+    if first.id == second.id:
+        raise InvalidValue("error.interviewers_same")
+    for member in (first, second):
+        if member.id == candidate.sponsor_id:
+            raise InvalidValue("error.interviewer_is_sponsor", name=member.display_name)
+        if not is_experienced(member, ctx.now, ctx.network.experienced_days):
+            raise InvalidValue("error.interviewer_not_experienced", name=member.display_name)
+    _assign(ctx, candidate, [first.id, second.id])
+    _post(
+        ctx,
+        candidate,
+        Reply(
+            text=ctx.t(
+                "candidate.assigned_post", names=f"{first.display_name}, {second.display_name}"
+            )
+        ),
+    )
+    return replace(card(ctx, candidate), text=ctx.t("candidate.assigned", number=candidate.number))
+
+
+def report(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    candidate = _get(ctx, args)
+    if ctx.actor.id not in candidate.interviewers:
+        raise NotAllowed("error.not_interviewer", number=candidate.number)
+    _require_stage(ctx, candidate, Stage.INTERVIEWS)
+    was_complete = candidate.reports_complete
+    filed = Report(
+        ctx.actor.id,
+        Recommendation(args["recommendation"]),
+        notes=_text(ctx, args, "notes", required=False),
+        ethics=_text(ctx, args, "ethics", required=False),
+        generosity=_text(ctx, args, "generosity", required=False),
+        previous_networks=_text(ctx, args, "previous_networks", required=False),
+        filed_at=ctx.now,
+    )
+    amended = ctx.actor.id in candidate.reports
+    candidate.reports[ctx.actor.id] = filed
+    ctx.uow.candidates.save_report(candidate, filed)
+    _event(ctx, candidate, "report_amended" if amended else "report_filed")
+    if candidate.reports_complete and not was_complete:
+        lines = tuple(
+            line for i in candidate.interviewers for line in report_lines(ctx, candidate.reports[i])
+        )
+        _post(ctx, candidate, Reply(text=t("candidate.reports_post"), lines=lines))
+        ctx.notify(
+            candidate.sponsor_id,
+            Reply(text=t("notice.reports_in", name=candidate.name, number=candidate.number)),
+        )
+    opened = _maybe_open(ctx, candidate)
+    text = t(
+        "candidate.report_saved" if not amended else "candidate.report_amended",
+        number=candidate.number,
+    )
+    if not candidate.reports_complete:
+        text += " " + t("candidate.report_hidden_until_both")
+    if opened:
+        text += "\n" + t("candidate.vote_opened", number=candidate.number)
+    return replace(card(ctx, candidate), text=text)
+
+
+def visit(ctx: Context, args: dict[str, str]) -> Reply:
+    candidate = _get(ctx, args)
+    _require_stage(ctx, candidate, *OPEN_STAGES)
+    notes = _text(ctx, args, "notes")
+    seen = Visit(ctx.actor.id, notes, ctx.now)
+    candidate.visits.append(seen)
+    ctx.uow.candidates.add_visit(candidate, seen)
+    _event(ctx, candidate, "visited")
+    _post(
+        ctx,
+        candidate,
+        Reply(text=ctx.t("candidate.visit_post", who=ctx.actor.display_name, notes=notes)),
+    )
+    opened = _maybe_open(ctx, candidate)
+    text = ctx.t("candidate.visit_saved", number=candidate.number)
+    if opened:
+        text += "\n" + ctx.t("candidate.vote_opened", number=candidate.number)
+    return Reply(text=text)
+
+
+def override(ctx: Context, args: dict[str, str]) -> Reply:
+    _require_recruiter(ctx)
+    candidate = _get(ctx, args)
+    _require_stage(ctx, candidate, *OPEN_STAGES)
+    if not candidate.exclusivity_conflict:
+        raise InvalidValue("error.no_exclusivity_conflict", number=candidate.number)
+    candidate.override_reason = _text(ctx, args, "reason")
+    ctx.uow.candidates.update(candidate)
+    _event(ctx, candidate, "override", candidate.override_reason)
+    _post(
+        ctx,
+        candidate,
+        Reply(
+            text=ctx.t(
+                "candidate.override_post",
+                who=ctx.actor.display_name,
+                reason=candidate.override_reason,
+            )
+        ),
+    )
+    _maybe_open(ctx, candidate)
+    return replace(
+        card(ctx, candidate), text=ctx.t("candidate.override_saved", number=candidate.number)
+    )
+
+
+# The vote
+
+
+def _ready(ctx: Context, candidate: Candidate) -> bool:
+    visited = bool(candidate.visits) or not ctx.network.site_visit
+    return candidate.reports_complete and visited and not candidate.blocked
+
+
+def _open(ctx: Context, candidate: Candidate) -> None:
+    candidate.stage = Stage.VOTE
+    candidate.vote_opened_at = ctx.now
+    candidate.vote_deadline = ctx.now + timedelta(days=ctx.network.vote_days)
+    ctx.uow.candidates.update(candidate)
+    _event(ctx, candidate, "vote_opened")
+    ctx.schedule(
+        OutboxItem(
+            ctx.network.id,
+            DEADLINE,
+            candidate.vote_deadline,
+            {"candidate": candidate.number},
+            key=f"vote-deadline:{candidate.id}:{ctx.now.isoformat()}",
+            subject=thread_of(candidate),
+        )
+    )
+    t = ctx.t
+    ballot_call = Reply(
+        text=t(
+            "candidate.vote_post", name=candidate.name, deadline=ctx.local(candidate.vote_deadline)
+        ),
+        actions=vote_actions(ctx, candidate),
+    )
+    _post(ctx, candidate, ballot_call)
+    for voter in eligible_voters(ctx.uow.members.all(ctx.network.id), candidate):
+        ctx.notify(
+            voter,
+            replace(
+                ballot_call,
+                text=t(
+                    "notice.vote_open",
+                    name=candidate.name,
+                    number=candidate.number,
+                    deadline=ctx.local(candidate.vote_deadline),
+                ),
+            ),
+            kind="candidate.vote",
+        )
+
+
+def _maybe_open(ctx: Context, candidate: Candidate) -> bool:
+    if candidate.stage is Stage.INTERVIEWS and _ready(ctx, candidate):
+        _open(ctx, candidate)
+        return True
+    return False
+
+
+def open_vote(ctx: Context, args: dict[str, str]) -> Reply:
+    _require_recruiter(ctx)
+    candidate = _get(ctx, args)
+    _require_stage(ctx, candidate, Stage.INTERVIEWS)
+    if candidate.blocked:
+        raise InvalidValue(
+            "error.exclusivity_blocks",
+            number=candidate.number,
+            holder=candidate.exclusivity_conflict,
+        )
+    _open(ctx, candidate)
+    return replace(
+        card(ctx, candidate), text=ctx.t("candidate.vote_opened", number=candidate.number)
+    )
+
+
+def vote(ctx: Context, args: dict[str, str]) -> Reply:
+    t = ctx.t
+    candidate = _get(ctx, args, lock=True)
+    if ctx.actor.id == candidate.sponsor_id:
+        raise NotAllowed("error.sponsor_cannot_vote", number=candidate.number)
+    if Role.RECRUITER not in ctx.actor.roles:
+        raise NotAllowed("error.recruiters_only")
+    _require_stage(ctx, candidate, Stage.VOTE)
+    ballot = Ballot(args["ballot"])
+    changed = ctx.actor.id in candidate.votes
+    candidate.votes[ctx.actor.id] = ballot
+    ctx.uow.candidates.save_vote(candidate, ctx.actor.id, ballot, ctx.now)
+    _event(ctx, candidate, "vote_changed" if changed else "voted")
+    eligible = eligible_voters(ctx.uow.members.all(ctx.network.id), candidate)
+    voted = sum(1 for v in candidate.votes if v in eligible)
+    if not changed:
+        _post(
+            ctx,
+            candidate,
+            Reply(
+                text=t(
+                    "candidate.voted_post",
+                    who=ctx.actor.display_name,
+                    voted=voted,
+                    eligible=len(eligible),
+                )
+            ),
+        )
+    text = t("candidate.vote_saved", number=candidate.number, ballot=t(f"ballot.{ballot.value}"))
+    if voted >= len(eligible):
+        _decide(ctx, candidate, "all_voted")
+        text += "\n" + t("candidate.closed_now", number=candidate.number)
+    return replace(card(ctx, candidate, tally(candidate, eligible)), text=text)
+
+
+def close(ctx: Context, args: dict[str, str]) -> Reply:
+    _require_recruiter(ctx)
+    candidate = _get(ctx, args, lock=True)
+    _require_stage(ctx, candidate, Stage.VOTE)
+    _decide(ctx, candidate, "closed_by_recruiter")
+    eligible = eligible_voters(ctx.uow.members.all(ctx.network.id), candidate)
+    return replace(
+        card(ctx, candidate, tally(candidate, eligible)),
+        text=ctx.t("candidate.closed_now", number=candidate.number),
+    )
+
+
+def _decide(ctx: Context, candidate: Candidate, why: str) -> None:
+    t = ctx.t
+    eligible = eligible_voters(ctx.uow.members.all(ctx.network.id), candidate)
+    result = tally(candidate, eligible)
+    quorum, threshold = Fraction(ctx.network.quorum), Fraction(ctx.network.threshold)
+    yes = admitted(result, quorum, threshold)
+    candidate.stage = Stage.ADMITTED if yes else Stage.REJECTED
+    candidate.decided_at = ctx.now
+    candidate.decision_note = t(
+        "candidate.rule", quorum=str(quorum), threshold=str(threshold), why=t(f"close.{why}")
+    )
+    ctx.uow.candidates.update(candidate)
+    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), (DEADLINE,))
+    _event(ctx, candidate, candidate.stage.value, tally_line(ctx, result))
+    decision = t(
+        f"candidate.decision_{candidate.stage.value}", name=candidate.name, number=candidate.number
+    )
+    _post(
+        ctx,
+        candidate,
+        Reply(
+            text=decision,
+            fields=(
+                Field(t("field.tally"), tally_line(ctx, result)),
+                Field(t("field.decision"), candidate.decision_note),
+            ),
+        ),
+    )
+    ctx.notify(candidate.sponsor_id, Reply(text=decision + " " + tally_line(ctx, result)))
+
+
+def close_at_deadline(ctx: Context, item: OutboxItem) -> None:
+    candidate = ctx.uow.candidates.get(ctx.network.id, int(item.payload["candidate"]), lock=True)
+    if candidate is not None and candidate.stage is Stage.VOTE:
+        _decide(ctx, candidate, "deadline")
+
+
+def withdraw(ctx: Context, args: dict[str, str]) -> Reply:
+    candidate = _get(ctx, args, lock=True)
+    if ctx.actor.id != candidate.sponsor_id and not ctx.actor.is_admin:
+        raise NotAllowed("error.sponsor_or_admin")
+    _require_stage(ctx, candidate, *OPEN_STAGES)
+    candidate.stage = Stage.WITHDRAWN
+    candidate.decided_at = ctx.now
+    ctx.uow.candidates.update(candidate)
+    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), (DEADLINE,))
+    _event(ctx, candidate, "withdrawn")
+    _post(ctx, candidate, Reply(text=ctx.t("candidate.withdrawn_post", who=ctx.actor.display_name)))
+    return Reply(text=ctx.t("candidate.withdrawn", number=candidate.number, name=candidate.name))
+
+
+def link(ctx: Context, args: dict[str, str]) -> Reply:
+    ctx.require_admin()
+    candidate = _get(ctx, args)
+    _require_stage(ctx, candidate, Stage.ADMITTED)
+    member = ctx.resolve(args["member"])
+    member.profession = candidate.profession
+    ctx.uow.members.update(member)
+    candidate.member_id = member.id
+    ctx.uow.candidates.update(candidate)
+    _event(ctx, candidate, "linked", member.display_name)
+    current = ctx.uow.charters.current(ctx.network.id)
+    ctx.notify(
+        member.id,
+        Reply(
+            text=ctx.t(
+                "notice.welcome",
+                network=ctx.network.name,
+                version=current.version if current else 1,
+            ),
+            actions=(
+                Action(ctx.t("action.charter_read"), "charter", ""),
+                Action(ctx.t("action.charter_accept"), "charter", "accept", Style.PRIMARY),
+            ),
+        ),
+    )
+    return Reply(
+        text=ctx.t(
+            "candidate.linked",
+            name=candidate.name,
+            member=member.display_name,
+            profession=candidate.profession,
+        )
+    )
+
+
+# Rows the scheduler runs when due (the vote deadline).
+SCHEDULED: dict[str, Callable[[Context, OutboxItem], None]] = {DEADLINE: close_at_deadline}
