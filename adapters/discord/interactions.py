@@ -1,0 +1,296 @@
+"""Every interaction, answered within Discord's deadline: run core, then show its reply.
+
+Core is synchronous and reaches the database, so it runs in a worker thread. Discord wants a
+first response within 3 seconds: when core has not answered within `budget` seconds the
+interaction is deferred (a "thinking" state, or a silent acknowledgement of a click) and the
+reply follows. A modal can only be a first response, so a form that comes late is offered
+as a button that opens it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from typing import Any
+
+import discord
+
+from adapters.discord import ids
+from adapters.discord.modals import (
+    Person,
+    ask_modal,
+    form_modal,
+    submitted_people,
+    submitted_values,
+)
+from adapters.discord.people import as_member, invocation, person
+from adapters.discord.readers import mentioned_user_ids
+from adapters.discord.render import render
+from core.app import Apport, Invocation
+from core.commands import find_command, usage
+from core.i18n import Translator
+from core.ui import Reply
+
+log = logging.getLogger(__name__)
+
+BUDGET = 2.0  # seconds core may take before the interaction is deferred
+MAX_MENTIONS = 10
+Interaction = discord.Interaction[Any]
+
+
+class Interactions:
+    def __init__(self, app: Apport, budget: float = BUDGET) -> None:
+        self.app = app
+        self.budget = budget
+
+    # Entry points (each catches everything: the user always hears back).
+
+    async def command(
+        self, interaction: Interaction, command: str, verb: str, options: Mapping[str, object]
+    ) -> None:
+        await self._guarded(interaction, self._command(interaction, command, verb, options))
+
+    async def press(self, interaction: Interaction, press: ids.Press, label: str) -> None:
+        await self._guarded(interaction, self._press(interaction, press, label))
+
+    async def submit(self, interaction: Interaction) -> None:
+        await self._guarded(interaction, self._submit(interaction))
+
+    async def suggest(
+        self, interaction: Interaction, command: str, param: str, typed: str
+    ) -> list[tuple[str, str]]:
+        """Autocomplete: Discord shows nothing rather than an error, so failures give []."""
+        if interaction.guild_id is None:
+            return []
+        asked = invocation(interaction, str(interaction.guild_id), command)
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(self.app.suggest, asked, param, typed), self.budget
+            )
+        except Exception:
+            log.exception("autocomplete of %s %s failed", command, param)
+            return []
+
+    async def failed(self, interaction: Interaction, error: BaseException) -> None:
+        """An unexpected failure: a short id for the user, the trace in the log under it."""
+        incident = uuid.uuid4().hex[:8]
+        log.error("interaction %s failed [%s]", interaction.id, incident, exc_info=error)
+        text = f"{Translator(self.app.default_locale)('error.unexpected')} ({incident})"
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True)
+            else:
+                await interaction.response.send_message(text, ephemeral=True)
+        except discord.HTTPException:
+            log.exception("could not tell the user about [%s]", incident)
+
+    # The three kinds of interaction.
+
+    async def _command(
+        self, interaction: Interaction, command: str, verb: str, options: Mapping[str, object]
+    ) -> None:
+        if interaction.guild_id is None:  # commands are guild-only; a network is a guild
+            await self._refuse(interaction)
+            return
+        key = str(interaction.guild_id)
+        text = options.get("text")
+        typed = {name: v for name, v in options.items() if name != "text" and v is not None}
+        if isinstance(text, str) and text.strip():
+            asked = invocation(interaction, key, command, text=f"{verb} {text.strip()}".strip())
+            people = self._mentioned(interaction, text)
+        elif typed:
+            values = {name: _option_value(v) for name, v in typed.items()}
+            asked = invocation(interaction, key, command, verb=verb, values=values)
+            people = _ready([person(v) for v in typed.values() if isinstance(v, discord.abc.User)])
+        else:
+            asked = invocation(interaction, key, command, text=verb)
+            people = _ready([])
+
+        async def thinking() -> None:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+
+        reply = await self._within_deadline(self._core(asked, people), thinking)
+        await self._answer(interaction, reply, key, edit=False)
+
+    async def _press(self, interaction: Interaction, press: ids.Press, label: str) -> None:
+        if not _same_network(interaction, press.key):
+            await self._refuse(interaction)
+            return
+        if press.ask is not None:
+            t = Translator(await self._locale(press.key))
+            name = press.ask.name
+            question = t(f"param.{name}.label") if t.has(f"param.{name}.label") else name
+            await interaction.response.send_modal(ask_modal(press, label or question, question))
+            return
+        asked = invocation(interaction, press.key, press.command, text=press.args)
+        reply = await self._within_deadline(
+            self._core(asked, _ready([])), self._acknowledge(interaction)
+        )
+        await self._answer(interaction, reply, press.key, edit=True)
+
+    async def _submit(self, interaction: Interaction) -> None:
+        data: Mapping[str, Any] = interaction.data or {}
+        target = ids.read_modal(str(data.get("custom_id", "")))
+        if target is None:
+            return  # not one of ours
+        if not _same_network(interaction, target.key):
+            await self._refuse(interaction)
+            return
+        values = submitted_values(data)
+        if isinstance(target, ids.AskSubmit):
+            text = f"{target.args} {values.get(target.name, '').strip()}".strip()
+            asked = invocation(interaction, target.key, target.command, text=text)
+            people: list[Person] = []
+        else:
+            asked = invocation(
+                interaction, target.key, target.command, verb=target.verb, values=values
+            )
+            picked = submitted_people(data)
+            people = [picked[v] for v in values.values() if v in picked]
+        # A modal opened from a button answers on that button's message.
+        edit = isinstance(target, ids.AskSubmit) and interaction.message is not None
+        if edit:
+            defer = self._acknowledge(interaction)
+        else:
+
+            async def defer() -> None:
+                await interaction.response.defer(ephemeral=True, thinking=True)
+
+        reply = await self._within_deadline(self._core(asked, _ready(people)), defer)
+        await self._answer(interaction, reply, target.key, edit=edit)
+
+    # Running core within the deadline.
+
+    async def _core(self, asked: Invocation, people: Awaitable[list[Person]]) -> Reply:
+        named = [p for p in await people if p.id != asked.user_id and not p.bot]
+        return await asyncio.to_thread(self._handle, asked, named)
+
+    def _handle(self, asked: Invocation, named: list[Person]) -> Reply:
+        if named:
+            # The invoker first: the first member of a network becomes its admin.
+            self.app.join(asked)
+            for someone in named:
+                self.app.join(as_member(asked, someone))
+        return self.app.handle(asked)
+
+    async def _within_deadline(
+        self, work: Coroutine[Any, Any, Reply], defer: Callable[[], Awaitable[object]]
+    ) -> Reply:
+        task = asyncio.ensure_future(work)
+        done, _ = await asyncio.wait({task}, timeout=self.budget)
+        if not done:
+            await defer()
+        return await task
+
+    @staticmethod
+    def _acknowledge(interaction: Interaction) -> Callable[[], Awaitable[object]]:
+        """A click is deferred silently: its message is edited when the reply comes."""
+
+        async def defer() -> None:
+            await interaction.response.defer()
+
+        return defer
+
+    async def _mentioned(self, interaction: Interaction, text: str) -> list[Person]:
+        """The users an inline command mentions, so core knows them as members."""
+        guild = interaction.guild
+        found: list[Person] = []
+        for user_id in mentioned_user_ids(text)[:MAX_MENTIONS]:
+            member = guild.get_member(user_id) if guild else None
+            if member is None and guild is not None:
+                try:
+                    member = await guild.fetch_member(user_id)
+                except discord.HTTPException:
+                    continue  # not in this guild: core will say so
+            if member is not None:
+                found.append(person(member))
+        return found
+
+    async def _locale(self, key: str) -> str:
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(self.app.locale_of, key), self.budget / 2
+            )
+        except Exception:
+            log.exception("could not read the locale of network %s", key)
+            return self.app.default_locale
+
+    # Showing the reply.
+
+    async def _answer(self, interaction: Interaction, reply: Reply, key: str, edit: bool) -> None:
+        """`edit`: the reply replaces the clicked message (its buttons go with it); errors and
+        forms are told to the clicking user alone."""
+        response = interaction.response
+        if reply.form is not None:
+            if not response.is_done():
+                modal = form_modal(reply.form, key)
+                if modal is not None:
+                    await response.send_modal(modal)
+                    return
+                reply = _too_many_inputs(reply, self.app.default_locale)
+            edit = False
+        shown = render(reply, key)
+        missing = discord.utils.MISSING
+        if edit and not reply.error:
+            if response.is_done():
+                await interaction.edit_original_response(
+                    content=shown.content, embeds=shown.embeds, view=shown.view
+                )
+            else:
+                await response.edit_message(
+                    content=shown.content, embeds=shown.embeds, view=shown.view
+                )
+        elif not response.is_done():
+            await response.send_message(
+                content=shown.content,
+                embeds=shown.embeds,
+                view=shown.view or missing,
+                ephemeral=True,
+            )
+        elif response.type is discord.InteractionResponseType.deferred_message_update:
+            await interaction.followup.send(
+                content=shown.content or missing,
+                embeds=shown.embeds,
+                view=shown.view or missing,
+                ephemeral=True,
+            )
+        else:  # deferred with "thinking": the reply takes its place
+            await interaction.edit_original_response(
+                content=shown.content, embeds=shown.embeds, view=shown.view
+            )
+
+    async def _refuse(self, interaction: Interaction) -> None:
+        text = Translator(self.app.default_locale)("error.not_allowed")
+        await self._answer(interaction, Reply(text=text, error=True), "", edit=False)
+
+    async def _guarded(self, interaction: Interaction, work: Awaitable[None]) -> None:
+        try:
+            await work
+        except Exception as error:
+            await self.failed(interaction, error)
+
+
+async def _ready(people: list[Person]) -> list[Person]:
+    return people
+
+
+def _option_value(value: object) -> str:
+    if isinstance(value, discord.abc.User):
+        return str(value.id)
+    return str(value)
+
+
+def _same_network(interaction: Interaction, key: str) -> bool:
+    """A click in a guild acts in that guild only (in a DM, the custom_id names the network)."""
+    return interaction.guild_id is None or str(interaction.guild_id) == key
+
+
+def _too_many_inputs(reply: Reply, locale: str) -> Reply:
+    """A form larger than a modal: the inline syntax instead."""
+    assert reply.form is not None
+    t = Translator(locale)
+    command = find_command(reply.form.command)
+    verb = command.verb(reply.form.verb) or command.verbs[0]
+    return Reply(text=t("error.usage", usage=usage(command, verb, t)), error=True)

@@ -1,0 +1,113 @@
+"""Delivers outbox notices from the dispatcher's thread through the bot's event loop.
+
+A notice that opens a thread (a candidate's card in the recruiters channel) is posted and a
+thread is started from it; Discord gives the thread the id of that message, which is the
+reference returned to the outbox, so the later posts of the thread land in it.
+
+The dispatcher is synchronous and runs in the scheduler's thread; discord.py is asynchronous
+and owns the event loop. `send` hands the coroutine to that loop and waits for it with a
+timeout, so a slow send holds only the dispatcher, never the bot. Discord's answers become
+`DeliveryFailed`: a rate limit longer than discord.py waits by itself carries the delay; a
+user who closed their DMs or blocked the bot, or a channel that is gone, is permanent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+
+import aiohttp
+import discord
+
+from adapters.discord.render import Rendered, cap, render
+from core.errors import DeliveryFailed
+from core.ui import Notice
+
+log = logging.getLogger(__name__)
+
+THREAD_NAME = 100
+# discord.py sleeps through rate limits up to `max_ratelimit_timeout` (its minimum, 30 s)
+# before raising; the wait covers that.
+TIMEOUT = 45.0
+DEFAULT_RETRY_AFTER = 60.0
+CANNOT_MESSAGE_USER = 50007
+
+
+class DiscordMessenger:
+    def __init__(self, client: discord.Client, timeout: float = TIMEOUT) -> None:
+        self.client = client
+        self.timeout = timeout
+
+    def send(self, notice: Notice) -> str | None:
+        loop = self.client.loop  # a placeholder until discord.py logs in
+        if not isinstance(loop, asyncio.AbstractEventLoop) or loop.is_closed():
+            raise DeliveryFailed("the Discord client is not running")
+        future = asyncio.run_coroutine_threadsafe(self._send(notice), loop)
+        try:
+            return future.result(self.timeout)
+        except concurrent.futures.TimeoutError:
+            future.cancel()
+            raise DeliveryFailed(f"no answer from Discord within {self.timeout:.0f} s") from None
+        except discord.RateLimited as error:
+            raise DeliveryFailed("rate limited by Discord", retry_after=error.retry_after) from None
+        except discord.HTTPException as error:
+            raise _failure(error) from None
+        except (aiohttp.ClientError, OSError) as error:
+            raise DeliveryFailed(f"could not reach Discord: {error!r}") from None
+
+    async def _send(self, notice: Notice) -> str:
+        shown = render(notice.reply, notice.network_key)
+        if notice.channel:
+            if notice.thread_ref:
+                message = await self._in_thread(notice, shown)
+            else:
+                message = await _post(self._channel(notice.channel), shown)
+                if notice.opens_thread:
+                    await self._open_thread(message, notice.thread_title)
+        elif notice.external_id.isdigit():
+            dm = await self.client.create_dm(discord.Object(int(notice.external_id)))
+            message = await _post(dm, shown)
+        else:
+            raise DeliveryFailed(f"no Discord recipient for {notice.name!r}", permanent=True)
+        return str(message.id)
+
+    def _channel(self, channel_id: str) -> discord.PartialMessageable:
+        if not channel_id.isdigit():
+            raise DeliveryFailed(f"{channel_id} is not a Discord channel id", permanent=True)
+        return self.client.get_partial_messageable(int(channel_id))
+
+    async def _open_thread(self, message: discord.Message, title: str) -> None:
+        try:
+            await message.create_thread(name=cap(title or "Apport", THREAD_NAME))
+        except discord.HTTPException:  # the card is out; its first thread post will retry
+            log.exception("could not open a thread from message %s", message.id)
+
+    async def _in_thread(self, notice: Notice, shown: Rendered) -> discord.Message:
+        """A thread started from a message has that message's id."""
+        try:
+            return await _post(self._channel(notice.thread_ref), shown)
+        except discord.NotFound:
+            root = self._channel(notice.channel).get_partial_message(int(notice.thread_ref))
+            await root.create_thread(name=cap(notice.thread_title or "Apport", THREAD_NAME))
+            return await _post(self._channel(notice.thread_ref), shown)
+
+
+async def _post(target: discord.abc.Messageable, shown: Rendered) -> discord.Message:
+    view = shown.view or discord.utils.MISSING
+    return await target.send(content=shown.content, embeds=shown.embeds, view=view)
+
+
+def _failure(error: discord.HTTPException) -> DeliveryFailed:
+    what = f"Discord answered {error.status}" + (
+        f" ({error.code}: {error.text})" if error.code else ""
+    )
+    if error.status == 429:  # a Cloudflare 429, which discord.py does not wait through
+        header = error.response.headers.get("Retry-After", "")
+        delay = float(header) if header.replace(".", "", 1).isdigit() else DEFAULT_RETRY_AFTER
+        return DeliveryFailed(what, retry_after=delay)
+    if error.code == CANNOT_MESSAGE_USER:
+        return DeliveryFailed(what + ": their direct messages are closed", permanent=True)
+    if isinstance(error, discord.Forbidden | discord.NotFound):
+        return DeliveryFailed(what, permanent=True)
+    return DeliveryFailed(what)

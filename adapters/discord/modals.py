@@ -1,0 +1,124 @@
+"""Core forms as Discord modals, and the values a submitted modal carries.
+
+Each input is a labelled component (at most five per modal): a member is a user picker, a
+choice a select menu, text a text input. A modal's custom_id says what submitting it runs, so
+submissions are routed by it (`ApportBot.on_interaction`), not by discord.py's in-memory modal
+store: a modal opened before a restart still works after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from adapters.discord import ids
+from adapters.discord.render import cap
+from core.text import MAX_TEXT
+from core.ui import Form, Input, InputKind
+
+MAX_INPUTS = 5
+SHORT_TEXT = 200  # a client name, an amount, a number
+
+
+@dataclass(frozen=True)
+class Person:
+    """A Discord user a command or a form names."""
+
+    id: str
+    name: str
+    bot: bool = False
+
+
+def _component(item: Input) -> discord.ui.Item[Any]:
+    if item.kind is InputKind.MEMBER:
+        initial = [discord.Object(int(item.initial))] if item.initial.isdigit() else []
+        return discord.ui.UserSelect(
+            custom_id=item.name,
+            min_values=1 if item.required else 0,
+            required=item.required,
+            default_values=initial,
+        )
+    if item.choices:
+        options = [
+            discord.SelectOption(label=cap(c, 100), value=c, default=c == item.initial)
+            for c in item.choices[:25]
+        ]
+        return discord.ui.Select(
+            custom_id=item.name,
+            options=options,
+            min_values=1 if item.required else 0,
+            required=item.required,
+        )
+    long = item.kind is InputKind.LONG_TEXT
+    return discord.ui.TextInput(
+        custom_id=item.name,
+        style=discord.TextStyle.paragraph if long else discord.TextStyle.short,
+        required=item.required,
+        default=item.initial[:MAX_TEXT] or None,
+        max_length=MAX_TEXT if long else SHORT_TEXT,
+    )
+
+
+def _label(item: Input) -> discord.ui.Label[Any]:
+    return discord.ui.Label(
+        text=cap(item.label, 45),
+        description=cap(item.hint, 100) or None,
+        component=_component(item),
+    )
+
+
+def _modal(title: str, custom_id: str, inputs: tuple[Input, ...]) -> discord.ui.Modal:
+    modal = discord.ui.Modal(title=cap(title, 45), custom_id=custom_id, timeout=None)
+    for item in inputs:
+        modal.add_item(_label(item))
+    # A finished modal is not kept in discord.py's modal store (see the module docstring).
+    modal.stop()
+    return modal
+
+
+def form_modal(form: Form, key: str) -> discord.ui.Modal | None:
+    """None when the form has more inputs than a modal holds."""
+    if len(form.inputs) > MAX_INPUTS:
+        return None
+    return _modal(form.title, ids.form_id(key, form), form.inputs)
+
+
+def ask_modal(press: ids.Press, title: str, label: str) -> discord.ui.Modal:
+    if press.ask is None:
+        raise ValueError("this button asks nothing")
+    item = Input(press.ask.name, label, press.ask.kind)
+    return _modal(title, ids.ask_id(press), (item,))
+
+
+def submitted_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """Input name -> value from a MODAL_SUBMIT's `data` (labels, or legacy action rows)."""
+    values: dict[str, str] = {}
+
+    def walk(components: list[Mapping[str, Any]]) -> None:
+        for component in components:
+            if "component" in component:
+                walk([component["component"]])
+            elif "components" in component:
+                walk(component["components"])
+            elif component.get("custom_id"):
+                chosen = component.get("values")
+                value = chosen[0] if chosen else component.get("value", "")
+                values[component["custom_id"]] = str(value or "")
+
+    walk(data.get("components", []))
+    return values
+
+
+def submitted_people(data: Mapping[str, Any]) -> dict[str, Person]:
+    """The users picked in a submitted modal, by id, with the name the guild shows."""
+    resolved = data.get("resolved", {})
+    members = resolved.get("members", {})
+    people: dict[str, Person] = {}
+    for user_id, user in resolved.get("users", {}).items():
+        nick = members.get(user_id, {}).get("nick")
+        name = nick or user.get("global_name") or user.get("username") or user_id
+        people[user_id] = Person(user_id, name, bool(user.get("bot", False)))
+    return people
