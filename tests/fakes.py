@@ -339,6 +339,7 @@ class FakeMembers:
             raise LookupError(f"no member {member.id} in network {member.network_id}")
         stored.display_name = member.display_name
         stored.roles = set(member.roles)
+        stored.profession = member.profession
 
 
 class FakeClients:

@@ -236,13 +236,13 @@ def upgrade() -> None:
 
     with op.batch_alter_table("networks", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("exclusivity", sa.Boolean(), server_default=sa.text("1"), nullable=False)
+            sa.Column("exclusivity", sa.Boolean(), server_default=sa.true(), nullable=False)
         )
         batch_op.add_column(
             sa.Column("experienced_days", sa.Integer(), server_default="180", nullable=False)
         )
         batch_op.add_column(
-            sa.Column("site_visit", sa.Boolean(), server_default=sa.text("0"), nullable=False)
+            sa.Column("site_visit", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
         batch_op.add_column(
             sa.Column("vote_days", sa.Integer(), server_default="7", nullable=False)
