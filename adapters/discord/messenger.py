@@ -62,7 +62,7 @@ class DiscordMessenger:
             if notice.thread_ref:
                 message = await self._in_thread(notice, shown)
             else:
-                message = await _post(self._channel(notice.channel), shown)
+                message = await _post(self._channel(notice, notice.channel), shown)
                 if notice.opens_thread:
                     await self._open_thread(message, notice.thread_title)
         elif notice.external_id.isdigit():
@@ -72,25 +72,28 @@ class DiscordMessenger:
             raise DeliveryFailed(f"no Discord recipient for {notice.name!r}", permanent=True)
         return str(message.id)
 
-    def _channel(self, channel_id: str) -> discord.PartialMessageable:
+    def _channel(self, notice: Notice, channel_id: str) -> discord.PartialMessageable:
         if not channel_id.isdigit():
             raise DeliveryFailed(f"{channel_id} is not a Discord channel id", permanent=True)
-        return self.client.get_partial_messageable(int(channel_id))
+        guild = int(notice.network_key) if notice.network_key.isdigit() else None
+        return self.client.get_partial_messageable(int(channel_id), guild_id=guild)
 
     async def _open_thread(self, message: discord.Message, title: str) -> None:
         try:
             await message.create_thread(name=cap(title or "Apport", THREAD_NAME))
-        except discord.HTTPException:  # the card is out; its first thread post will retry
+        except (discord.HTTPException, ValueError):  # the card is out; the thread's next post
+            # tries again (ValueError: discord.py does not know the guild)
             log.exception("could not open a thread from message %s", message.id)
 
     async def _in_thread(self, notice: Notice, shown: Rendered) -> discord.Message:
         """A thread started from a message has that message's id."""
         try:
-            return await _post(self._channel(notice.thread_ref), shown)
-        except discord.NotFound:
-            root = self._channel(notice.channel).get_partial_message(int(notice.thread_ref))
+            return await _post(self._channel(notice, notice.thread_ref), shown)
+        except discord.NotFound:  # the thread was never opened: open it now
+            channel = self._channel(notice, notice.channel)
+            root = channel.get_partial_message(int(notice.thread_ref))
             await root.create_thread(name=cap(notice.thread_title or "Apport", THREAD_NAME))
-            return await _post(self._channel(notice.thread_ref), shown)
+            return await _post(self._channel(notice, notice.thread_ref), shown)
 
 
 async def _post(target: discord.abc.Messageable, shown: Rendered) -> discord.Message:

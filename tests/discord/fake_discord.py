@@ -148,6 +148,8 @@ class FakeDiscord:
             return _json([_command(c) for c in body])
         if (method, path) == ("POST", "/users/@me/channels"):
             return _json(self._dm_channel(str(body["recipient_id"])))
+        if found := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
+            return _json(_thread(found[1], found[2], body["name"]))
         if found := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._post(found[1], body))
         if found := re.fullmatch(r"/guilds/(\d+)/members/(\d+)", path):
@@ -240,6 +242,28 @@ def _visible(body: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in body.items() if k in ("content", "embeds", "components", "flags")} | (
         {"content": body["content"] or ""} if "content" in body else {}
     )
+
+
+def _thread(channel_id: str, message_id: str, name: str) -> dict[str, Any]:
+    """A thread started from a message: Discord gives it the message's id."""
+    return {
+        "id": message_id,
+        "type": 11,
+        "guild_id": "0",
+        "parent_id": channel_id,
+        "owner_id": str(BOT_ID),
+        "name": name,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 10080,
+            "archive_timestamp": "2026-01-05T09:00:00+00:00",
+            "locked": False,
+        },
+    }
 
 
 def _application() -> dict[str, Any]:

@@ -42,7 +42,7 @@ def feed(client: discord.Client, payload: dict[str, Any]) -> None:
 
 
 def add_guild(client: discord.Client, payload: dict[str, Any]) -> None:
-    client._connection.parse_guild_create(payload)  # type: ignore[arg-type]
+    client._connection.parse_guild_create(payload)
 
 
 class Clock:
