@@ -82,7 +82,7 @@ def _timezone(value: str) -> str:
     value = value.strip()
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
         raise InvalidValue("error.invalid_timezone", value=value) from None
     return value
 

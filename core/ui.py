@@ -71,6 +71,18 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that goes with a reply: a chart (PNG), an export (CSV, JSON).
+
+    Slack and Discord upload it privately to the conversation; the console writes it to disk.
+    """
+
+    filename: str
+    content: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str = ""
     title: str = ""
@@ -80,6 +92,7 @@ class Reply:
     actions: tuple[Action, ...] = ()
     form: Form | None = None
     error: bool = False
+    files: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)

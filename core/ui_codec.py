@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
-from core.ui import Action, Field, Form, Input, InputKind, Reply, Style
+from core.ui import Action, Attachment, Field, Form, Input, InputKind, Reply, Style
 
 
 def _input(data: dict[str, Any]) -> Input:
@@ -62,6 +63,15 @@ def encode_reply(reply: Reply) -> dict[str, Any]:
         }
     if reply.error:
         data["error"] = True
+    if reply.files:
+        data["files"] = [
+            {
+                "filename": f.filename,
+                "mime": f.mime,
+                "content": base64.b64encode(f.content).decode("ascii"),
+            }
+            for f in reply.files
+        ]
     return data
 
 
@@ -93,4 +103,8 @@ def decode_reply(data: dict[str, Any]) -> Reply:
         if form
         else None,
         error=bool(data.get("error", False)),
+        files=tuple(
+            Attachment(f["filename"], base64.b64decode(f["content"]), f["mime"])
+            for f in data.get("files", ())
+        ),
     )

@@ -4,19 +4,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from adapters.console.files import save
 from adapters.console.render import render
 from core.i18n import Translator
 from core.ui import Notice
 
 
 class ConsoleMessenger:
-    def __init__(self, write: Callable[[str], None]) -> None:
+    def __init__(self, write: Callable[[str], None], files_folder: Path | None = None) -> None:
         self.write = write
+        self.files_folder = files_folder or Path("apport-files")
 
-    def send(self, notice: Notice) -> None:
+    def send(self, notice: Notice) -> str | None:
         who = f"#{notice.channel}" if notice.channel else notice.name
         if notice.thread_title:
             who += f" > {notice.thread_title}"
-        for line in render(notice.reply, Translator(notice.locale)):
+        t = Translator(notice.locale)
+        for line in render(notice.reply, t):
             self.write(f"[{who}] {line}")
+        for path in save(notice.reply.files, self.files_folder):
+            self.write(f"[{who}] " + t("console.file_written", path=str(path)))
+        return None

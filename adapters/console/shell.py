@@ -8,8 +8,10 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from adapters.console.files import save
 from adapters.console.render import render
 from core.app import Apport, Invocation
 from core.errors import ApportError
@@ -32,6 +34,7 @@ class ConsoleSession:
         self.user = user
         self.write = write
         self.after_clock: Callable[[], object] | None = None
+        self.files_folder = Path("apport-files")
 
     def _t(self) -> Translator:
         return Translator(self.app.locale_of(NETWORK_KEY))
@@ -47,8 +50,11 @@ class ConsoleSession:
         )
 
     def _show(self, reply: Reply) -> None:
-        for line in render(reply, self._t()):
+        t = self._t()
+        for line in render(reply, t):
             self.write(line)
+        for path in save(reply.files, self.files_folder):
+            self.write(t("console.file_written", path=str(path)))
 
     def welcome(self) -> None:
         self.write(self._t()("console.welcome", network=self.network_name, name=self.user))

@@ -236,6 +236,7 @@ MESSAGES: dict[str, str] = {
     "console.form": "Fill in the fields inline:",
     "console.extra_help": "/as NAME: act as another member (created on first use). /clock "
     "[+14d|+3h|+30m]: show or move the network's clock. /quit: leave.",
+    "console.file_written": "File written: {path}",
     "console.bye": "Goodbye.",
     "console.not_command": "Commands start with /. Type /help to see them.",
     "console.as_usage": "Usage: /as NAME",

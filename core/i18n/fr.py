@@ -247,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "console.extra_help": "/as NOM : agir en tant qu'un autre membre (créé à la première "
     "utilisation). /clock [+14d|+3h|+30m] : afficher ou avancer l'horloge du réseau. "
     "/quit : quitter.",
+    "console.file_written": "Fichier écrit : {path}",
     "console.bye": "Au revoir.",
     "console.not_command": "Les commandes commencent par /. Tapez /help pour les voir.",
     "console.as_usage": "Usage : /as NOM",
