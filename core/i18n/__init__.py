@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.i18n.en import MESSAGES as EN
-from core.i18n.fr import MESSAGES as FR
+from core.i18n import directory_en, directory_fr
+from core.i18n.en import MESSAGES as CORE_EN
+from core.i18n.fr import MESSAGES as CORE_FR
 
+# One catalog per language, merged from the core file and the feature files.
+EN: dict[str, str] = {**CORE_EN, **directory_en.MESSAGES}
+FR: dict[str, str] = {**CORE_FR, **directory_fr.MESSAGES}
 CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
 

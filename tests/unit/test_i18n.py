@@ -13,9 +13,7 @@ import pytest
 from core import errors
 from core.charter_default import SECTION_KEYS
 from core.commands import COMMANDS
-from core.i18n import CATALOGS, Translator
-from core.i18n.en import MESSAGES as EN
-from core.i18n.fr import MESSAGES as FR
+from core.i18n import CATALOGS, EN, FR, Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
 from core.recruitment import Ballot, Recommendation, Stage
 from core.referrals import MOVES, Party, Status

@@ -1,0 +1,3 @@
+"""English messages of the directory, suggestions and stats."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""French messages of the directory, suggestions and stats."""
+
+MESSAGES: dict[str, str] = {}
