@@ -28,9 +28,7 @@ async def test_a_rate_limited_dm_waits_as_long_as_discord_asks_and_is_not_droppe
 ) -> None:
     await accept_charter(world, CLUB, ALICE, BOB)
     await refer(world, CLUB, ALICE, BOB, "Acme Corp")
-    world.fake.fail(
-        "POST", r"^/channels/\d+/messages$", 429, RATE_LIMITED, {"Via": "1.1 google"}
-    )
+    world.fake.fail("POST", r"^/channels/\d+/messages$", 429, RATE_LIMITED, {"Via": "1.1 google"})
 
     report = await world.dispatch()
 

@@ -1,0 +1,80 @@
+"""The application commands Discord receives at start-up are core's declarations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from adapters.discord.client import ApportBot
+from core.commands import COMMANDS, Command, Param, Verb
+from core.ui import InputKind
+from tests.discord.conftest import CLUB
+from tests.discord.fake_discord import FakeDiscord
+from tests.discord.harness import TOKEN, World
+
+USER, STRING, INTEGER, SUBCOMMAND = 6, 3, 4, 1
+
+
+def _synced(fake: FakeDiscord, path: str = "") -> dict[str, dict[str, Any]]:
+    puts = [c for c in fake.calls if c.method == "PUT" and c.path.endswith("/commands")]
+    assert puts and (not path or puts[-1].path == path)
+    return {command["name"]: command for command in puts[-1].json}
+
+
+def _options(command: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {option["name"]: option for option in command.get("options", [])}
+
+
+async def test_every_core_command_is_synced_globally_with_typed_optional_options(
+    world: World,
+) -> None:
+    synced = _synced(world.fake, "/applications/900000000000000001/commands")
+
+    assert set(synced) == set(COMMANDS)
+    assert all(command["dm_permission"] is False for command in synced.values())
+    refer = _options(synced["refer"])
+    assert {name: o["type"] for name, o in refer.items()} == {
+        "receiver": USER,
+        "client": STRING,
+        "need": STRING,
+        "value": STRING,
+        "temperature": INTEGER,
+        "text": STRING,
+    }
+    assert not any(o["required"] for o in refer.values())  # none given opens the form
+    assert [c["value"] for c in refer["temperature"]["choices"]] == [1, 2, 3, 4, 5]
+    number = _options(synced["referral"])["number"]
+    assert number["type"] == INTEGER and number["autocomplete"] is True
+    charter = _options(synced["charter"])
+    assert set(charter) == {"show", "accept", "history", "edit", "commission"}
+    assert all(o["type"] == SUBCOMMAND for o in charter.values())
+    assert "new" in _options(synced["candidate"])  # its verb-less verb opens a form
+
+
+async def test_a_command_added_to_core_reaches_discord(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added = Command(
+        "thanks",
+        (Verb("", (Param("member", InputKind.MEMBER), Param("note", InputKind.TEXT))),),
+    )
+    monkeypatch.setitem(COMMANDS, "thanks", added)
+
+    await world.restart()
+
+    thanks = _options(_synced(world.fake)["thanks"])
+    assert [(o["name"], o["type"]) for o in thanks.values()] == [
+        ("member", USER),
+        ("note", STRING),
+        ("text", STRING),
+    ]
+
+
+async def test_a_guild_id_syncs_to_that_guild_only(world: World) -> None:
+    bot = ApportBot(world.app, guild_id=CLUB.id)
+    await bot.login(TOKEN)
+    await bot.close()
+
+    synced = _synced(world.fake, f"/applications/900000000000000001/guilds/{CLUB.id}/commands")
+    assert "refer" in synced
