@@ -28,9 +28,13 @@ from core.i18n import Translator
 from core.network import Member, Network, Role
 from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from core.services import (
+    audit,
+    breaches,
     charter,
     charter_reminders,
+    exports,
     feedback,
+    mydata,
     network,
     recruitment,
     referrals,
@@ -75,6 +79,17 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("candidate", "withdraw"): recruitment.withdraw,
     ("candidate", "link"): recruitment.link,
     ("candidates", ""): recruitment.candidates,
+    ("report", ""): breaches.file_report,
+    ("report", "show"): breaches.show,
+    ("report", "raise"): breaches.raise_,
+    ("report", "resolve"): breaches.resolve,
+    ("report", "dismiss"): breaches.dismiss,
+    ("reports", ""): breaches.open_reports,
+    ("mydata", ""): mydata.explain,
+    ("mydata", "export"): mydata.export,
+    ("mydata", "erase"): mydata.erase,
+    ("network", "audit"): audit.audit,
+    ("network", "export"): exports.network_ledger,
 }
 
 # Forms that start from stored values rather than blank.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.breaches import BreachKind
 from core.errors import UnknownCommand, UsageError
 from core.i18n import Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
@@ -65,6 +66,7 @@ COMMANDS: dict[str, Command] = {
                         Param("need", K.LONG_TEXT),
                         Param("value", K.AMOUNT, required=False),
                         Param("temperature", K.NUMBER, required=False, choices=tuple("12345")),
+                        Param("contact", K.TEXT, required=False),
                     ),
                     has_form=True,
                 ),
@@ -147,6 +149,8 @@ COMMANDS: dict[str, Command] = {
                     ),
                     admin_only=True,
                 ),
+                Verb("audit", admin_only=True),
+                Verb("export", admin_only=True),
                 Verb(
                     "set",
                     (
@@ -222,6 +226,43 @@ COMMANDS: dict[str, Command] = {
             show_verb="show",
         ),
         Command("candidates", (Verb(""),)),
+        Command(
+            "report",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("member", K.MEMBER),
+                        Param("kind", K.CHOICE, choices=tuple(k.value for k in BreachKind)),
+                        Param("what", K.LONG_TEXT),
+                        Param("referral", K.TEXT, required=False),
+                    ),
+                    has_form=True,
+                    pipe=True,
+                ),
+                Verb("show", (Param("report", K.NUMBER),), admin_only=True),
+                *(
+                    Verb(
+                        verb,
+                        (Param("report", K.NUMBER), Param("note", K.LONG_TEXT, required=False)),
+                        admin_only=True,
+                        pipe=True,
+                    )
+                    for verb in ("raise", "resolve", "dismiss")
+                ),
+            ),
+            number_first=True,
+            show_verb="show",
+        ),
+        Command("reports", (Verb("", admin_only=True),)),
+        Command(
+            "mydata",
+            (
+                Verb(""),
+                Verb("export"),
+                Verb("erase", (Param("confirm", K.CHOICE, required=False, choices=("confirm",)),)),
+            ),
+        ),
         Command("home", (Verb(""),)),
         Command("help", (Verb("", (Param("topic", K.TEXT, required=False),)),)),
     )

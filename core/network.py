@@ -47,6 +47,7 @@ class Network:
     vote_days: int = 7
     quorum: str = "1/2"  # of eligible recruiters who must vote
     threshold: str = "2/3"  # of yes among yes + no
+    contact_retention_months: int = 24  # after a referral closes, its client contact is erased
 
 
 @dataclass
@@ -100,6 +101,13 @@ def _days(value: str) -> int:
     folded = value.strip()
     if not folded.isascii() or not folded.isdigit() or not 1 <= int(folded) <= 365:
         raise InvalidValue("error.invalid_days", value=value)
+    return int(folded)
+
+
+def _months(value: str) -> int:
+    folded = value.strip()
+    if not folded.isascii() or not folded.isdigit() or not 1 <= int(folded) <= 120:
+        raise InvalidValue("error.invalid_months", value=value)
     return int(folded)
 
 
@@ -157,6 +165,7 @@ SETTINGS: dict[str, Setting] = {
     "vote-days": Setting("vote_days", _days),
     "quorum": Setting("quorum", _share),
     "threshold": Setting("threshold", _share),
+    "contact-retention-months": Setting("contact_retention_months", _months),
 }
 
 

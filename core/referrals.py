@@ -27,6 +27,10 @@ class Party(StrEnum):
 
 
 OPEN_STATUSES = frozenset({Status.OFFERED, Status.ACCEPTED, Status.CONTACTED})
+# Once a referral reaches one of these, its client's contact details are kept only so long.
+CLOSED_STATUSES = frozenset(
+    {Status.DECLINED, Status.CANCELLED, Status.WON, Status.LOST, Status.PAID}
+)
 
 
 # The verb people type, the states it may leave, where it leads, and whose move it is.
@@ -82,6 +86,7 @@ class Referral:
     commission_paid: Decimal | None = None
     updated_at: datetime | None = None
     events: list[Event] = field(default_factory=list)
+    contact: str = ""  # the client's e-mail and/or phone: only the parties and admins see it
 
     def party_of(self, member_id: int) -> Party | None:
         if member_id == self.referrer_id:

@@ -251,6 +251,17 @@ class SqlCandidates:
             )
         )
 
+    def votes_of(self, network_id: int, member_id: int) -> list[tuple[int, str, datetime]]:
+        rows = self.session.execute(
+            select(CandidateRow.number, CandidateVoteRow.ballot, CandidateVoteRow.at)
+            .join(CandidateRow, CandidateRow.id == CandidateVoteRow.candidate_id)
+            .where(
+                CandidateVoteRow.network_id == network_id, CandidateVoteRow.voter_id == member_id
+            )
+            .order_by(CandidateRow.number)
+        ).all()
+        return [(number, ballot, at) for number, ballot, at in rows]
+
     def last_assigned(self, network_id: int) -> dict[int, datetime]:
         rows = self.session.execute(
             select(InterviewRow.interviewer_id, func.max(InterviewRow.assigned_at))

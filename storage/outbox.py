@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from core.feedback import Feedback
 from core.outbox import OutboxItem, OutboxState
 from storage.inserts import insert_or_skip
-from storage.tables import FeedbackRow, OutboxRow
+from storage.tables import FeedbackRow, OutboxRow, ReferralRow
 
 S = OutboxState
 
@@ -189,6 +189,29 @@ class SqlFeedback:
         row.comment = feedback.comment
         row.at = feedback.at
         self.session.flush()
+
+    def _with_numbers(self, network_id: int, *where: object) -> list[tuple[int, Feedback]]:
+        rows = self.session.execute(
+            select(ReferralRow.number, FeedbackRow)
+            .join(ReferralRow, ReferralRow.id == FeedbackRow.referral_id)
+            .where(FeedbackRow.network_id == network_id, *where)  # type: ignore[arg-type]
+            .order_by(ReferralRow.number)
+        ).all()
+        return [
+            (
+                number,
+                Feedback(
+                    f.network_id, f.referral_id, f.giver_id, f.member_id, f.score, f.comment, f.at
+                ),
+            )
+            for number, f in rows
+        ]
+
+    def given_by(self, network_id: int, member_id: int) -> list[tuple[int, Feedback]]:
+        return self._with_numbers(network_id, FeedbackRow.giver_id == member_id)
+
+    def received_by(self, network_id: int, member_id: int) -> list[tuple[int, Feedback]]:
+        return self._with_numbers(network_id, FeedbackRow.member_id == member_id)
 
     def quality(self, network_id: int, member_id: int) -> tuple[float | None, int]:
         average, count = self.session.execute(

@@ -46,6 +46,7 @@ def _network(row: NetworkRow) -> Network:
         vote_days=row.vote_days,
         quorum=row.quorum,
         threshold=row.threshold,
+        contact_retention_months=row.contact_retention_months,
     )
 
 
@@ -83,6 +84,8 @@ class SqlNetworks:
             quorum="1/2",
             threshold="2/3",
             next_candidate_number=1,
+            contact_retention_months=24,
+            next_breach_number=1,
             created_at=at,
         )
         if not insert_or_skip(self.session, row):
@@ -112,6 +115,7 @@ class SqlNetworks:
         row.vote_days = network.vote_days
         row.quorum = network.quorum
         row.threshold = network.threshold
+        row.contact_retention_months = network.contact_retention_months
 
 
 def _member(row: MemberRow) -> Member:
@@ -179,6 +183,18 @@ class SqlMembers:
                 raise LookupError(f"member {member.external_id!r} vanished after a conflict")
             return found
         return _member(row)
+
+    def erase(self, member: Member, pseudonym: str) -> None:
+        row = self.session.get_one(MemberRow, member.id)
+        if row.network_id != member.network_id:
+            raise ValueError("member belongs to another network")
+        row.display_name = pseudonym
+        row.name_key = fold(pseudonym)
+        # The platform account no longer maps to this record: if they come back, they are new.
+        row.external_id = f"erased:{row.id}"
+        row.roles = ""
+        row.profession = ""
+        self.session.flush()
 
     def update(self, member: Member) -> None:
         row = self.session.get_one(MemberRow, member.id)
@@ -252,6 +268,7 @@ def _referral(row: ReferralRow, events: list[Event]) -> Referral:
         closed_amount=row.closed_amount,
         commission_due=row.commission_due,
         commission_paid=row.commission_paid,
+        contact=row.contact,
         updated_at=row.updated_at,
         events=events,
     )
@@ -304,6 +321,7 @@ class SqlReferrals:
             commission_paid=referral.commission_paid,
             created_at=referral.created_at,
             updated_at=referral.updated_at or referral.created_at,
+            contact=referral.contact,
         )
         self.session.add(row)
         self.session.flush()
@@ -339,6 +357,26 @@ class SqlReferrals:
         row.updated_at = referral.updated_at or event.at
         self._add_event(referral, event)
         self.session.flush()
+
+    def all(self, network_id: int) -> list[Referral]:
+        rows = self.session.scalars(
+            select(ReferralRow)
+            .where(ReferralRow.network_id == network_id)
+            .order_by(ReferralRow.number)
+        )
+        return [_referral(row, []) for row in rows]
+
+    def erase_contact(self, network_id: int, referral_id: int) -> bool:
+        result = self.session.execute(
+            update(ReferralRow)
+            .where(
+                ReferralRow.network_id == network_id,
+                ReferralRow.id == referral_id,
+                ReferralRow.contact != "",
+            )
+            .values(contact="")
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     def for_member(self, network_id: int, member_id: int) -> list[Referral]:
         """The member's referrals, given or received, newest first (history not loaded)."""
@@ -432,6 +470,17 @@ class SqlCharters:
                 network_id=network_id, member_id=member_id, version=version, accepted_at=at
             ),
         )
+
+    def acceptances_of(self, network_id: int, member_id: int) -> list[tuple[int, datetime]]:
+        rows = self.session.execute(
+            select(CharterAcceptanceRow.version, CharterAcceptanceRow.accepted_at)
+            .where(
+                CharterAcceptanceRow.network_id == network_id,
+                CharterAcceptanceRow.member_id == member_id,
+            )
+            .order_by(CharterAcceptanceRow.version)
+        ).all()
+        return [(version, at) for version, at in rows]
 
     def acceptance_count(self, network_id: int, version: int) -> int:
         query = (

@@ -65,6 +65,8 @@ class NetworkRow(Base):
     quorum: Mapped[str] = mapped_column(String(16), default="1/2", server_default="1/2")
     threshold: Mapped[str] = mapped_column(String(16), default="2/3", server_default="2/3")
     next_candidate_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    contact_retention_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    next_breach_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime]
 
 
@@ -80,6 +82,8 @@ class MemberRow(Base):
     roles: Mapped[str] = mapped_column(String(200), default="")
     joined_at: Mapped[datetime]
     profession: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    keywords: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    pitch: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class ClientRow(Base):
@@ -115,6 +119,7 @@ class ReferralRow(Base):
     commission_paid: Mapped[Decimal | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    contact: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class ReferralEventRow(Base):
@@ -275,3 +280,53 @@ class CandidateEventRow(Base):
     at: Mapped[datetime]
     what: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class BreachRow(Base):
+    __tablename__ = "breach_reports"
+    __table_args__ = (UniqueConstraint("network_id", "number"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    reported_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    referral_number: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime]
+
+
+class BreachEventRow(Base):
+    __tablename__ = "breach_events"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach_reports.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_network_at", "network_id", "at"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+    what: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# Stats (issue 8): figures per network and period are range aggregates over these.
+Index("ix_referrals_network_created", ReferralRow.network_id, ReferralRow.created_at)
+Index(
+    "ix_referral_events_network_status_at",
+    ReferralEventRow.network_id,
+    ReferralEventRow.to_status,
+    ReferralEventRow.at,
+)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.candidates import SqlCandidates
 from storage.outbox import SqlFeedback, SqlOutbox
 from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
+from storage.trust import SqlAudit, SqlBreaches
 
 
 class SqlUnitOfWork:
@@ -26,6 +27,8 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.session)
         self.feedback = SqlFeedback(self.session)
         self.candidates = SqlCandidates(self.session)
+        self.breaches = SqlBreaches(self.session)
+        self.audit = SqlAudit(self.session)
         return self
 
     def __exit__(

@@ -10,7 +10,7 @@ leaving the `with` block without committing throws the copy away.
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Self
 from core.app import Apport, Invocation
 from core.charter import CharterVersion
 from core.clients import Client
+from core.audit import AuditEntry
+from core.breaches import OPEN_BREACH_STATES, Breach, BreachEvent
 from core.feedback import Feedback
 from core.network import Member, Network
 from core.outbox import OutboxItem, OutboxState
@@ -37,6 +39,8 @@ from core.ui import Notice, Reply
 
 if TYPE_CHECKING:
     from core.ports import (
+        AuditRepository,
+        BreachRepository,
         CandidateRepository,
         CharterRepository,
         ClientRepository,
@@ -71,6 +75,9 @@ class Tables:
     claims: dict[int, datetime] = field(default_factory=dict)  # outbox id -> claimed at
     feedback: dict[tuple[int, int], Feedback] = field(default_factory=dict)
     candidates: dict[int, Candidate] = field(default_factory=dict)
+    breaches: dict[int, Breach] = field(default_factory=dict)
+    next_breaches: dict[int, int] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
     next_candidates: dict[int, int] = field(default_factory=dict)  # network id -> next number
     assignments: list[tuple[int, int, datetime]] = field(default_factory=list)  # net, member, at
     last_ids: dict[str, int] = field(default_factory=dict)
@@ -241,12 +248,72 @@ class FakeCandidates:
     def add_event(self, candidate: Candidate, event: CandidateEvent) -> None:
         self._stored(candidate).events.append(event)
 
+    def votes_of(self, network_id: int, member_id: int) -> list[tuple[int, str, datetime]]:
+        return sorted(
+            (c.number, c.votes[member_id].value, c.created_at)
+            for c in self._ws.tables.candidates.values()
+            if c.network_id == network_id and member_id in c.votes
+        )
+
     def last_assigned(self, network_id: int) -> dict[int, datetime]:
         last: dict[int, datetime] = {}
         for net, member, at in self._ws.tables.assignments:
             if net == network_id and (member not in last or at > last[member]):
                 last[member] = at
         return last
+
+
+class FakeBreaches:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def next_number(self, network_id: int) -> int:
+        numbers = self._ws.tables.next_breaches
+        numbers[network_id] = numbers.get(network_id, 0) + 1
+        return numbers[network_id]
+
+    def add(self, breach: Breach) -> Breach:
+        breach.id = self._ws.tables.new_id("breaches")
+        self._ws.tables.breaches[breach.id] = copy.deepcopy(breach)
+        return breach
+
+    def _mine(self, network_id: int) -> list[Breach]:
+        return sorted(
+            (
+                copy.deepcopy(b)
+                for b in self._ws.tables.breaches.values()
+                if b.network_id == network_id
+            ),
+            key=lambda b: b.number,
+        )
+
+    def get(self, network_id: int, number: int) -> Breach | None:
+        return next((b for b in self._mine(network_id) if b.number == number), None)
+
+    def open(self, network_id: int) -> list[Breach]:
+        return [b for b in self._mine(network_id) if b.state in OPEN_BREACH_STATES]
+
+    def update(self, breach: Breach, event: BreachEvent) -> None:
+        stored = self._ws.tables.breaches[breach.id]
+        if stored.network_id != breach.network_id:
+            raise LookupError("report belongs to another network")
+        stored.state = breach.state
+        stored.events.append(event)
+
+    def filed_by(self, network_id: int, member_id: int) -> list[Breach]:
+        return [b for b in self._mine(network_id) if b.reporter_id == member_id]
+
+
+class FakeAudit:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def add(self, entry: AuditEntry) -> None:
+        self._ws.tables.audit.append(entry)
+
+    def recent(self, network_id: int, limit: int) -> list[AuditEntry]:
+        mine = [e for e in self._ws.tables.audit if e.network_id == network_id]
+        return list(reversed(mine))[:limit]
 
 
 class FakeFeedback:
@@ -259,6 +326,25 @@ class FakeFeedback:
 
     def save(self, feedback: Feedback) -> None:
         self._ws.tables.feedback[(feedback.network_id, feedback.referral_id)] = replace(feedback)
+
+    def _numbered(
+        self, network_id: int, keep: Callable[[Feedback], bool]
+    ) -> list[tuple[int, Feedback]]:
+        tables = self._ws.tables
+        return sorted(
+            (
+                (tables.referrals[f.referral_id].number, replace(f))
+                for f in tables.feedback.values()
+                if f.network_id == network_id and keep(f)
+            ),
+            key=lambda pair: pair[0],
+        )
+
+    def given_by(self, network_id: int, member_id: int) -> list[tuple[int, Feedback]]:
+        return self._numbered(network_id, lambda f: f.giver_id == member_id)
+
+    def received_by(self, network_id: int, member_id: int) -> list[tuple[int, Feedback]]:
+        return self._numbered(network_id, lambda f: f.member_id == member_id)
 
     def quality(self, network_id: int, member_id: int) -> tuple[float | None, int]:
         scores = [
@@ -341,6 +427,15 @@ class FakeMembers:
         stored.roles = set(member.roles)
         stored.profession = member.profession
 
+    def erase(self, member: Member, pseudonym: str) -> None:
+        stored = self._ws.tables.members.get(member.id)
+        if stored is None or stored.network_id != member.network_id:
+            raise LookupError(f"no member {member.id} in network {member.network_id}")
+        stored.display_name = pseudonym
+        stored.external_id = f"erased:{member.id}"
+        stored.roles = set()
+        stored.profession = ""
+
 
 class FakeClients:
     def __init__(self, workspace: _Workspace) -> None:
@@ -421,6 +516,23 @@ class FakeReferrals:
         ]
         return sorted(mine, key=lambda r: r.number, reverse=True)
 
+    def all(self, network_id: int) -> list[Referral]:
+        return sorted(
+            (
+                replace(copy.deepcopy(r), events=[])
+                for r in self._ws.tables.referrals.values()
+                if r.network_id == network_id
+            ),
+            key=lambda r: r.number,
+        )
+
+    def erase_contact(self, network_id: int, referral_id: int) -> bool:
+        stored = self._ws.tables.referrals.get(referral_id)
+        if stored is None or stored.network_id != network_id or not stored.contact:
+            return False
+        stored.contact = ""
+        return True
+
 
 class FakeCharters:
     def __init__(self, workspace: _Workspace) -> None:
@@ -458,6 +570,13 @@ class FakeCharters:
             raise UniqueViolation(f"acceptance {key}")
         self._ws.tables.acceptances[key] = at
 
+    def acceptances_of(self, network_id: int, member_id: int) -> list[tuple[int, datetime]]:
+        return sorted(
+            (ver, at)
+            for (net, member, ver), at in self._ws.tables.acceptances.items()
+            if (net, member) == (network_id, member_id)
+        )
+
     def acceptance_count(self, network_id: int, version: int) -> int:
         return sum(
             1
@@ -489,6 +608,8 @@ class FakeUnitOfWork:
         self.outbox: OutboxRepository = FakeOutbox(self._workspace)
         self.feedback: FeedbackRepository = FakeFeedback(self._workspace)
         self.candidates: CandidateRepository = FakeCandidates(self._workspace)
+        self.breaches: BreachRepository = FakeBreaches(self._workspace)
+        self.audit: AuditRepository = FakeAudit(self._workspace)
         self.committed = False
 
     def __enter__(self) -> Self:

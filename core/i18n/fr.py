@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "param.remuneration": "rémunération",
     "param.remuneration.label": "Rémunération",
     "param.rule": "10% [min 50] [max 2000] | 150 | none",
+    "param.member.label": "Membre concerné (mention ou nom)",
     "param.member": "membre",
     "param.role": "rôle",
     "param.remove": "remove",
@@ -473,4 +474,100 @@ MESSAGES: dict[str, str] = {
     "votent ensuite à bulletin secret. Le parrain ne vote pas.",
     "help.candidates": "les candidats en cours et leur étape",
     "help.candidates.long": "Les candidats en entretien ou au vote.",
+    "error.invalid_contact": "{value} n'est pas un contact : indiquez une adresse e-mail et/ou un "
+    "numéro de téléphone, séparés par une virgule.",
+    "error.invalid_months": "{value} n'est pas un nombre de mois entre 1 et 120.",
+    "error.breach_not_found": "Il n'y a pas de signalement n° {number} dans ce réseau.",
+    "error.report_self": "Vous ne pouvez pas vous signaler vous-même.",
+    "error.breach_state": "Le signalement n° {number} est {state} : ce n'est pas possible "
+    "maintenant.",
+    "field.contact": "Contact du client (privé)",
+    "field.reporter": "Signalé par",
+    "field.reported": "Concerne",
+    "field.kind": "Manquement",
+    "field.what": "Ce qui s'est passé",
+    "field.charter_rule": "Règle de la charte concernée",
+    "field.referral": "Recommandation",
+    "field.state": "État",
+    "param.contact": "contact",
+    "param.contact.label": "E-mail et/ou téléphone du client (facultatif)",
+    "param.contact.hint": "Visible seulement par vous, le membre recommandé et les "
+    "administrateurs.",
+    "param.kind": "type",
+    "param.kind.label": "Manquement (poaching, unpaid, service, other)",
+    "param.what": "ce qui s'est passé",
+    "param.what.label": "Ce qui s'est passé",
+    "param.referral": "recommandation N",
+    "param.referral.label": "Numéro de la recommandation (facultatif)",
+    "param.report": "N",
+    "param.confirm": "confirm",
+    "form.report": "Signaler un manquement à la charte",
+    "breach.poaching": "débauchage de client",
+    "breach.unpaid": "commission impayée",
+    "breach.service": "client mal servi",
+    "breach.other": "autre",
+    "breach_state.open": "ouvert",
+    "breach_state.raised": "évoqué avec le membre",
+    "breach_state.resolved": "résolu",
+    "breach_state.dismissed": "classé sans suite",
+    "notice.breach_filed": "Un signalement confidentiel (n° {number}, {kind}) a été déposé. Seuls "
+    "les administrateurs le voient.",
+    "notice.breach_raised": "{admin}, pour les administrateurs du réseau, évoque avec vous un "
+    "signalement de {kind} vous concernant : {note}. Merci de prendre contact avec eux.",
+    "notice.breach_resolved": "Votre signalement n° {number} est résolu : {note}.",
+    "notice.breach_dismissed": "Votre signalement n° {number} a été classé sans suite : {note}.",
+    "action.read_report": "Lire le signalement",
+    "action.breach_raise": "Évoquer avec le membre",
+    "action.breach_resolve": "Résoudre",
+    "action.breach_dismiss": "Classer sans suite",
+    "action.mydata_export": "Exporter mes données",
+    "action.mydata_erase": "Effacer mes données",
+    "action.mydata_erase_confirm": "Oui, effacer mes données définitivement",
+    "report.received": "Votre signalement n° {number} est bien reçu. Il reste confidentiel : "
+    "seuls les administrateurs le voient, et vous saurez comment il a été traité.",
+    "report.title": "Signalement n° {number}",
+    "report.referral_line": "N° {number} {client}, de {referrer} à {receiver}, {status}",
+    "report.history_line": "{at} {who} : {state}{note}",
+    "report.raised": "Le signalement n° {number} est évoqué avec le membre concerné.",
+    "report.resolved": "Le signalement n° {number} est résolu ; son auteur en est informé.",
+    "report.dismissed": "Le signalement n° {number} est classé sans suite ; son auteur en est "
+    "informé.",
+    "reports.none": "Aucun signalement ouvert.",
+    "reports.line": "N° {number} {kind} : {reporter} au sujet de {reported} ({state})",
+    "reports.owner": "client de {owner}",
+    "reports.title": "Signalements ouverts",
+    "mydata.exported": "Voici tout ce qu'Apport conserve sur vous, dans un fichier JSON que vous "
+    "seul recevez.",
+    "mydata.explain": "/mydata export vous envoie tout ce qu'Apport conserve sur vous. /mydata "
+    "erase remplace votre nom par un pseudonyme dans tous les enregistrements ; les chiffres du "
+    "réseau restent ; c'est irréversible.",
+    "mydata.erase_ask": "L'effacement remplace votre nom par un pseudonyme partout, met fin à vos "
+    "rôles et ne peut pas être annulé. Pour confirmer : /mydata erase confirm.",
+    "mydata.pseudonym": "Ancien membre {code}",
+    "mydata.erased": "C'est fait : vous apparaissez désormais comme {pseudonym} partout. Si vous "
+    "utilisez de nouveau Apport, vous repartez comme nouveau membre.",
+    "network.exported": "Les recommandations et le registre des commissions, en fichier CSV (sans "
+    "les contacts des clients).",
+    "audit.none": "Le journal d'audit est encore vide.",
+    "audit.line": "{at} {who} : {what}{detail}",
+    "audit.title": "Journal d'audit (le plus récent d'abord)",
+    "audit.role.granted": "rôle attribué",
+    "audit.role.removed": "rôle retiré",
+    "audit.setting": "paramètre modifié",
+    "audit.charter.version": "version de la charte publiée",
+    "audit.export.mydata": "données personnelles exportées",
+    "audit.export.ledger": "registre exporté",
+    "audit.erasure": "données personnelles effacées",
+    "setting.contact-retention-months": "Mois de conservation des contacts clients après clôture",
+    "help.report": "signaler un manquement à la charte, en toute confidentialité",
+    "help.report.long": "Types : poaching, unpaid, service, other. Seuls les administrateurs "
+    "voient les signalements ; le membre concerné n'en est informé que si un administrateur "
+    "l'évoque avec lui. On ne peut pas se signaler soi-même. Administrateurs : /report N "
+    "raise|resolve|dismiss | note.",
+    "help.reports": "signalements ouverts (administrateurs)",
+    "help.reports.long": "Chacun avec sa recommandation, le titulaire du client et la règle de la "
+    "charte concernée.",
+    "help.mydata": "exporter ou effacer mes données personnelles",
+    "help.mydata.long": "export : un fichier JSON de tout ce qu'Apport conserve sur vous. erase : "
+    "un pseudonyme vous remplace partout (confirmez avec /mydata erase confirm).",
 }

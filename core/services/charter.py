@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.audit import AuditEntry
 from core.charter import CharterVersion, CommissionKind, CommissionRule, parse_commission_rule
 from core.charter_default import DEFAULT_CHARTER, SECTION_KEYS
 from core.errors import InvalidValue
@@ -103,6 +104,15 @@ def _publish(ctx: Context, texts: dict[str, dict[str, str]], rule: CommissionRul
     current = _current(ctx)
     version = ctx.uow.charters.add(
         CharterVersion(0, ctx.network.id, current.version + 1, texts, rule, ctx.now, ctx.actor.id)
+    )
+    ctx.uow.audit.add(
+        AuditEntry(
+            ctx.network.id,
+            ctx.actor.id,
+            ctx.now,
+            "charter.version",
+            f"{version.version}: {describe_rule(ctx, rule)}",
+        )
     )
     ask = Reply(
         text=t(

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from core.contact import add_months
 from core.feedback import ASK_AGAIN_DAYS
 from core.outbox import OutboxItem
-from core.referrals import Move, Referral, Status
+from core.referrals import CLOSED_STATUSES, Move, Referral, Status
 from core.services.context import Context
 from core.services.referral_cards import actions_for
 from core.ui import Action, Reply, Style
@@ -21,6 +22,7 @@ FEEDBACK = "followup.feedback"
 UNANSWERED = "reminder.unanswered"
 UNANSWERED_REFERRER = "reminder.unanswered_referrer"
 REALITY_CHECK = "reminder.reality_check"
+ERASE_CONTACT = "retention.contact"
 UNANSWERED_DAYS = 3
 UNANSWERED_REFERRER_DAYS = 6
 REALITY_CHECK_DAYS = 7
@@ -85,6 +87,18 @@ def after_move(ctx: Context, referral: Referral, move: Move) -> None:
         outbox.cancel(ctx.network.id, about, (REALITY_CHECK,))
     elif move.target in (Status.DECLINED, Status.CANCELLED):
         outbox.cancel(ctx.network.id, about, (FEEDBACK, REALITY_CHECK))
+    if move.target in CLOSED_STATUSES and referral.contact:
+        # The first close starts the clock (won, then paid, keeps the won date).
+        ctx.schedule(
+            OutboxItem(
+                ctx.network.id,
+                ERASE_CONTACT,
+                add_months(ctx.now, ctx.network.contact_retention_months),
+                {"referral": referral.number},
+                key=f"erase-contact:{referral.id}",
+                subject=about,
+            )
+        )
 
 
 def ask_again(ctx: Context, referral: Referral) -> None:
@@ -183,7 +197,14 @@ def _reality(ctx: Context, item: OutboxItem, referral: Referral) -> tuple[int, R
     )
 
 
+def _erase_contact(ctx: Context, item: OutboxItem, referral: Referral) -> None:
+    """Retention: the client's contact goes; the referral and its figures stay."""
+    ctx.uow.referrals.erase_contact(ctx.network.id, referral.id)
+    return None
+
+
 COMPOSERS: dict[str, Composer] = {
+    ERASE_CONTACT: _erase_contact,
     FEEDBACK: _feedback,
     UNANSWERED: _unanswered,
     UNANSWERED_REFERRER: _unanswered_referrer,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from core.audit import AuditEntry
 from core.errors import InvalidValue
 from core.network import SETTINGS, Role
 from core.services import charter_reminders
@@ -43,6 +44,10 @@ def set_setting(ctx: Context, args: dict[str, str]) -> Reply:
     value = setting.parse(raw)
     setattr(ctx.network, setting.attribute, value)
     ctx.uow.networks.update(ctx.network)
+    shown = _setting_value(ctx, args["key"])
+    ctx.uow.audit.add(
+        AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{args['key']} = {shown}")
+    )
     if args["key"] in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
     return Reply(text=ctx.t("network.set", key=args["key"], value=_setting_value(ctx, args["key"])))
@@ -62,6 +67,15 @@ def role(ctx: Context, args: dict[str, str]) -> Reply:
                 raise InvalidValue("error.last_admin")
         member.roles.discard(granted)
         ctx.uow.members.update(member)
+        ctx.uow.audit.add(
+            AuditEntry(
+                ctx.network.id,
+                ctx.actor.id,
+                ctx.now,
+                "role.removed",
+                f"{member.display_name}: {granted.value}",
+            )
+        )
         ctx.notify(
             member.id,
             Reply(text=t("notice.role_removed", role=role_name, admin=ctx.actor.display_name)),
@@ -71,6 +85,15 @@ def role(ctx: Context, args: dict[str, str]) -> Reply:
         return Reply(text=t("network.role_present", member=member.display_name, role=role_name))
     member.roles.add(granted)
     ctx.uow.members.update(member)
+    ctx.uow.audit.add(
+        AuditEntry(
+            ctx.network.id,
+            ctx.actor.id,
+            ctx.now,
+            "role.granted",
+            f"{member.display_name}: {granted.value}",
+        )
+    )
     ctx.notify(
         member.id,
         Reply(text=t("notice.role_granted", role=role_name, admin=ctx.actor.display_name)),

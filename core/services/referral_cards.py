@@ -73,6 +73,8 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
             ),
         ),
     ]
+    if referral.contact and (viewer_is_admin or referral.party_of(viewer_id) is not None):
+        fields.append(Field(t("field.contact"), referral.contact))
     if referral.estimated_value is not None:
         fields.append(Field(t("field.estimated_value"), ctx.money(referral.estimated_value)))
     if referral.closed_amount is not None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.clients import Client
+from core.contact import parse_contact
 from core.errors import (
     InvalidValue,
     NotAllowed,
@@ -50,6 +51,7 @@ def refer(ctx: Context, args: dict[str, str]) -> Reply:
     need = check_length(args["need"].strip(), t("param.need"))
     value = parse_amount(args["value"]) if args.get("value") else None
     temperature = _temperature(args.get("temperature"))
+    contact = parse_contact(args["contact"]) if args.get("contact") else ""
     receiver = ctx.resolve(args["receiver"])
     if receiver.id == ctx.actor.id:
         raise SelfReferral()
@@ -72,6 +74,7 @@ def refer(ctx: Context, args: dict[str, str]) -> Reply:
             estimated_value=value,
             updated_at=ctx.now,
             events=[Event(ctx.actor.id, ctx.now, None, Status.OFFERED)],
+            contact=contact,
         )
     )
     followups.after_offer(ctx, referral)

@@ -67,7 +67,7 @@ def test_refer_member_without_at_sign() -> None:
         "@bob Acme",  # no need
         "@bob Acme | ",  # blank need
         "@bob | website",  # no client
-        "@bob Acme | website | 5000 | 3 | extra",  # too many fields
+        "@bob Acme | website | 5000 | 3 | a@b.fr | extra",  # too many fields
         "",
     ],
 )
@@ -211,7 +211,7 @@ def test_every_declared_verb_has_a_handler() -> None:
 def test_usage_lines() -> None:
     refer = find_command("refer")
     assert usage(refer, refer.verbs[0], EN) == (
-        "/refer @member client | need | [estimated value] | [temperature 1-5]"
+        "/refer @member client | need | [estimated value] | [temperature 1-5] | [contact]"
     )
     referral = find_command("referral")
     assert usage(referral, referral.verbs[0], EN) == (
@@ -240,16 +240,24 @@ def test_form_for_refer() -> None:
         "Refer a client",
         "Submit",
     )
-    assert [i.name for i in form.inputs] == ["receiver", "client", "need", "value", "temperature"]
+    assert [i.name for i in form.inputs] == [
+        "receiver",
+        "client",
+        "need",
+        "value",
+        "temperature",
+        "contact",
+    ]
     assert [i.kind for i in form.inputs] == [
         InputKind.MEMBER,
         InputKind.TEXT,
         InputKind.LONG_TEXT,
         InputKind.AMOUNT,
         InputKind.NUMBER,
+        InputKind.TEXT,
     ]
-    assert [i.required for i in form.inputs] == [True, True, True, False, False]
-    receiver, client, need, _, temperature = form.inputs
+    assert [i.required for i in form.inputs] == [True, True, True, False, False, False]
+    receiver, client, need, _, temperature, _ = form.inputs
     assert receiver.label == "Refer to"
     assert client.initial == "Acme"
     assert need.initial == ""

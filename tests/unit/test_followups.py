@@ -146,5 +146,7 @@ def test_feedback_with_only_the_number_opens_the_form_filled_in(bot: Bot) -> Non
     form = bot.ok("Alice", "feedback", "1").form
     assert form is not None
     assert [(i.name, i.initial) for i in form.inputs] == [
-        ("number", "1"), ("score", ""), ("comment", ""),
+        ("number", "1"),
+        ("score", ""),
+        ("comment", ""),
     ]

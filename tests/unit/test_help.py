@@ -10,7 +10,7 @@ def test_help_lists_every_command_with_its_usage() -> None:
     assert reply.title == "What I can do here"
     assert len(reply.lines) == len(COMMANDS)
     assert reply.lines[0] == (
-        "/refer @member client | need | [estimated value] | [temperature 1-5]  "
+        "/refer @member client | need | [estimated value] | [temperature 1-5] | [contact]  "
         "pass a client to a member (no text opens the form)"
     )
 

@@ -15,6 +15,7 @@ from core.charter_default import SECTION_KEYS
 from core.commands import COMMANDS
 from core.i18n import CATALOGS, EN, FR, Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
+from core.breaches import BreachKind, BreachState
 from core.recruitment import Ballot, Recommendation, Stage
 from core.referrals import MOVES, Party, Status
 from core.ui import InputKind
@@ -209,6 +210,26 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
         f"report.{n}" for n in ("ethics", "generosity", "previous_networks", "notes")
     },
     "f'stage.{c.stage.value}'": {f"stage.{s.value}" for s in Stage},
+    "f'action.breach_{verb}'": {f"action.breach_{v}" for v in ("raise", "resolve", "dismiss")},
+    "f'audit.{e.what}'": {
+        f"audit.{w}"
+        for w in (
+            "role.granted",
+            "role.removed",
+            "setting",
+            "charter.version",
+            "export.mydata",
+            "export.ledger",
+            "erasure",
+        )
+    },
+    "f'breach.{breach.kind.value}'": {f"breach.{k.value}" for k in BreachKind},
+    "f'breach_state.{breach.state.value}'": {f"breach_state.{s.value}" for s in BreachState},
+    "f'breach_state.{e.state.value}'": {f"breach_state.{s.value}" for s in BreachState},
+    "f'charter.section.{section}'": {f"charter.section.{k}" for k in SECTION_KEYS},
+    "f'notice.breach_{target.value}'": {"notice.breach_resolved", "notice.breach_dismissed"},
+    "f'report.{target.value}'": {f"report.{s}" for s in ("raised", "resolved", "dismissed")},
+    "f'status.{referral.status.value}'": {f"status.{s.value}" for s in Status},
     "f'stage.{candidate.stage.value}'": {f"stage.{s.value}" for s in Stage},
 }
 

@@ -65,6 +65,7 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Days a vote stays open": "7  (vote-days)",
         "Quorum of recruiters": "1/2  (quorum)",
         "Share of yes needed": "2/3  (threshold)",
+        "Months client contacts are kept after a referral closes": "24  (contact-retention-months)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",
