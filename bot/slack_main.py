@@ -22,6 +22,7 @@ from adapters.slack import redact
 from adapters.slack.app import build_bolt_app
 from adapters.slack.asgi import ThreadedSlackHandler
 from adapters.slack.directory import TeamNames, UserDirectory
+from adapters.slack.facade import SlackApport
 from adapters.slack.mentions import read_channel, read_member
 from adapters.slack.messenger import SlackMessenger, messenger_client
 from adapters.slack.names import command_names
@@ -30,7 +31,6 @@ from bot.clock import SystemClock
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from bot.wiring import build_engine
-from core.app import Apport
 from core.ports import Clock
 from core.services.dispatcher import Dispatcher
 from storage.database import unit_of_work_factory
@@ -92,7 +92,7 @@ def _own_team(client: WebClient, config: SlackConfig) -> TeamNames:
 @dataclass
 class SlackRuntime:
     engine: Engine
-    apport: Apport
+    apport: SlackApport
     runner: Runner
     bolt: App
     loop: DispatchLoop
@@ -114,7 +114,7 @@ def build_runtime(
     teams = _own_team(client, config)
     engine = build_engine(settings)
     uows = unit_of_work_factory(engine)
-    apport = Apport(
+    apport = SlackApport(
         uows,
         clock,
         default_locale=settings.locale,
@@ -141,7 +141,15 @@ def http_server(bolt: App, host: str, port: int) -> uvicorn.Server:
 
 def run_slack(settings: Settings, host: str = HTTP_HOST) -> int:
     config = slack_config(settings)
-    redact.install([config.bot_token, config.signing_secret, config.app_token])
+    redactor = redact.install([config.bot_token, config.signing_secret, config.app_token])
+    try:
+        _serve(settings, config, host)
+    finally:
+        redact.uninstall(redactor)
+    return 0
+
+
+def _serve(settings: Settings, config: SlackConfig, host: str) -> None:
     runtime = build_runtime(settings, config)
     runtime.loop.start()
     try:
@@ -152,4 +160,3 @@ def run_slack(settings: Settings, host: str = HTTP_HOST) -> int:
             http_server(runtime.bolt, host, config.port).run()
     finally:
         runtime.close()
-    return 0

@@ -1,40 +1,42 @@
-"""Which modal field a core error is about, so Slack shows it next to that field.
+"""Which modal field a core refusal is about, so Slack shows it next to that field.
 
-Core returns a localised error reply, not the parameter at fault, so this reads the message:
-the field whose submitted value the message quotes (`abc is not a valid amount`), else the field
-it names (`The need is too long`), else the first field. Core errors quote the value they
-refuse, which makes the first rule reliable; a `param` on core's errors would make it exact.
+Core's errors carry what they refused: the `value` typed (`12abc is not a valid amount`), the
+member `name`, or the `field` or `section` named by its short name or label (`The need is
+too long`). Else a required field left empty (core's usage error), else the first field.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
+
+from core.errors import ApportError
 
 ERRORS_MAX = 2000
 
 
-def _mentions(text: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
-
-
 def field_for_error(
-    message: str,
+    error: ApportError | None,
     values: Mapping[str, str],
     order: Sequence[str],
-    field_word: Callable[[str], str],
+    field_names: Callable[[str], set[str]],
+    required: Sequence[str] = (),
 ) -> str:
-    """The block id to attach `message` to. `field_word(name)` is how messages name a field."""
-    quoted = [name for name in order if values.get(name, "").strip()]
-    quoted.sort(key=lambda name: len(values[name].strip()), reverse=True)
-    for name in quoted:
-        if _mentions(message, values[name].strip()):
-            return name
-    for name in order:
-        word = field_word(name)
-        if word and _mentions(message, word):
-            return name
-    return order[0] if order else ""
+    """The block id to attach the error to. `field_names(name)`: how core may name a field."""
+    if not order:
+        return ""
+    params = error.params if error is not None else {}
+    for key in ("value", "name"):
+        refused = str(params.get(key, "")).strip()
+        found = [n for n in order if refused and values.get(n, "").strip() == refused]
+        if found:
+            return found[0]
+    for key in ("field", "section"):
+        named = str(params.get(key, "")).strip().casefold()
+        found = [n for n in order if named and named in {w.casefold() for w in field_names(n)}]
+        if found:
+            return found[0]
+    empty = [n for n in order if n in required and not values.get(n, "").strip()]
+    return empty[0] if empty else order[0]
 
 
 def errors_for(message: str, block: str) -> dict[str, str]:

@@ -65,8 +65,7 @@ class SlackMessenger:
         channel = notice.channel or notice.external_id
         if not channel:
             raise DeliveryFailed("no Slack channel or user id", permanent=True)
-        # getattr: thread fields are new in core's Notice; older notices have none.
-        thread_ts = str(getattr(notice, "thread_ref", "") or "")
+        thread_ts = notice.thread_ref  # a candidate's posts go under its card
         try:
             sent = self.client.chat_postMessage(
                 channel=channel, thread_ts=thread_ts or None, **message(notice.reply)

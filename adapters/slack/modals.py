@@ -124,6 +124,10 @@ def read_values(view: dict[str, Any]) -> dict[str, str]:
     return values
 
 
-def input_names(view: dict[str, Any]) -> list[str]:
-    """The block ids of the modal's inputs, in order (where errors can be shown)."""
-    return [b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"]
+def input_labels(view: dict[str, Any]) -> dict[str, str]:
+    """The modal's inputs in order (where errors can be shown): block id -> label."""
+    return {
+        b["block_id"]: str((b.get("label") or {}).get("text", ""))
+        for b in view.get("blocks", [])
+        if b.get("type") == "input"
+    }

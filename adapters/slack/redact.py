@@ -23,9 +23,9 @@ class RedactSecrets(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = self.scrub(record.getMessage())
         record.args = None
-        if record.exc_info:
+        if record.exc_info and not record.exc_text:
+            # Formatters print exc_text when it is set: the trace goes out scrubbed.
             record.exc_text = self.scrub(logging.Formatter().formatException(record.exc_info))
-            record.exc_info = None
         return True
 
 
@@ -38,3 +38,8 @@ def install(secrets: Iterable[str]) -> RedactSecrets:
     for handler in root.handlers:
         handler.addFilter(redactor)
     return redactor
+
+
+def uninstall(redactor: RedactSecrets) -> None:
+    for handler in logging.getLogger().handlers:
+        handler.removeFilter(redactor)

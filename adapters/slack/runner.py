@@ -12,20 +12,29 @@ import logging
 import secrets
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 from adapters.slack.directory import TeamNames, UserDirectory
+from adapters.slack.facade import SlackApport
 from adapters.slack.who import Who
-from core.app import Apport, Invocation
+from core.app import Invocation
+from core.errors import ApportError
 from core.i18n import Translator
 from core.ui import Reply
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    reply: Reply
+    error: ApportError | None = None  # the domain error behind an error reply, when core said
+
+
 class Runner:
     def __init__(
         self,
-        apport: Apport,
+        apport: SlackApport,
         directory: UserDirectory,
         teams: TeamNames,
         deadline: float = 2.0,
@@ -68,14 +77,28 @@ class Runner:
         mentioned: Mapping[str, str] | None = None,
     ) -> Reply:
         """Core's reply; unexpected failures come back as an error reply with a request id."""
+        return self.outcome(who, command, text, verb, values, mentioned).reply
+
+    def outcome(
+        self,
+        who: Who,
+        command: str,
+        text: str = "",
+        verb: str = "",
+        values: Mapping[str, str] | None = None,
+        mentioned: Mapping[str, str] | None = None,
+    ) -> Outcome:
+        """The reply, with the domain error behind it when it is a refusal."""
+        self.apport.forget_error()
         try:
             if mentioned:
                 self._join(who, mentioned)
-            return self.apport.handle(self.invocation(who, command, text, verb, values))
+            reply = self.apport.handle(self.invocation(who, command, text, verb, values))
         except Exception:
-            return self.unexpected(who, f"{command} {verb}".strip())
+            return Outcome(self.unexpected(who, f"{command} {verb}".strip()))
+        return Outcome(reply, self.apport.last_error() if reply.error else None)
 
-    def start(self, job: Callable[[], Reply]) -> Future[Reply]:
+    def start(self, job: Callable[[], Outcome]) -> Future[Outcome]:
         return self.pool.submit(job)
 
     def _join(self, who: Who, mentioned: Mapping[str, str]) -> None:

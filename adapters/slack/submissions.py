@@ -18,11 +18,10 @@ from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from adapters.slack.field_errors import errors_for, field_for_error
-from adapters.slack.modals import Origin, form_view, input_names, read_values
+from adapters.slack.modals import Origin, form_view, input_labels, read_values
 from adapters.slack.outcomes import show
-from adapters.slack.runner import Runner
+from adapters.slack.runner import Outcome, Runner
 from adapters.slack.who import Who
-from core.ui import Reply
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ def settle(
     client: WebClient,
     runner: Runner,
     body: dict[str, Any],
-    job: Callable[[], Reply],
+    job: Callable[[], Outcome],
     replace: bool,
 ) -> None:
     view: dict[str, Any] = body["view"]
@@ -50,7 +49,7 @@ def settle(
     origin = Origin.load(str(view.get("private_metadata") or ""))
     future = runner.start(job)
     try:
-        reply = future.result(timeout=runner.deadline)
+        outcome = future.result(timeout=runner.deadline)
     except FutureTimeout:
         ack()
         log.info(
@@ -58,10 +57,16 @@ def settle(
         )
         future.add_done_callback(lambda done: _late(done, client, runner, who, origin, replace))
         return
+    reply = outcome.reply
     if reply.error:
-        values = read_values(view)
         t = runner.translator(who.team_id)
-        block = field_for_error(reply.text, values, input_names(view), lambda n: t(f"param.{n}"))
+        labels = input_labels(view)
+
+        def names(name: str) -> set[str]:
+            return {t(f"param.{name}"), labels.get(name, "")}
+
+        required = [b["block_id"] for b in view.get("blocks", []) if not b.get("optional")]
+        block = field_for_error(outcome.error, read_values(view), list(labels), names, required)
         ack(response_action="errors", errors=errors_for(reply.text, block))
         return
     if reply.form is not None:
@@ -81,9 +86,14 @@ def settle(
 
 
 def _late(
-    done: Future[Reply], client: WebClient, runner: Runner, who: Who, origin: Origin, replace: bool
+    done: Future[Outcome],
+    client: WebClient,
+    runner: Runner,
+    who: Who,
+    origin: Origin,
+    replace: bool,
 ) -> None:
     try:
-        show(client, runner, who, origin, done.result(), replace)
+        show(client, runner, who, origin, done.result().reply, replace)
     except Exception:
         runner.unexpected(who, "late modal answer")

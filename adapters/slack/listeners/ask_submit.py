@@ -9,10 +9,9 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from adapters.slack.modals import ASK_CALLBACK, Origin, read_values
-from adapters.slack.runner import Runner
+from adapters.slack.runner import Outcome, Runner
 from adapters.slack.submissions import member_values, settle
 from adapters.slack.who import Who
-from core.ui import Reply
 
 
 def register(app: App, runner: Runner) -> None:
@@ -24,8 +23,8 @@ def register(app: App, runner: Runner) -> None:
         answer = " ".join(v.strip() for v in values.values() if v.strip())
         who = Who.from_interaction(body)
 
-        def job() -> Reply:
+        def job() -> Outcome:
             text = f"{origin.args} {answer}".strip()
-            return runner.run(who, origin.command, text, mentioned=member_values(view, values))
+            return runner.outcome(who, origin.command, text, mentioned=member_values(view, values))
 
         settle(ack, client, runner, body, job, replace=True)

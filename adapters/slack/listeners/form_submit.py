@@ -9,10 +9,9 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from adapters.slack.modals import FORM_CALLBACK, Origin, read_values
-from adapters.slack.runner import Runner
+from adapters.slack.runner import Outcome, Runner
 from adapters.slack.submissions import member_values, settle
 from adapters.slack.who import Who
-from core.ui import Reply
 
 
 def register(app: App, runner: Runner) -> None:
@@ -23,8 +22,8 @@ def register(app: App, runner: Runner) -> None:
         values = read_values(view)
         who = Who.from_interaction(body)
 
-        def job() -> Reply:
-            return runner.run(
+        def job() -> Outcome:
+            return runner.outcome(
                 who,
                 origin.command,
                 verb=origin.verb,
