@@ -96,10 +96,16 @@ class SlackHarness:
         return replies[0]
 
     def press(
-        self, blocks: list[dict[str, Any]], label: str, user: str, team: str = "T1", **kw: Any
+        self,
+        blocks: list[dict[str, Any]],
+        label: str,
+        user: str,
+        team: str = "T1",
+        response_url: str = "",
+        **kw: Any,
     ) -> dict[str, Any] | None:
         """Press a button; what replaced the message (or the ephemeral error), if anything."""
-        url = self.fake.response_url(f"message-{next(self._urls)}")
+        url = response_url or self.fake.response_url(f"message-{next(self._urls)}")
         payload = payloads.press(blocks, label, user, url, team=team, **kw)
         response = self.dispatch(payloads.interaction(payload), payloads.FORM)
         assert response.status == 200, response.body

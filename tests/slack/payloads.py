@@ -19,6 +19,7 @@ _ids = count(1)
 def signed(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
     stamp = str(int(time.time()) if timestamp is None else timestamp)
     signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    assert signature is not None
     return {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
 
 
@@ -32,14 +33,14 @@ def command(
     user: str,
     response_url: str,
     team: str = "T1",
-    domain: str = "club",
+    domain: str = "",
     channel: str = "C0GENERAL",
 ) -> str:
     return urlencode(
         {
             "token": VERIFICATION_TOKEN,
             "team_id": team,
-            "team_domain": domain,
+            "team_domain": domain or ("club" if team == "T1" else team.lower()),
             "channel_id": channel,
             "channel_name": "general",
             "user_id": user,
@@ -118,7 +119,9 @@ def press(
     return payload
 
 
-def submit(view: dict[str, Any], values: dict[str, str], user: str, team: str = "T1") -> dict:
+def submit(
+    view: dict[str, Any], values: dict[str, str], user: str, team: str = "T1"
+) -> dict[str, Any]:
     """The view_submission payload of `view` (as opened) filled in with `values` by block id."""
     state: dict[str, dict[str, Any]] = {}
     for block in view["blocks"]:

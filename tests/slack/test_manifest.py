@@ -1,0 +1,68 @@
+"""The app manifest: current, valid against Slack's published schema, and listing exactly the
+slash commands the bot answers; every core command is reachable through /apport."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from adapters.slack.manifest import MANIFEST, build_manifest, render_manifest
+from adapters.slack.names import slash_commands
+from core.commands import COMMANDS
+from tests.slack import payloads
+from tests.slack.harness import SlackHarness, shown
+
+SCHEMA = Path(__file__).resolve().parents[3] / "shared/slack/manifest.schema.1.0.0.json"
+
+
+def test_manifest_json_is_generated_from_core() -> None:
+    assert MANIFEST.read_text(encoding="utf-8") == render_manifest(), (
+        "regenerate it: python -m adapters.slack.manifest"
+    )
+
+
+def test_manifest_is_valid_against_slacks_schema() -> None:
+    if not SCHEMA.exists():
+        pytest.skip(f"{SCHEMA} is absent")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(build_manifest()), key=lambda e: list(e.path))
+    assert [f"{list(e.path)}: {e.message}" for e in errors] == []
+
+
+def test_manifest_keeps_to_the_least_and_enables_what_is_used() -> None:
+    manifest = build_manifest()
+    assert manifest["oauth_config"]["scopes"]["bot"] == ["chat:write", "commands", "users:read"]
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert all(c["should_escape"] for c in manifest["features"]["slash_commands"])
+
+
+def test_the_manifest_lists_exactly_the_commands_answered(slack: SlackHarness) -> None:
+    listed = [c["command"] for c in build_manifest()["features"]["slash_commands"]]
+    assert listed == slash_commands() == ["/apport", "/refer", "/charter"]
+    for command in listed:
+        url = slack.fake.response_url(command.strip("/"))
+        body = payloads.command(command, "", "UALICE", url)
+        opened = len(slack.fake.calls_to("views.open"))
+        assert slack.dispatch(body, payloads.FORM).status == 200
+        assert slack.fake.responses_to(url) or len(slack.fake.calls_to("views.open")) > opened
+    for unlisted in ("/feedback", "/referral", "/help", "/network"):
+        body = payloads.command(unlisted, "", "UALICE", slack.fake.response_url("no"))
+        assert slack.dispatch(body, payloads.FORM).status == 404
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_core_command_is_reachable_through_apport(slack: SlackHarness, name: str) -> None:
+    url = slack.fake.response_url(f"reach-{name}")
+    body = payloads.command("/apport", name, "UALICE", url)
+    assert slack.dispatch(body, payloads.FORM).status == 200
+    answers = [shown(a) for a in slack.fake.responses_to(url)]
+    opened = slack.fake.calls_to("views.open")
+    assert answers or opened
+    assert not any(a.startswith("Unknown command") for a in answers)

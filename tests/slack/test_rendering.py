@@ -1,0 +1,128 @@
+"""Block Kit rendering within Slack's limits, button values, Slack's escaped text, names."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.slack import action_values
+from adapters.slack.blocks import fallback_text, render
+from adapters.slack.field_errors import field_for_error
+from adapters.slack.mentions import mentioned_users, normalise, read_channel, read_member
+from adapters.slack.names import command_names, split_command
+from core.errors import InvalidAmount, SelfReferral, TextTooLong, UsageError
+from core.ui import Action, Field, Form, Input, InputKind, Reply, Style
+
+
+def test_a_full_reply_renders_in_order_with_escaping() -> None:
+    reply = Reply(
+        text="R&D <urgent>",
+        title="Referral #1: Acme",
+        fields=(Field("From", "alice"),),
+        lines=("one", "two"),
+        footer="foot",
+        actions=(Action("Accept", "referral", "1 accept", Style.PRIMARY),),
+    )
+    blocks = render(reply)
+    assert [b["type"] for b in blocks] == [
+        "section",
+        "header",
+        "section",
+        "section",
+        "context",
+        "actions",
+    ]
+    assert blocks[0]["text"]["text"] == "R&amp;D &lt;urgent&gt;"
+    assert blocks[2]["fields"][0]["text"] == "*From*\nalice"
+    assert blocks[3]["text"]["text"] == "• one\n• two"
+    [button] = blocks[5]["elements"]
+    assert button["style"] == "primary"
+    assert action_values.decode(button["value"]) == action_values.Pressed("referral", "1 accept")
+    assert fallback_text(reply) == "R&D <urgent>"
+
+
+def test_errors_are_marked() -> None:
+    assert render(Reply(text="No.", error=True))[0]["text"]["text"] == ":warning: No."
+
+
+def test_slack_limits_are_kept() -> None:
+    reply = Reply(
+        title="t" * 400,
+        fields=tuple(Field(f"f{i}", "v") for i in range(23)),
+        lines=tuple("x" * 1000 for _ in range(200)),
+        actions=tuple(Action(f"{i}" * 100, "feedback", f"1 {i}") for i in range(30)),
+    )
+    blocks = render(reply)
+    assert len(blocks) <= 50
+    assert len(blocks[0]["text"]["text"]) <= 150
+    assert [len(b["fields"]) for b in blocks if "fields" in b] == [10, 10, 3]
+    assert all(
+        len(b["text"]["text"]) <= 3000 for b in blocks if b["type"] == "section" and "text" in b
+    )
+    actions = [b for b in blocks if b["type"] == "actions"]
+    assert [len(b["elements"]) for b in actions] == [25, 5]  # the buttons are never cut
+    assert all(len(e["text"]["text"]) <= 75 for b in actions for e in b["elements"])
+    ids = [e["action_id"] for b in actions for e in b["elements"]]
+    assert len(set(ids)) == 30
+    assert len(render(reply, limit=100)) > 50
+
+
+def test_a_form_in_a_message_becomes_a_button_that_opens_it() -> None:
+    form = Form("charter", "Edit the charter", (), verb="edit")
+    [block] = render(Reply(form=form))
+    pressed = action_values.decode(block["elements"][0]["value"])
+    assert (pressed.command, pressed.args) == ("charter", "edit")
+
+
+def test_a_button_that_asks_first_carries_its_input() -> None:
+    ask = Input("amount", "Amount closed", InputKind.AMOUNT)
+    value = action_values.encode(Action("Won", "referral", "3 won", Style.PRIMARY, ask))
+    pressed = action_values.decode(value)
+    assert pressed == action_values.Pressed("referral", "3 won", "Won", ask)
+    with pytest.raises(ValueError):
+        action_values.decode('{"x": 1}')
+
+
+def test_slack_escaped_text_reads_as_core_expects() -> None:
+    typed = "<@UBOB|bob> Acme &amp; Co | see <https://acme.example|acme> | 5000"
+    assert normalise(typed) == "<@UBOB> Acme & Co | see https://acme.example | 5000"
+    assert mentioned_users("<@UBOB|bob> and <@W2> and <@UBOB>") == {"UBOB": "bob", "W2": ""}
+    assert read_member("<@UBOB|bob>") == read_member("<@UBOB>") == "UBOB"
+    assert read_member("@bob") == "bob"
+    assert read_channel("<#C0ANN|news>") == read_channel("<#C0ANN>") == "C0ANN"
+    assert read_channel("none") == "none"
+
+
+def test_command_names_on_slack() -> None:
+    assert split_command("/refer", " <@U1> x ") == ("refer", "<@U1> x")
+    assert split_command("/apport", "Referral 1 accept") == ("referral", "1 accept")
+    assert split_command("/apport", "") == ("help", "")
+    names = command_names()
+    assert names["feedback"] == "apport feedback"
+    assert "refer" not in names and "charter" not in names
+
+
+ORDER = ["receiver", "client", "need", "value"]
+VALUES = {"receiver": "UBOB", "client": "Acme", "need": "audit", "value": "12abc"}
+
+
+def _words(name: str) -> set[str]:
+    return {name}
+
+
+@pytest.mark.parametrize(
+    ("error", "block"),
+    [
+        (InvalidAmount(value="12abc"), "value"),
+        (TextTooLong(field="need", limit=2000, length=2001), "need"),
+        (SelfReferral(), "receiver"),
+        (UsageError(command="refer", verb=""), "receiver"),
+        (None, "receiver"),
+    ],
+)
+def test_errors_land_on_their_field(error: Exception | None, block: str) -> None:
+    assert field_for_error(error, VALUES, ORDER, _words) == block  # type: ignore[arg-type]
+
+
+def test_a_usage_error_lands_on_the_empty_required_field() -> None:
+    values = {**VALUES, "need": ""}
+    assert field_for_error(UsageError(), values, ORDER, _words, required=ORDER[:3]) == "need"
