@@ -19,9 +19,13 @@ BUTTON_TEMPLATE = (
     r"apport:b:(?P<key>[0-9]+):(?P<command>[a-z_-]+)"
     r":(?P<ask>(?:[a-z_]+\.[a-z_]+)?):(?P<args>.*)"
 )
-# apport:f:{guild}:{command}:{verb} (a form) and apport:q:{guild}:{command}:{name}:{args}
-# (the one value a button asks before it runs: `won` asks the amount).
-_FORM = re.compile(r"apport:f:(?P<key>[0-9]+):(?P<command>[a-z_-]+):(?P<verb>[a-z_-]*)")
+# apport:f:{guild}:{command}:{verb}[:{page}/{pages}] (a form, over several modals when it has
+# more inputs than one holds) and apport:q:{guild}:{command}:{name}:{args} (the one value a
+# button asks before it runs: `won` asks the amount).
+_FORM = re.compile(
+    r"apport:f:(?P<key>[0-9]+):(?P<command>[a-z_-]+):(?P<verb>[a-z_-]*)"
+    r"(?::(?P<page>[1-9])/(?P<pages>[1-9]))?"
+)
 _ASK = re.compile(r"apport:q:(?P<key>[0-9]+):(?P<command>[a-z_-]+):(?P<name>[a-z_]+):(?P<args>.*)")
 _BUTTON = re.compile(BUTTON_TEMPLATE)
 
@@ -51,6 +55,8 @@ class FormSubmit:
     key: str
     command: str
     verb: str
+    page: int = 1
+    pages: int = 1
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,9 @@ def read_button(custom_id: str) -> Press | None:
     return Press(match["key"], match["command"], match["args"], ask)
 
 
-def form_id(key: str, form: Form) -> str:
-    return _checked(f"apport:f:{key}:{form.command}:{form.verb}")
+def form_id(key: str, form: Form, page: int = 1, pages: int = 1) -> str:
+    paged = f":{page}/{pages}" if pages > 1 else ""
+    return _checked(f"apport:f:{key}:{form.command}:{form.verb}{paged}")
 
 
 def ask_id(press: Press) -> str:
@@ -100,7 +107,8 @@ def ask_id(press: Press) -> str:
 def read_modal(custom_id: str) -> FormSubmit | AskSubmit | None:
     form = _FORM.fullmatch(custom_id)
     if form is not None:
-        return FormSubmit(form["key"], form["command"], form["verb"])
+        page, pages = int(form["page"] or 1), int(form["pages"] or 1)
+        return FormSubmit(form["key"], form["command"], form["verb"], page, pages)
     ask = _ASK.fullmatch(custom_id)
     if ask is not None:
         return AskSubmit(ask["key"], ask["command"], ask["name"], ask["args"])

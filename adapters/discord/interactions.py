@@ -18,10 +18,12 @@ from typing import Any
 import discord
 
 from adapters.discord import ids
+from adapters.discord.drafts import Drafts, Key
 from adapters.discord.modals import (
     Person,
     ask_modal,
     form_modal,
+    pages_of,
     submitted_people,
     submitted_values,
 )
@@ -29,9 +31,8 @@ from adapters.discord.people import as_member, invocation, person
 from adapters.discord.readers import mentioned_user_ids
 from adapters.discord.render import render
 from core.app import Apport, Invocation
-from core.commands import find_command, usage
 from core.i18n import Translator
-from core.ui import Reply
+from core.ui import Action, Reply, Style
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class Interactions:
     def __init__(self, app: Apport, budget: float = BUDGET) -> None:
         self.app = app
         self.budget = budget
+        self.drafts = Drafts()  # what a refused form had, to fill it in again
+        self.pages = Drafts()  # the pages of a long form submitted so far
 
     # Entry points (each catches everything: the user always hears back).
 
@@ -144,10 +147,15 @@ class Interactions:
             asked = invocation(interaction, target.key, target.command, text=text)
             people: list[Person] = []
         else:
+            picked = submitted_people(data)
+            if target.page < target.pages:
+                await self._next_page(interaction, target, values, picked)
+                return
+            earlier = self.pages.take(_draft_key(interaction, target))
+            values, picked = {**earlier.values, **values}, {**earlier.people, **picked}
             asked = invocation(
                 interaction, target.key, target.command, verb=target.verb, values=values
             )
-            picked = submitted_people(data)
             people = [picked[v] for v in values.values() if v in picked]
         # A modal opened from a button answers on that button's message.
         edit = isinstance(target, ids.AskSubmit) and interaction.message is not None
@@ -159,7 +167,37 @@ class Interactions:
                 await interaction.response.defer(ephemeral=True, thinking=True)
 
         reply = await self._within_deadline(self._core(asked, _ready(people)), defer)
+        if reply.error and isinstance(target, ids.FormSubmit):
+            self.drafts.keep(_draft_key(interaction, target), values)
+            reply = await self._with_retry(reply, target)
         await self._answer(interaction, reply, target.key, edit=edit)
+
+    async def _next_page(
+        self,
+        interaction: Interaction,
+        form: ids.FormSubmit,
+        values: Mapping[str, str],
+        picked: Mapping[str, Person],
+    ) -> None:
+        """Keep this page's values; a button opens the next page (a modal cannot open one)."""
+        key = _draft_key(interaction, form)
+        earlier = self.pages.take(key)
+        values, picked = {**earlier.values, **values}, {**earlier.people, **picked}
+        self.pages.keep(key, values, pages=form.page, people=picked)
+        label = f"{await self._form_title(form)} ({form.page + 1}/{form.pages})"
+        going_on = Action(label, form.command, form.verb, Style.PRIMARY)
+        reply = Reply(text=f"✓ {form.page}/{form.pages}", actions=(going_on,))
+        await self._answer(interaction, reply, form.key, edit=False)
+
+    async def _form_title(self, form: ids.FormSubmit) -> str:
+        t = Translator(await self._locale(form.key))
+        title = f"form.{form.command}" + (f".{form.verb}" if form.verb else "")
+        return t(title) if t.has(title) else form.command
+
+    async def _with_retry(self, refused: Reply, form: ids.FormSubmit) -> Reply:
+        """The refusal, and a button that reopens the form with what was typed."""
+        retry = Action(await self._form_title(form), form.command, form.verb, Style.PRIMARY)
+        return Reply(text=refused.text, actions=(retry,))
 
     # Running core within the deadline.
 
@@ -225,11 +263,11 @@ class Interactions:
         response = interaction.response
         if reply.form is not None:
             if not response.is_done():
-                modal = form_modal(reply.form, key)
-                if modal is not None:
-                    await response.send_modal(modal)
-                    return
-                reply = _too_many_inputs(reply, self.app.default_locale)
+                drafted = ids.FormSubmit(key, reply.form.command, reply.form.verb)
+                form = self.drafts.fill(_draft_key(interaction, drafted), reply.form)
+                page = 1 + self.pages.peek(_draft_key(interaction, drafted)).pages
+                await response.send_modal(form_modal(form, key, min(page, pages_of(form))))
+                return
             edit = False
         shown = render(reply, key)
         missing = discord.utils.MISSING
@@ -287,10 +325,5 @@ def _same_network(interaction: Interaction, key: str) -> bool:
     return interaction.guild_id is None or str(interaction.guild_id) == key
 
 
-def _too_many_inputs(reply: Reply, locale: str) -> Reply:
-    """A form larger than a modal: the inline syntax instead."""
-    assert reply.form is not None
-    t = Translator(locale)
-    command = find_command(reply.form.command)
-    verb = command.verb(reply.form.verb) or command.verbs[0]
-    return Reply(text=t("error.usage", usage=usage(command, verb, t)), error=True)
+def _draft_key(interaction: Interaction, form: ids.FormSubmit) -> Key:
+    return (str(interaction.user.id), form.key, form.command, form.verb)

@@ -1,9 +1,9 @@
 """Core forms as Discord modals, and the values a submitted modal carries.
 
-Each input is a labelled component (at most five per modal): a member is a user picker, a
-choice a select menu, text a text input. A modal's custom_id says what submitting it runs, so
-submissions are routed by it (`ApportBot.on_interaction`), not by discord.py's in-memory modal
-store: a modal opened before a restart still works after it.
+Each input is a labelled component, five per modal (a longer form takes several): a member
+is a user picker, a choice a select menu, text a text input. A modal's custom_id says what
+submitting it runs, so submissions are routed by it (`ApportBot.on_interaction`), not by
+discord.py's in-memory modal store: a modal opened before a restart still works after it.
 """
 
 from __future__ import annotations
@@ -79,11 +79,16 @@ def _modal(title: str, custom_id: str, inputs: tuple[Input, ...]) -> discord.ui.
     return modal
 
 
-def form_modal(form: Form, key: str) -> discord.ui.Modal | None:
-    """None when the form has more inputs than a modal holds."""
-    if len(form.inputs) > MAX_INPUTS:
-        return None
-    return _modal(form.title, ids.form_id(key, form), form.inputs)
+def pages_of(form: Form) -> int:
+    return max(1, -(-len(form.inputs) // MAX_INPUTS))
+
+
+def form_modal(form: Form, key: str, page: int = 1) -> discord.ui.Modal:
+    """Page `page` of the form: a modal holds five inputs, a longer form takes several."""
+    pages = pages_of(form)
+    inputs = form.inputs[(page - 1) * MAX_INPUTS : page * MAX_INPUTS]
+    title = form.title if pages == 1 else f"{cap(form.title, 38)} ({page}/{pages})"
+    return _modal(title, ids.form_id(key, form, page, pages), inputs)
 
 
 def ask_modal(press: ids.Press, title: str, label: str) -> discord.ui.Modal:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.discord.harness import Answer, World, buttons
-from tests.discord.payloads import Guild, User, click, slash
+from tests.discord.payloads import Guild, User, click, slash, submit
 
 
 async def accept_charter(world: World, guild: Guild, *users: User) -> None:
@@ -33,3 +34,22 @@ async def press(
 ) -> Answer:
     """`user` clicks the button labelled `label` on `message` as Discord holds it now."""
     return await world.send(click(user, message, buttons(message)[label], guild))
+
+
+def inputs_of(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Input name -> its component, in a modal the bot opened."""
+    return {label["component"]["custom_id"]: label["component"] for label in modal["components"]}
+
+
+async def fill_in(
+    world: World, user: User, opened: Answer, values: dict[str, Any], guild: Guild | None = None
+) -> Answer:
+    """Submit a form page after page (a modal holds five inputs) and return the answer."""
+    answer = opened
+    while True:
+        page = {name: v for name, v in values.items() if name in inputs_of(answer.data)}
+        answer = await world.send(submit(user, answer.data, page, guild=guild))
+        going_on = [label for label in answer.buttons if re.search(r"\(\d/\d\)$", label)]
+        if not going_on:
+            return answer
+        answer = await press(world, user, answer.message, going_on[0], guild)

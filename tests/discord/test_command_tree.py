@@ -34,7 +34,7 @@ async def test_every_core_command_is_synced_globally_with_typed_optional_options
     assert set(synced) == set(COMMANDS)
     assert all(command["dm_permission"] is False for command in synced.values())
     refer = _options(synced["refer"])
-    assert {name: o["type"] for name, o in refer.items()} == {
+    expected = {
         "receiver": USER,
         "client": STRING,
         "need": STRING,
@@ -42,12 +42,14 @@ async def test_every_core_command_is_synced_globally_with_typed_optional_options
         "temperature": INTEGER,
         "text": STRING,
     }
+    assert {name: o["type"] for name, o in refer.items()}.items() >= expected.items()
+    assert list(refer)[-1] == "text"
     assert not any(o["required"] for o in refer.values())  # none given opens the form
     assert [c["value"] for c in refer["temperature"]["choices"]] == [1, 2, 3, 4, 5]
     number = _options(synced["referral"])["number"]
     assert number["type"] == INTEGER and number["autocomplete"] is True
     charter = _options(synced["charter"])
-    assert set(charter) == {"show", "accept", "history", "edit", "commission"}
+    assert set(charter) >= {"show", "accept", "history", "edit", "commission"}
     assert all(o["type"] == SUBCOMMAND for o in charter.values())
     assert "new" in _options(synced["candidate"])  # its verb-less verb opens a form
 

@@ -6,17 +6,9 @@ from __future__ import annotations
 from tests.discord.conftest import ALICE, BOB, CAROL, CLUB
 from tests.discord.harness import World, embed_text, slow_down
 from tests.discord.payloads import User, slash, submit
-from tests.discord.steps import accept_charter, last_dm, press
+from tests.discord.steps import accept_charter, fill_in, inputs_of, last_dm, press
 
 STRANGER = User(100000000000000099, "stranger")
-
-
-def _inputs(modal: dict[str, object]) -> dict[str, tuple[str, int]]:
-    """Input name -> (label, component type) of a modal the bot opened."""
-    return {
-        label["component"]["custom_id"]: (label["label"], label["component"]["type"])
-        for label in modal["components"]  # type: ignore[attr-defined]
-    }
 
 
 async def test_refer_alone_opens_a_modal_whose_submission_refers(world: World) -> None:
@@ -25,19 +17,22 @@ async def test_refer_alone_opens_a_modal_whose_submission_refers(world: World) -
     opened = await world.send(slash(ALICE, CLUB, "refer"))
 
     assert opened.kind == "modal"
-    assert opened.data["title"] == "Refer a client"
-    inputs = _inputs(opened.data)
-    assert inputs["receiver"] == ("Refer to", 5)  # a user picker
-    assert inputs["client"][1] == 4 and inputs["need"][1] == 4  # text inputs
-    assert inputs["temperature"][1] == 3  # a select of 1 to 5
+    assert opened.data["title"].startswith("Refer a client")
+    labels = {
+        label["component"]["custom_id"]: label["label"] for label in opened.data["components"]
+    }
+    assert labels["receiver"] == "Refer to"
+    types = {name: c["type"] for name, c in inputs_of(opened.data).items()}
+    assert types["receiver"] == 5  # a user picker
+    assert types["client"] == types["need"] == 4  # text inputs
+    assert types["temperature"] == 3  # a select of 1 to 5
 
-    done = await world.send(
-        submit(
-            ALICE,
-            opened.data,
-            {"receiver": BOB, "client": "Acme Corp", "need": "payroll", "temperature": "3"},
-            guild=CLUB,
-        )
+    done = await fill_in(
+        world,
+        ALICE,
+        opened,
+        {"receiver": BOB, "client": "Acme Corp", "need": "payroll", "temperature": "3"},
+        CLUB,
     )
 
     assert done.ephemeral and done.content == "Referral #1 for Acme Corp sent to bob."
@@ -52,8 +47,8 @@ async def test_a_member_picked_in_the_form_who_never_used_the_bot_can_be_referre
     await accept_charter(world, CLUB, ALICE)
     opened = await world.send(slash(ALICE, CLUB, "refer"))
 
-    done = await world.send(
-        submit(ALICE, opened.data, {"receiver": CAROL, "client": "Acme", "need": "x"}, guild=CLUB)
+    done = await fill_in(
+        world, ALICE, opened, {"receiver": CAROL, "client": "Acme", "need": "x"}, CLUB
     )
 
     assert done.content == "Referral #1 for Acme sent to carol."
@@ -95,4 +90,38 @@ async def test_a_form_that_comes_late_is_offered_as_a_button(world: World) -> No
     assert answer.deferred and answer.ephemeral
     assert list(answer.buttons) == ["Refer a client"]
     opened = await press(world, ALICE, answer.message, "Refer a client", CLUB)
-    assert opened.kind == "modal" and opened.data["title"] == "Refer a client"
+    assert opened.kind == "modal" and opened.data["title"].startswith("Refer a client")
+
+
+async def test_a_refused_form_reopens_with_what_was_typed(world: World) -> None:
+    await accept_charter(world, CLUB, ALICE, BOB)
+    opened = await world.send(slash(ALICE, CLUB, "refer"))
+    typed = {"receiver": BOB, "client": "Acme Corp", "need": "payroll", "value": "12abc"}
+
+    refused = await fill_in(world, ALICE, opened, typed, CLUB)
+
+    assert refused.ephemeral and refused.content.startswith("12abc is not a valid amount")
+    reopened = await press(world, ALICE, refused.message, "Refer a client", CLUB)
+    assert reopened.kind == "modal"
+    shown = inputs_of(reopened.data)
+    assert shown["client"]["value"] == "Acme Corp" and shown["value"]["value"] == "12abc"
+    [picked] = shown["receiver"]["default_values"]
+    assert (str(picked["id"]), picked["type"]) == (str(BOB.id), "user")
+    fixed = await fill_in(world, ALICE, reopened, {**typed, "value": "12000"}, CLUB)
+    assert fixed.content == "Referral #1 for Acme Corp sent to bob."
+
+
+async def test_a_form_longer_than_a_modal_is_filled_in_page_after_page(world: World) -> None:
+    opened = await world.send(slash(ALICE, CLUB, "candidate", sub="report"))
+
+    assert opened.data["title"].endswith("(1/2)") and len(opened.data["components"]) == 5
+    page = {"candidate": "7", "recommendation": "admit"}
+    next_page = await world.send(submit(ALICE, opened.data, page, guild=CLUB))
+    [going_on] = next_page.buttons
+    assert next_page.ephemeral and going_on.endswith("(2/2)")
+    second = await press(world, ALICE, next_page.message, going_on, CLUB)
+    assert second.kind == "modal" and second.data["title"].endswith("(2/2)")
+    last = {name: "left for a competitor" for name in inputs_of(second.data)}
+    done = await world.send(submit(ALICE, second.data, last, guild=CLUB))
+
+    assert done.content == "There is no candidate #7 in this network."  # page one's number

@@ -1,0 +1,62 @@
+"""What a member typed in a form, kept between modals.
+
+Discord can neither show an error next to a modal's field nor answer a submission with
+another modal. So a refused form comes with a button that reopens it filled in again, and a
+form longer than one modal is submitted page by page, each page's values kept until the last
+one. Drafts live in memory, a bounded number per process (after a restart a form opens as
+core fills it).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from adapters.discord.modals import Person
+from core.ui import Form
+
+LIMIT = 1000
+Key = tuple[str, str, str, str]  # user, network, command, verb
+
+
+@dataclass
+class Draft:
+    values: dict[str, str] = field(default_factory=dict)
+    pages: int = 0  # pages submitted so far
+    people: dict[str, Person] = field(default_factory=dict)  # users picked, by id
+
+
+class Drafts:
+    def __init__(self, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[Key, Draft] = OrderedDict()
+
+    def keep(
+        self,
+        key: Key,
+        values: Mapping[str, str],
+        pages: int = 0,
+        people: Mapping[str, Person] | None = None,
+    ) -> None:
+        self._kept[key] = Draft(dict(values), pages, dict(people or {}))
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.limit:
+            self._kept.popitem(last=False)
+
+    def take(self, key: Key) -> Draft:
+        return self._kept.pop(key, None) or Draft()
+
+    def peek(self, key: Key) -> Draft:
+        return self._kept.get(key) or Draft()
+
+    def fill(self, key: Key, form: Form) -> Form:
+        """The form with the draft's values as its initial ones (the draft is used up)."""
+        draft = self._kept.pop(key, None)
+        if draft is None:
+            return form
+        inputs = tuple(
+            replace(item, initial=draft.values[item.name]) if draft.values.get(item.name) else item
+            for item in form.inputs
+        )
+        return replace(form, inputs=inputs)
