@@ -71,3 +71,15 @@ def plain_channel(token: str) -> str | None:
     """`#general` or `general`: how the console names a channel."""
     name = token.removeprefix("#").strip()
     return name or None
+
+
+_MASS_MENTION = re.compile(
+    r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<!\w)@(?:everyone|here|channel)\b", re.IGNORECASE
+)
+
+
+def neutralise_mass_mentions(text: str) -> str:
+    """`@everyone`, `<!channel>` and the like, made inert: a channel post never pings a crowd."""
+    return _MASS_MENTION.sub(
+        lambda m: m.group(0).replace("@", "@\u200b").replace("<!", "<\u200b!"), text
+    )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from typing import Any
 
+from core.text import neutralise_mass_mentions
 from core.ui import Action, Attachment, Field, Form, Input, InputKind, Reply, Style
 
 
@@ -107,4 +109,17 @@ def decode_reply(data: dict[str, Any]) -> Reply:
             Attachment(f["filename"], base64.b64decode(f["content"]), f["mime"])
             for f in data.get("files", ())
         ),
+    )
+
+
+def neutralised(reply: Reply) -> Reply:
+    """The reply with every mass mention made inert (for posts to a channel)."""
+    clean = neutralise_mass_mentions
+    return replace(
+        reply,
+        text=clean(reply.text),
+        title=clean(reply.title),
+        footer=clean(reply.footer),
+        fields=tuple(Field(clean(f.label), clean(f.value)) for f in reply.fields),
+        lines=tuple(clean(line) for line in reply.lines),
     )

@@ -85,7 +85,8 @@ class ConsoleSession:
         except ApportError as error:
             self._show(self.app.error_reply(error, self.app.locale_of(NETWORK_KEY)))
         except Exception:
-            log.exception("console command failed: %s", line)
+            # The command's text may hold a client's contact: log its name only.
+            log.exception("console command /%s failed", name)
             self._show(Reply(text=self._t()("error.unexpected"), error=True))
         return True
 

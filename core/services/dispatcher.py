@@ -20,7 +20,7 @@ from core.ports import Messenger, UnitOfWork, UnitOfWorkFactory
 from core.services import charter_reminders, followups, recruitment
 from core.services.context import Context, thread_root_key
 from core.ui import Notice, Reply
-from core.ui_codec import decode_reply
+from core.ui_codec import decode_reply, neutralised
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class Dispatcher:
             return Notice(
                 network.id,
                 network.key,
-                reply,
+                neutralised(reply),
                 channel=channel,
                 kind=item.kind,
                 key=item.key,
@@ -154,7 +154,7 @@ class Dispatcher:
             return Notice(
                 network.id,
                 network.key,
-                reply,
+                neutralised(reply),  # a channel post never pings everyone
                 channel=item.channel,
                 kind=item.kind,
                 key=item.key,
