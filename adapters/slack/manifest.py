@@ -18,9 +18,10 @@ from core.i18n import Translator
 
 MANIFEST = Path(__file__).with_name("manifest.json")
 EXAMPLE_URL = f"https://apport.example.com{PATH}"
-# The least that works: slash commands, posting (DMs and channels the bot was invited to),
-# and users.info for display names and admin flags. App Home and its event need no scope.
-BOT_SCOPES = ["chat:write", "commands", "users:read"]
+# The least that works: slash commands; posting (DMs, and channels the bot was invited to);
+# users.info for display names and admin flags; exports and charts uploaded to the user's DM
+# with the bot (files:write, and im:write to open that DM). App Home needs no scope.
+BOT_SCOPES = ["chat:write", "commands", "files:write", "im:write", "users:read"]
 HINT_MAX = 1000
 
 LONG_DESCRIPTION = (

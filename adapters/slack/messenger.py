@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
+from adapters.slack.files import dm_channel, upload
 from adapters.slack.outcomes import message
 from core.errors import DeliveryFailed
 from core.ui import Notice
@@ -77,5 +78,17 @@ class SlackMessenger:
             raise DeliveryFailed(f"slack: {code}", permanent=code in PERMANENT) from None
         except (SlackClientError, OSError) as error:
             raise DeliveryFailed(f"slack unreachable: {type(error).__name__}") from None
-        ts = sent.get("ts")
-        return str(ts) if ts else None
+        ts = str(sent.get("ts") or "")
+        if notice.reply.files:
+            self._upload(notice, str(sent.get("channel") or channel), thread_ts or ts)
+        return ts or None
+
+    def _upload(self, notice: Notice, channel: str, thread_ts: str) -> None:
+        """The files go under the message just posted. The message is out: a failed upload is
+        logged rather than retried, which would post the message twice."""
+        try:
+            if channel.startswith("U"):
+                channel = dm_channel(self.client, channel)
+            upload(self.client, channel, notice.reply.files, thread_ts)
+        except (SlackApiError, SlackClientError, OSError) as error:
+            log.error("could not upload the files of %s (%s): %r", notice.kind, notice.key, error)

@@ -6,10 +6,11 @@ import logging
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.webhook import WebhookClient
 
 from adapters.slack.blocks import fallback_text, render
+from adapters.slack.files import upload_to_user
 from adapters.slack.home import publish_home
 from adapters.slack.modals import Origin, form_view
 from adapters.slack.runner import Runner
@@ -39,13 +40,27 @@ def to_response_url(url: str, reply: Reply, replace: bool) -> None:
 def show(
     client: WebClient, runner: Runner, who: Who, origin: Origin, reply: Reply, replace: bool
 ) -> None:
-    """Home tab republished, the original message replaced, an ephemeral reply, or a DM."""
+    """Home tab republished, the original message replaced, an ephemeral reply, or a DM; the
+    reply's files follow in the user's DM with the bot (Slack has no ephemeral files)."""
     if origin.home:
         publish_home(client, runner, who, banner=reply)
     elif origin.response_url:
         to_response_url(origin.response_url, reply, replace and not reply.error)
     else:
         client.chat_postMessage(channel=who.user_id, **message(reply))
+    if reply.files:
+        send_files(client, runner, who, reply)
+
+
+def send_files(client: WebClient, runner: Runner, who: Who, reply: Reply) -> None:
+    try:
+        upload_to_user(client, who.user_id, reply.files)
+    except (SlackApiError, SlackClientError, OSError):
+        failed = runner.unexpected(who, "file upload")  # logs the trace with a request id
+        try:
+            client.chat_postMessage(channel=who.user_id, **message(failed))
+        except (SlackApiError, SlackClientError, OSError):
+            log.warning("could not tell %s that their file did not upload", who.user_id)
 
 
 def open_form(

@@ -152,6 +152,11 @@ class FakeSlack:
         if method == "conversations.open":
             users = str(args.get("users", ""))
             return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):04d}"
+            return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": f["id"]} for f in args.get("files", [])]}
         if method.startswith("views."):
             return {"ok": True, "view": {"id": "V0001", **(args.get("view") or {})}}
         return {"ok": True}
@@ -185,6 +190,11 @@ class FakeSlack:
 
             def _serve(self) -> None:
                 path = urlsplit(self.path).path
+                if path.startswith("/upload/"):
+                    length = int(self.headers.get("content-length") or 0)
+                    fake._record(Call("upload", {"content": self.rfile.read(length)}, path))
+                    self._send(200, f"OK - {length}", {"content-type": "text/plain"})
+                    return
                 args = self._read()
                 if path.startswith("/response/"):
                     fake._record(Call("response", args, path))

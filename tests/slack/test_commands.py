@@ -135,3 +135,17 @@ def test_unknown_commands_and_usage_errors(slack: SlackHarness) -> None:
     assert shown(slack.command("UALICE", "/apport frobnicate")).startswith("Unknown command")
     usage = shown(slack.command("UALICE", "/apport referral"))
     assert "Usage: /apport referral N" in usage
+
+
+def test_an_export_arrives_as_a_file_in_the_users_dm(referred: SlackHarness) -> None:
+    slack = referred
+    reply = slack.command("UALICE", "/apport mydata export")
+    assert reply["response_type"] == "ephemeral" and shown(reply)
+    [opened] = slack.fake.calls_to("conversations.open")
+    assert opened["users"] == "UALICE"
+    [asked] = slack.fake.calls_to("files.getUploadURLExternal")
+    assert asked["filename"].startswith("apport-my-data-") and asked["filename"].endswith(".json")
+    [uploaded] = slack.fake.calls_to("upload")
+    assert b"Acme Corp" in uploaded["content"]
+    [completed] = slack.fake.calls_to("files.completeUploadExternal")
+    assert completed["channel_id"] == "DALICE"

@@ -35,7 +35,13 @@ def test_manifest_is_valid_against_slacks_schema() -> None:
 
 def test_manifest_keeps_to_the_least_and_enables_what_is_used() -> None:
     manifest = build_manifest()
-    assert manifest["oauth_config"]["scopes"]["bot"] == ["chat:write", "commands", "users:read"]
+    assert manifest["oauth_config"]["scopes"]["bot"] == [
+        "chat:write",
+        "commands",
+        "files:write",
+        "im:write",
+        "users:read",
+    ]
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
