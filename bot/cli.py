@@ -6,8 +6,6 @@ import argparse
 import logging
 import sys
 
-from bot.settings import SettingsError, load_settings
-
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -27,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Imported after parsing: `apport --help` answers without loading pydantic or any platform.
+    from bot.settings import SettingsError, load_settings
+
     try:
         settings = load_settings()
     except SettingsError as error:
