@@ -37,6 +37,8 @@ class ApportBot(discord.Client):
         """`guild_id`: sync the commands to that guild at once (testing) rather than globally.
         `on_start` / `on_stop` run once logged in and before closing (the dispatch loop)."""
         options.setdefault("max_ratelimit_timeout", MAX_RATELIMIT_WAIT)
+        # Nobody is pinged by what the bot writes (names in cards, notes typed by members).
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
         super().__init__(intents=intents(), **options)
         self.app = app
         self.handler = Interactions(app, budget)

@@ -271,20 +271,22 @@ class Interactions:
             edit = False
         shown = render(reply, key)
         missing = discord.utils.MISSING
+        files = shown.files or missing
         if edit and not reply.error:
             if response.is_done():
                 await interaction.edit_original_response(
-                    content=shown.content, embeds=shown.embeds, view=shown.view
+                    content=shown.content, embeds=shown.embeds, view=shown.view, attachments=files
                 )
             else:
                 await response.edit_message(
-                    content=shown.content, embeds=shown.embeds, view=shown.view
+                    content=shown.content, embeds=shown.embeds, view=shown.view, attachments=files
                 )
         elif not response.is_done():
             await response.send_message(
                 content=shown.content,
                 embeds=shown.embeds,
                 view=shown.view or missing,
+                files=files,
                 ephemeral=True,
             )
         elif response.type is discord.InteractionResponseType.deferred_message_update:
@@ -292,11 +294,12 @@ class Interactions:
                 content=shown.content or missing,
                 embeds=shown.embeds,
                 view=shown.view or missing,
+                files=files,
                 ephemeral=True,
             )
         else:  # deferred with "thinking": the reply takes its place
             await interaction.edit_original_response(
-                content=shown.content, embeds=shown.embeds, view=shown.view
+                content=shown.content, embeds=shown.embeds, view=shown.view, attachments=files
             )
 
     async def _refuse(self, interaction: Interaction) -> None:

@@ -97,8 +97,13 @@ class DiscordMessenger:
 
 
 async def _post(target: discord.abc.Messageable, shown: Rendered) -> discord.Message:
-    view = shown.view or discord.utils.MISSING
-    return await target.send(content=shown.content, embeds=shown.embeds, view=view)
+    missing = discord.utils.MISSING
+    return await target.send(
+        content=shown.content,
+        embeds=shown.embeds,
+        view=shown.view or missing,
+        files=shown.files or missing,
+    )
 
 
 def _failure(error: discord.HTTPException) -> DeliveryFailed:

@@ -6,6 +6,7 @@ an action that cannot be a button is written as the command that does the same.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 
 import discord
@@ -16,6 +17,7 @@ from core.ui import Action, Form, Reply, Style
 
 MAX_CONTENT = 2000
 MAX_BUTTONS = 25
+MAX_FILES = 10
 EMBED_TOTAL = 6000
 INLINE_UP_TO = 40  # short field values sit side by side
 
@@ -25,6 +27,7 @@ class Rendered:
     content: str | None
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
+    files: list[discord.File] = field(default_factory=list)  # charts, exports
 
 
 def cap(text: str, limit: int) -> str:
@@ -98,4 +101,8 @@ def render(reply: Reply, key: str) -> Rendered:
     view, leftovers = _buttons(reply.actions, key)
     text = "\n".join([reply.text, *(action_command(a) for a in leftovers)]).strip()
     embed = _embed(reply)
-    return Rendered(cap(text, MAX_CONTENT) or None, [embed] if embed else [], view)
+    files = [
+        discord.File(io.BytesIO(item.content), filename=item.filename)
+        for item in reply.files[:MAX_FILES]
+    ]
+    return Rendered(cap(text, MAX_CONTENT) or None, [embed] if embed else [], view, files)

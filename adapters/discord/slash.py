@@ -55,7 +55,7 @@ def build_commands(handler: Interactions, t: Translator) -> list[AppCommand]:
             continue
         group = app_commands.Group(name=command.name, description=about, guild_only=True)
         for verb in command.verbs:
-            syntax = cap(usage(command, verb, t), 100)
+            syntax = _usage(command, verb, t)
             name = verb.name or _verbless_name(command, verb)
             group.add_command(_slash(handler, command, verb, t, name, syntax))
         built.append(group)
@@ -86,7 +86,7 @@ def _slash(
             completers[param.name] = _completer(handler, command.name, param.name)
     if verb.params and all(p.name != TEXT for p in verb.params):
         params.append(_option(TEXT, str))
-        descriptions[TEXT] = cap(usage(command, verb, t), 100)
+        descriptions[TEXT] = _usage(command, verb, t)
     # discord.py reads options from the callback's signature: give it the declared one.
     setattr(run, "__signature__", inspect.Signature(params))  # noqa: B010
     app_commands.describe(**descriptions)(run)
@@ -99,6 +99,13 @@ def _slash(
     )
     built.guild_only = True
     return built
+
+
+def _usage(command: Command, verb: Verb, t: Translator) -> str:
+    try:
+        return cap(usage(command, verb, t), 100)
+    except KeyError:  # a message missing from the catalog must not stop the bot
+        return cap(f"/{command.name} {verb.name}".strip(), 100)
 
 
 def _verbless_name(command: Command, verb: Verb) -> str:

@@ -123,7 +123,7 @@ class FakeDiscord:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
-        body = await request.json() if request.can_read_body else None
+        body = await _body(request)
         call = Call(request.method, path, body, dict(request.query))
         async with self.changed:
             self.calls.append(call)
@@ -227,6 +227,23 @@ class FakeDiscord:
             "flags": 0,
             **_visible(body),
         }
+
+
+async def _body(request: web.Request) -> Any:
+    """JSON, or the multipart form discord.py sends with files (kept as `attachments`)."""
+    if not request.can_read_body:
+        return None
+    if not request.content_type.startswith("multipart/"):
+        return await request.json()
+    form = await request.post()
+    body = json.loads(str(form.get("payload_json", "{}")))
+    message = body["data"] if isinstance(body.get("data"), dict) else body  # a callback's
+    message["attachments"] = [
+        {"id": snowflake(), "filename": part.filename, "size": len(part.file.read())}
+        for name, part in form.items()
+        if name.startswith("files[") and isinstance(part, web.FileField)
+    ]
+    return body
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

@@ -59,3 +59,11 @@ async def test_a_slow_click_is_acknowledged_then_its_message_edited(world: World
 
     assert answer.deferred and answer.elapsed < 0.4
     assert answer.kind == "edit" and answer.content.startswith("You accepted referral #1")
+
+
+async def test_a_reply_with_a_file_uploads_it_to_the_user_alone(world: World) -> None:
+    answer = await world.send(slash(ALICE, CLUB, "mydata", sub="export"))
+
+    assert answer.ephemeral and answer.content.startswith("Here is everything Apport holds")
+    [exported] = answer.data["attachments"]
+    assert exported["filename"].startswith("apport-my-data-") and exported["size"] > 0
