@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.recruitment import (
@@ -17,6 +17,7 @@ from core.recruitment import (
     Stage,
     Visit,
 )
+from storage.counters import take_next
 from storage.tables import (
     CandidateEventRow,
     CandidateRow,
@@ -32,15 +33,7 @@ class SqlCandidates:
         self.session = session
 
     def next_number(self, network_id: int) -> int:
-        taken = self.session.scalar(
-            update(NetworkRow)
-            .where(NetworkRow.id == network_id)
-            .values(next_candidate_number=NetworkRow.next_candidate_number + 1)
-            .returning(NetworkRow.next_candidate_number)
-        )
-        if taken is None:
-            raise LookupError(f"no network {network_id}")
-        return int(taken) - 1
+        return take_next(self.session, network_id, NetworkRow.next_candidate_number)
 
     def add(self, candidate: Candidate) -> Candidate:
         row = CandidateRow(

@@ -12,6 +12,7 @@ from core.clients import Client
 from core.network import Member, Network, Role
 from core.referrals import Event, Referral, Status
 from core.text import fold
+from storage.counters import take_next
 from storage.inserts import insert_or_skip
 from storage.tables import (
     CharterAcceptanceRow,
@@ -279,16 +280,7 @@ class SqlReferrals:
         self.session = session
 
     def next_number(self, network_id: int) -> int:
-        """Atomically take the network's next referral number (safe across processes)."""
-        taken = self.session.scalar(
-            update(NetworkRow)
-            .where(NetworkRow.id == network_id)
-            .values(next_referral_number=NetworkRow.next_referral_number + 1)
-            .returning(NetworkRow.next_referral_number)
-        )
-        if taken is None:
-            raise LookupError(f"no network {network_id}")
-        return int(taken) - 1
+        return take_next(self.session, network_id, NetworkRow.next_referral_number)
 
     def _add_event(self, referral: Referral, event: Event) -> None:
         self.session.add(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditEntry
 from core.breaches import OPEN_BREACH_STATES, Breach, BreachEvent, BreachKind, BreachState
+from storage.counters import take_next
 from storage.tables import AuditRow, BreachEventRow, BreachRow, NetworkRow
 
 
@@ -15,15 +16,7 @@ class SqlBreaches:
         self.session = session
 
     def next_number(self, network_id: int) -> int:
-        taken = self.session.scalar(
-            update(NetworkRow)
-            .where(NetworkRow.id == network_id)
-            .values(next_breach_number=NetworkRow.next_breach_number + 1)
-            .returning(NetworkRow.next_breach_number)
-        )
-        if taken is None:
-            raise LookupError(f"no network {network_id}")
-        return int(taken) - 1
+        return take_next(self.session, network_id, NetworkRow.next_breach_number)
 
     def _event(self, breach: Breach, event: BreachEvent) -> None:
         self.session.add(
