@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from core import errors
+from core.breaches import BreachKind, BreachState
 from core.charter_default import SECTION_KEYS
 from core.commands import COMMANDS
 from core.i18n import CATALOGS, EN, FR, Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
-from core.breaches import BreachKind, BreachState
 from core.recruitment import Ballot, Recommendation, Stage
 from core.referrals import MOVES, Party, Status
 from core.ui import InputKind
