@@ -33,7 +33,9 @@ def run_console(settings: Settings) -> int:
     )
     messenger = ConsoleMessenger(_write)
     # The console's network has its own clock (`/clock +14d`): due means due by that clock.
-    dispatcher = Dispatcher(uows, messenger, lambda: app.network_time(NETWORK_KEY), "console")
+    dispatcher = Dispatcher(
+        uows, messenger, lambda: app.network_time(NETWORK_KEY), "console", charts=app.charts
+    )
     app.after_commit = dispatcher.run_once
     session = ConsoleSession(app, settings.console_network, settings.console_user, _write)
     session.after_clock = dispatcher.run_once

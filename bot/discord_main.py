@@ -66,7 +66,9 @@ def build_discord(
     app = build_app(engine, settings, clock, mention=read_mention, channel=read_channel)
     bot = ApportBot(app, guild_id=settings.discord_guild_id, budget=budget)
     worker = f"discord-{socket.gethostname()}-{os.getpid()}"
-    dispatcher = Dispatcher(app.uow_factory, DiscordMessenger(bot), clock.now, worker)
+    dispatcher = Dispatcher(
+        app.uow_factory, DiscordMessenger(bot), clock.now, worker, charts=app.charts
+    )
     loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
     app.after_commit = loop.kick
     bot.on_start, bot.on_stop = loop.start, loop.stop

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from adapters.charts.matplotlib_chart import MatplotlibCharts
 from bot.settings import Settings
 from core.app import Apport
 from core.commands import MentionReader
@@ -33,4 +34,5 @@ def build_app(
         mention=mention,
         channel=channel,
         network_defaults=network_defaults,
+        charts=MatplotlibCharts(),
     )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from core.charts_port import ChartRenderer
 from core.commands import (
     Command,
     MentionReader,
@@ -32,12 +33,15 @@ from core.services import (
     breaches,
     charter,
     charter_reminders,
+    digest,
+    directory,
     exports,
     feedback,
     mydata,
     network,
     recruitment,
     referrals,
+    stats,
 )
 from core.services.context import Context
 from core.services.help import help_reply
@@ -90,11 +94,29 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("mydata", "erase"): mydata.erase,
     ("network", "audit"): audit.audit,
     ("network", "export"): exports.network_ledger,
+    ("profile", ""): directory.profile,
+    ("members", ""): directory.members,
+    ("stats", ""): stats.show,
+    ("stats", "me"): stats.me,
+    ("stats", "activity"): stats.activity,
+    ("stats", "export"): stats.export,
+}
+
+# Inline text that starts with a sign rather than a verb: `/refer ? need` asks who fits.
+PREFIXED: dict[tuple[str, str], tuple[str, Handler]] = {
+    ("refer", "?"): ("need", directory.suggest),
+}
+
+# A submitted form that lacks what its verb requires may still mean something: the referral
+# form sent with a need and no receiver asks for suggestions. None: the usual usage error.
+FORM_FALLBACK: dict[tuple[str, str], Callable[[Context, Mapping[str, str]], Reply | None]] = {
+    ("refer", ""): directory.suggest_from_form,
 }
 
 # Forms that start from stored values rather than blank.
 FORM_INITIAL: dict[tuple[str, str], Callable[[Context], dict[str, str]]] = {
     ("charter", "edit"): charter.edit_initial,
+    ("profile", ""): directory.profile_initial,
 }
 
 
@@ -124,9 +146,10 @@ class Apport:
         after_commit: Callable[[], object] | None = None,
         command_names: Mapping[str, str] | None = None,
         network_defaults: Mapping[str, object] | None = None,
+        charts: ChartRenderer | None = None,
     ) -> None:
         """`after_commit` runs after each command that committed (the adapter's dispatcher
-        kick), so the notices it queued go out at once."""
+        kick), so the notices it queued go out at once. `charts` draws `/stats` charts."""
         self.uow_factory = uow_factory
         self.clock = clock
         self.default_locale = default_locale
@@ -137,6 +160,7 @@ class Apport:
         self.command_names = dict(command_names or {})
         # Settings a new network starts with on this platform (the console's channels).
         self.network_defaults = dict(network_defaults or {})
+        self.charts = charts
 
     def handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
@@ -174,9 +198,18 @@ class Apport:
             if verb is None:
                 raise UsageError(command=command.name, verb="")
             self._check_admin(ctx, verb)
+            fallback = FORM_FALLBACK.get((command.name, verb.name))
+            answered = fallback(ctx, invocation.values) if fallback else None
+            if answered is not None:
+                return answered
             values = [invocation.values.get(p.name, "") for p in verb.params]
             args = check_args(command, verb, values, mention=lambda token: token or None)
             return HANDLERS[(command.name, verb.name)](ctx, args)
+        text = invocation.text.strip()
+        prefixed = PREFIXED.get((command.name, text[:1]))
+        if prefixed is not None:
+            param, handler = prefixed
+            return handler(ctx, {param: text[1:].strip()})
         form = self._form_if_empty(ctx, command, invocation.text)
         if form is not None:
             return form
@@ -220,7 +253,13 @@ class Apport:
         now += network.clock_offset
         member = self._member(uow, network, invocation, now)
         return Context(
-            uow, network, member, now, read_channel=self.channel, command_names=self.command_names
+            uow,
+            network,
+            member,
+            now,
+            read_channel=self.channel,
+            command_names=self.command_names,
+            charts=self.charts,
         )
 
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:
@@ -237,6 +276,7 @@ class Apport:
         if uow.charters.current(created.id) is None:
             charter.install_default(uow, created, now)
             charter_reminders.schedule_next(uow, created, now)
+            digest.schedule_next(uow, created, now)
         return created
 
     @staticmethod

@@ -14,12 +14,14 @@ from core.errors import UnknownCommand, UsageError
 from core.i18n import Translator
 from core.network import GRANTABLE_ROLES, SETTINGS
 from core.referrals import MOVES
+from core.stats import PeriodKind
 from core.text import plain_mention
 from core.ui import Form, Input, InputKind
 
 __all__ = ["COMMANDS", "Command", "MentionReader", "Param", "Parsed", "Verb", "plain_mention"]
 
 K = InputKind
+PERIODS = tuple(kind.value for kind in PeriodKind)
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,31 @@ COMMANDS: dict[str, Command] = {
                 Verb(""),
                 Verb("export"),
                 Verb("erase", (Param("confirm", K.CHOICE, required=False, choices=("confirm",)),)),
+            ),
+        ),
+        Command(
+            "profile",
+            (
+                Verb(
+                    "",
+                    (
+                        Param("profession", K.TEXT),
+                        Param("keywords", K.TEXT, required=False),
+                        Param("pitch", K.TEXT, required=False),
+                    ),
+                    has_form=True,
+                ),
+            ),
+            pipe=True,
+        ),
+        Command("members", (Verb("", (Param("words", K.TEXT, required=False, rest=True),)),)),
+        Command(
+            "stats",
+            (
+                Verb("", (Param("period", K.CHOICE, required=False, choices=PERIODS),)),
+                Verb("me", (Param("period", K.CHOICE, required=False, choices=PERIODS),)),
+                Verb("activity"),
+                Verb("export", admin_only=True),
             ),
         ),
         Command("home", (Verb(""),)),

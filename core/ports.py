@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -11,11 +12,13 @@ from core.audit import AuditEntry
 from core.breaches import Breach, BreachEvent
 from core.charter import CharterVersion
 from core.clients import Client
+from core.directory import Profile, Standing
 from core.feedback import Feedback
 from core.network import Member, Network
 from core.outbox import OutboxItem
 from core.recruitment import Ballot, Candidate, CandidateEvent, Report, Visit
 from core.referrals import Event, Referral
+from core.stats import Activity, ActivityWindow, Figures, Giver, LedgerLine
 from core.ui import Notice
 
 
@@ -154,6 +157,52 @@ class AuditRepository(Protocol):
     def recent(self, network_id: int, limit: int) -> list[AuditEntry]: ...
 
 
+class DirectoryRepository(Protocol):
+    def profiles(self, network_id: int, member_id: int | None = None) -> list[Profile]:
+        """Every member's profile (or one member's), in the order they joined."""
+        ...
+
+    def standings(self, network_id: int, member_ids: Collection[int]) -> dict[int, Standing]:
+        """Feedback average and referrals given of these members (only those who have some)."""
+        ...
+
+    def save(
+        self, network_id: int, member_id: int, profession: str, keywords: str, pitch: str
+    ) -> None: ...
+
+
+class StatsRepository(Protocol):
+    """Figures computed by aggregates in the database, never by loading the rows."""
+
+    def figures(
+        self, network_id: int, start: datetime, end: datetime, member_id: int | None = None
+    ) -> Figures:
+        """The network's figures in [start, end); one member's when `member_id` is given."""
+        ...
+
+    def top_givers(
+        self, network_id: int, start: datetime, end: datetime, limit: int
+    ) -> list[Giver]:
+        """Who gave the most referrals in [start, end)."""
+        ...
+
+    def monthly(
+        self, network_id: int, bounds: Sequence[datetime], member_id: int | None = None
+    ) -> list[tuple[int, Decimal]]:
+        """Referrals given and business closed between consecutive `bounds`."""
+        ...
+
+    def activity(
+        self, network_id: int, window: ActivityWindow, member_id: int | None = None
+    ) -> dict[int, Activity]:
+        """What each member did in the window (members without activity are left out)."""
+        ...
+
+    def ledger(self, network_id: int) -> list[LedgerLine]:
+        """Every referral with its commission, for the treasurer, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless `commit()` is called before the block ends."""
 
@@ -167,6 +216,8 @@ class UnitOfWork(Protocol):
     candidates: CandidateRepository
     breaches: BreachRepository
     audit: AuditRepository
+    directory: DirectoryRepository
+    stats: StatsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

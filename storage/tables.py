@@ -322,11 +322,28 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
-# Stats (issue 8): figures per network and period are range aggregates over these.
-Index("ix_referrals_network_created", ReferralRow.network_id, ReferralRow.created_at)
+# Stats (issue 8): figures per network and period are range aggregates over these indexes,
+# which also hold the columns the aggregates read (so the rows themselves are seldom read).
+Index(
+    "ix_referrals_network_created",
+    ReferralRow.network_id,
+    ReferralRow.created_at,
+    ReferralRow.status,
+    ReferralRow.referrer_id,
+    ReferralRow.receiver_id,
+)
 Index(
     "ix_referral_events_network_status_at",
     ReferralEventRow.network_id,
     ReferralEventRow.to_status,
     ReferralEventRow.at,
+    ReferralEventRow.referral_id,
+    ReferralEventRow.from_status,
+)
+Index(
+    "ix_feedback_network_at",
+    FeedbackRow.network_id,
+    FeedbackRow.at,
+    FeedbackRow.member_id,
+    FeedbackRow.score,
 )

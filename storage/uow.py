@@ -8,8 +8,10 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.candidates import SqlCandidates
+from storage.directory import SqlDirectory
 from storage.outbox import SqlFeedback, SqlOutbox
 from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
+from storage.stats import SqlStats
 from storage.trust import SqlAudit, SqlBreaches
 
 
@@ -29,6 +31,8 @@ class SqlUnitOfWork:
         self.candidates = SqlCandidates(self.session)
         self.breaches = SqlBreaches(self.session)
         self.audit = SqlAudit(self.session)
+        self.directory = SqlDirectory(self.session)
+        self.stats = SqlStats(self.session)
         return self
 
     def __exit__(

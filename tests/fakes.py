@@ -10,17 +10,21 @@ leaving the `with` block without committing throws the copy away.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Collection, Mapping
+import itertools
+import statistics
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from core.app import Apport, Invocation
-from core.charter import CharterVersion
-from core.clients import Client
 from core.audit import AuditEntry
 from core.breaches import OPEN_BREACH_STATES, Breach, BreachEvent
+from core.charter import CharterVersion
+from core.clients import Client
+from core.directory import Profile, Standing
 from core.feedback import Feedback
 from core.network import Member, Network
 from core.outbox import OutboxItem, OutboxState
@@ -32,8 +36,9 @@ from core.recruitment import (
     Report,
     Visit,
 )
-from core.referrals import Event, Referral
+from core.referrals import Event, Referral, Status
 from core.services.dispatcher import Dispatcher
+from core.stats import ZERO, Activity, ActivityWindow, Figures, Giver, LedgerLine
 from core.text import fold
 from core.ui import Notice, Reply
 
@@ -45,12 +50,14 @@ if TYPE_CHECKING:
         CharterRepository,
         ClientRepository,
         Clock,
+        DirectoryRepository,
         FeedbackRepository,
         MemberRepository,
         Messenger,
         NetworkRepository,
         OutboxRepository,
         ReferralRepository,
+        StatsRepository,
         UnitOfWork,
         UnitOfWorkFactory,
     )
@@ -80,6 +87,7 @@ class Tables:
     audit: list[AuditEntry] = field(default_factory=list)
     next_candidates: dict[int, int] = field(default_factory=dict)  # network id -> next number
     assignments: list[tuple[int, int, datetime]] = field(default_factory=list)  # net, member, at
+    profiles: dict[int, tuple[str, str]] = field(default_factory=dict)  # member -> keywords, pitch
     last_ids: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -610,6 +618,8 @@ class FakeUnitOfWork:
         self.candidates: CandidateRepository = FakeCandidates(self._workspace)
         self.breaches: BreachRepository = FakeBreaches(self._workspace)
         self.audit: AuditRepository = FakeAudit(self._workspace)
+        self.directory: DirectoryRepository = FakeDirectory(self._workspace)
+        self.stats: StatsRepository = FakeStats(self._workspace)
         self.committed = False
 
     def __enter__(self) -> Self:
@@ -795,3 +805,217 @@ if TYPE_CHECKING:
             FakeClock(),
             RecordingMessenger(),
         )
+
+
+# Directory and stats (issue 8)
+
+
+class FakeDirectory:
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def profiles(self, network_id: int, member_id: int | None = None) -> list[Profile]:
+        tables = self._ws.tables
+        return [
+            Profile(
+                m.id,
+                m.external_id,
+                m.display_name,
+                m.profession,
+                *tables.profiles.get(m.id, ("", "")),
+                m.joined_at,
+            )
+            for m in sorted(tables.members.values(), key=lambda m: m.id)
+            if m.network_id == network_id and member_id in (None, m.id)
+        ]
+
+    def standings(self, network_id: int, member_ids: Collection[int]) -> dict[int, Standing]:
+        tables = self._ws.tables
+        found = {}
+        for member in member_ids:
+            scores = [
+                f.score
+                for f in tables.feedback.values()
+                if (f.network_id, f.member_id) == (network_id, member)
+            ]
+            given = sum(
+                1
+                for r in tables.referrals.values()
+                if (r.network_id, r.referrer_id) == (network_id, member)
+                and r.status is not Status.CANCELLED
+            )
+            if scores or given:
+                average = sum(scores) / len(scores) if scores else None
+                found[member] = Standing(average, len(scores), given)
+        return found
+
+    def save(
+        self, network_id: int, member_id: int, profession: str, keywords: str, pitch: str
+    ) -> None:
+        stored = self._ws.tables.members.get(member_id)
+        if stored is None or stored.network_id != network_id:
+            raise LookupError(f"no member {member_id} in network {network_id}")
+        stored.profession = profession
+        self._ws.tables.profiles[member_id] = (keywords, pitch)
+
+
+_CONTACT = (Status.CONTACTED, Status.WON, Status.LOST)
+
+
+def _first(referral: Referral, statuses: Collection[Status]) -> datetime | None:
+    moments = [e.at for e in referral.events if e.to_status in statuses]
+    return min(moments) if moments else None
+
+
+class FakeStats:
+    """The figures of storage/stats.py, computed in Python over the tables (docs/stats.md)."""
+
+    def __init__(self, workspace: _Workspace) -> None:
+        self._ws = workspace
+
+    def _referrals(self, network_id: int) -> list[Referral]:
+        return [r for r in self._ws.tables.referrals.values() if r.network_id == network_id]
+
+    def _feedback(self, network_id: int) -> list[Feedback]:
+        return [f for f in self._ws.tables.feedback.values() if f.network_id == network_id]
+
+    def figures(
+        self, network_id: int, start: datetime, end: datetime, member_id: int | None = None
+    ) -> Figures:
+        def inside(at: datetime | None) -> bool:
+            return at is not None and start <= at < end
+
+        everything = self._referrals(network_id)
+        live = [r for r in everything if r.status is not Status.CANCELLED and inside(r.created_at)]
+        scores = [f.score for f in self._feedback(network_id) if inside(f.at)]
+        if member_id is None:
+            given = received = len(live)
+            party, earned = everything, []
+        else:
+            given = sum(1 for r in live if r.referrer_id == member_id)
+            received = sum(1 for r in live if r.receiver_id == member_id)
+            party = [r for r in everything if r.receiver_id == member_id]
+            earned = [r for r in everything if r.referrer_id == member_id]
+            scores = [
+                f.score
+                for f in self._feedback(network_id)
+                if inside(f.at) and f.member_id == member_id
+            ]
+        won = [r for r in party if inside(_first(r, (Status.WON,)))]
+        paid = [r for r in party if inside(_first(r, (Status.PAID,)))]
+        earned_won = [r for r in earned if inside(_first(r, (Status.WON,)))]
+        earned_paid = [r for r in earned if inside(_first(r, (Status.PAID,)))]
+        days = []
+        for referral in party:
+            contact = _first(referral, _CONTACT)
+            if contact is not None and inside(contact):
+                days.append((contact - referral.created_at).total_seconds() / 86400)
+
+        def total(items: list[Referral], name: str) -> Decimal:
+            return sum((getattr(r, name) or ZERO for r in items), ZERO)
+
+        return Figures(
+            given=given,
+            received=received,
+            accepted=sum(1 for r in party if inside(_first(r, (Status.ACCEPTED,)))),
+            won=len(won),
+            lost=sum(1 for r in party if inside(_first(r, (Status.LOST,)))),
+            closed=total(won, "closed_amount"),
+            commission_due=total(won, "commission_due"),
+            commission_paid=total(paid, "commission_paid"),
+            earned_due=total(earned_won, "commission_due"),
+            earned_paid=total(earned_paid, "commission_paid"),
+            contact_days=statistics.median(days) if days else None,
+            contacts=len(days),
+            feedback=sum(scores) / len(scores) if scores else None,
+            feedback_count=len(scores),
+        )
+
+    def top_givers(
+        self, network_id: int, start: datetime, end: datetime, limit: int
+    ) -> list[Giver]:
+        counts: dict[int, list[Referral]] = {}
+        for r in self._referrals(network_id):
+            if r.status is not Status.CANCELLED and start <= r.created_at < end:
+                counts.setdefault(r.referrer_id, []).append(r)
+        givers = [
+            Giver(member, len(given), sum((r.closed_amount or ZERO for r in given), ZERO))
+            for member, given in counts.items()
+        ]
+        givers.sort(key=lambda g: (-g.given, -g.closed, g.member_id))
+        return givers[:limit]
+
+    def monthly(
+        self, network_id: int, bounds: Sequence[datetime], member_id: int | None = None
+    ) -> list[tuple[int, Decimal]]:
+        found = []
+        everything = self._referrals(network_id)
+        for lo, hi in itertools.pairwise(bounds):
+            given = sum(
+                1
+                for r in everything
+                if r.status is not Status.CANCELLED
+                and lo <= r.created_at < hi
+                and member_id in (None, r.referrer_id)
+            )
+            closed = ZERO
+            for r in everything:
+                won = _first(r, (Status.WON,))
+                if won is not None and lo <= won < hi and member_id in (None, r.receiver_id):
+                    closed += r.closed_amount or ZERO
+            found.append((given, closed))
+        return found
+
+    def activity(
+        self, network_id: int, window: ActivityWindow, member_id: int | None = None
+    ) -> dict[int, Activity]:
+        found: dict[int, dict[str, Any]] = {}
+
+        def add(member: int, name: str, amount: int = 1) -> None:
+            if member_id in (None, member):
+                values = found.setdefault(member, {})
+                values[name] = values.get(name, 0) + amount
+
+        feedback_keys = {f.referral_id for f in self._feedback(network_id)}
+        for r in self._referrals(network_id):
+            if r.created_at < window.since:
+                continue
+            if r.status is not Status.CANCELLED:
+                add(r.referrer_id, "given")
+                if not (r.status is Status.OFFERED and r.created_at > window.answer_before):
+                    add(r.receiver_id, "received")
+                    add(r.receiver_id, "answered", int(r.status is not Status.OFFERED))
+            accepted = _first(r, (Status.ACCEPTED,))
+            if accepted is not None and accepted <= window.feedback_asked_before:
+                add(r.referrer_id, "followups")
+                add(r.referrer_id, "followups_answered", int(r.id in feedback_keys))
+        received: dict[int, list[int]] = {}
+        for f in self._feedback(network_id):
+            if f.at >= window.since and member_id in (None, f.member_id):
+                received.setdefault(f.member_id, []).append(f.score)
+        for member, scores in received.items():
+            found.setdefault(member, {}).update(
+                feedback=sum(scores) / len(scores), feedback_count=len(scores)
+            )
+        return {member: Activity(member, **values) for member, values in found.items()}
+
+    def ledger(self, network_id: int) -> list[LedgerLine]:
+        tables = self._ws.tables
+        return [
+            LedgerLine(
+                r.number,
+                r.created_at,
+                tables.members[r.referrer_id].display_name,
+                tables.members[r.receiver_id].display_name,
+                tables.clients[r.client_id].name,
+                r.status.value,
+                r.estimated_value,
+                r.closed_amount,
+                r.commission_due,
+                r.commission_paid,
+                r.charter_version,
+                _first(r, (Status.WON,)),
+                _first(r, (Status.PAID,)),
+            )
+            for r in sorted(self._referrals(network_id), key=lambda r: r.number)
+        ]

@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.charts_port import ChartRenderer
 from core.errors import AdminOnly, CharterNotAccepted, NotAMember
 from core.i18n import Translator
 from core.money import format_amount
@@ -32,6 +33,7 @@ class Context:
     now: datetime
     read_channel: Callable[[str], str | None] = plain_channel
     command_names: Mapping[str, str] = field(default_factory=dict)  # how this platform types them
+    charts: ChartRenderer | None = None  # draws the stats charts, when the platform wired one
 
     def typed(self, command: str) -> str:
         return self.command_names.get(command, command)

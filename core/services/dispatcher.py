@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from core.charts_port import ChartRenderer
 from core.errors import DeliveryFailed
 from core.network import Member, Network, Role
 from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState, retry_delay
 from core.ports import Messenger, UnitOfWork, UnitOfWorkFactory
-from core.services import charter_reminders, followups, recruitment
+from core.services import charter_reminders, digest, followups, recruitment
 from core.services.context import Context, thread_root_key
 from core.ui import Notice, Reply
 from core.ui_codec import decode_reply, neutralised
@@ -26,6 +27,12 @@ log = logging.getLogger(__name__)
 
 DELIVERY_ALERT = "alert.delivery"
 THREAD_WAIT = timedelta(seconds=5)
+
+# Scheduled channel posts composed when due (each schedules the next): kind -> composer.
+CHANNEL_POSTS: dict[str, Callable[[Context, OutboxItem], tuple[str, Reply] | None]] = {
+    charter_reminders.KIND: charter_reminders.compose,
+    digest.KIND: digest.compose,
+}
 
 
 class _ThreadNotStarted(Exception):
@@ -58,6 +65,7 @@ class Dispatcher:
         worker: str,
         batch: int = 200,
         max_batches: int = 20,
+        charts: ChartRenderer | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.messenger = messenger
@@ -65,6 +73,7 @@ class Dispatcher:
         self.worker = worker
         self.batch = batch
         self.max_batches = max_batches
+        self.charts = charts  # draws the monthly digest's chart
 
     def run_once(self) -> DispatchReport:
         """Send everything due now, batch after batch (bounded, so one run cannot hog)."""
@@ -88,7 +97,7 @@ class Dispatcher:
                 uow.commit()
                 report.failed += 1
                 return
-            ctx = Context(uow, network, system_member(network), now)
+            ctx = Context(uow, network, system_member(network), now, charts=self.charts)
             try:
                 notice = self._compose(ctx, item)
             except _ThreadNotStarted:
@@ -121,8 +130,9 @@ class Dispatcher:
 
     def _compose(self, ctx: Context, item: OutboxItem) -> Notice | None:
         network = ctx.network
-        if item.kind == charter_reminders.KIND:
-            posted = charter_reminders.compose(ctx, item)
+        post = CHANNEL_POSTS.get(item.kind)
+        if post is not None:
+            posted = post(ctx, item)
             if posted is None:
                 return None
             channel, reply = posted

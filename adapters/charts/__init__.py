@@ -1,0 +1,1 @@
+"""Chart renderers: core's `ChartRenderer` port drawn with matplotlib, headless."""

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.stats` times /stats on a generated network."""
