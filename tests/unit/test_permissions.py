@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from core import app
 from core.app import HANDLERS
 from core.commands import COMMANDS, find_command, parse
 from core.i18n import EN
@@ -162,10 +163,17 @@ def form_key(command: str, text: str) -> tuple[str, str, str] | None:
     return (command, verb.name, "form")
 
 
+# Inline text that starts with a sign rather than a verb (`/refer ? need`), where core has it.
+PREFIXED: dict[tuple[str, str], object] = getattr(app, "PREFIXED", {})
+
+
 def key_of(command: str, text: str, submitted_verb: str | None = None) -> tuple[str, str, str]:
     """(command, verb, which way): what a row and a button that does the same thing share."""
     if submitted_verb is not None:
         return (command, submitted_verb, "submitted")
+    sign = text.strip()[:1]
+    if (command, sign) in PREFIXED:
+        return (command, sign, "prefixed")
     found = form_key(command, text)
     if found is not None:
         return found
@@ -187,6 +195,7 @@ def test_every_command_verb_move_and_form_has_a_row() -> None:
         "tests.unit.permissions_matrix` to write docs/permissions.md again"
     )
     assert {("referral", "", move) for move in MOVES} <= keys, "a referral move has no row"
+    assert {(c, sign, "prefixed") for c, sign in PREFIXED} <= keys, "a prefixed form has no row"
     for command in COMMANDS.values():
         for verb in command.verbs:
             if verb.has_form:
