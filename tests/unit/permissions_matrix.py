@@ -127,6 +127,7 @@ HIDDEN: dict[str, str] = {
     "own referrals": "lists only the referrals the actor gave or received, admins included",
     "own clients": "lists only the clients the actor owns",
     "no admin verbs": "the help leaves out the verbs only admins may use",
+    "own light": "the activity light of the actor alone; admins see everyone's",
 }
 
 
@@ -151,7 +152,7 @@ class Row:
 
     @property
     def id(self) -> str:
-        form = f"[{self.verb}]" if self.values is not None else ""
+        form = f"[{self.verb}]({','.join(self.values)})" if self.values is not None else ""
         return f"/{self.command}{form} {self.text}".strip()
 
 
@@ -196,6 +197,7 @@ NETWORK = "Network"
 RECRUITMENT = "Recruitment"
 REPORTS = "Breach reports"
 MYDATA = "My data"
+DIRECTORY = "Directory and stats"
 OTHER = "Everyone's pages"
 
 RECORD = "card only"
@@ -341,6 +343,23 @@ ROWS: tuple[Row, ...] = (
         default=no("admin"), outsider=no("no_report"), admin=YES),
     row(REPORTS, "`/reports`", "reports", default=no("admin"), outsider=OWN, admin=YES,
         shows=("Quentin",)),
+    # Directory and stats
+    row(DIRECTORY, "`/profile profession | keywords | pitch`", "profile",
+        "baker | bread, pastry | Fresh every morning", outsider=OWN),
+    row(DIRECTORY, "`/profile` (the form)", "profile", outsider=OWN),
+    row(DIRECTORY, "`/profile` (form submitted)", "profile",
+        values={"profession": "baker", "keywords": "bread", "pitch": "Fresh"}, outsider=OWN),
+    row(DIRECTORY, "`/refer` (form submitted with a need and no receiver)", "refer",
+        values={"need": "a new website"}, outsider=OWN, note="suggestions instead of a referral"),
+    row(DIRECTORY, "`/members [words]`", "members", "accountant", outsider=OWN),
+    row(DIRECTORY, "`/refer ? need`", "refer", "? a new website", outsider=OWN,
+        note="suggestions, from profiles everyone may read"),
+    row(DIRECTORY, "`/stats [period]`", "stats", "year", outsider=OWN),
+    row(DIRECTORY, "`/stats me`", "stats", "me", outsider=OWN),
+    row(DIRECTORY, "`/stats activity`", "stats", "activity", default=limited("own light"),
+        outsider=OWN, admin=YES, shows=("Dora",)),
+    row(DIRECTORY, "`/stats export`", "stats", "export", default=no("admin"), outsider=OWN,
+        admin=YES, never=(CONTACT,)),
     # My data
     row(MYDATA, "`/mydata`", "mydata", outsider=OWN),
     row(MYDATA, "`/mydata export`", "mydata", "export", outsider=OWN,

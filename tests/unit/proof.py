@@ -138,6 +138,13 @@ def too_wide(tables: Tables) -> list[str]:
                 value = getattr(row, name, None)
                 if isinstance(value, str) and len(value) > width:
                     found.append(f"{table}.{name} #{row.id}: {len(value)} > {width}")
+    # The directory's profiles: the fakes keep keywords and pitch apart, SQL on the member.
+    members = WIDTHS["members"]
+    profiles: dict[int, tuple[str, str]] = getattr(tables, "profiles", {})
+    for member_id, (keywords, pitch) in profiles.items():
+        for name, value in (("keywords", keywords), ("pitch", pitch)):
+            if name in members and len(value) > members[name]:
+                found.append(f"members.{name} #{member_id}: {len(value)} > {members[name]}")
     return found
 
 

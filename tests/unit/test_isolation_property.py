@@ -40,6 +40,7 @@ B_CANDIDATE = "Ulysses Vantongeren"
 B_PREVIOUS = "Left the Kestrel club in 2019"
 B_NOTES = "Vantongeren ships on time"
 B_BREACH = "Bertrand never paid the Zyzzyva commission"
+B_PITCH = "Peregrine falcons for hire"
 # Words found only in B. "Zed" is in both networks, so it is not one of them.
 B_PEOPLE = ("Bertrand", "Brunhilde", "U-bertrand")
 B_SECRETS = (
@@ -53,6 +54,8 @@ B_SECRETS = (
     B_NOTES,
     B_BREACH,
     "Bravo feedback",
+    B_PITCH,
+    "Peregrine",
     "98,765",
     "9,876.50",
     *B_CHANNELS,
@@ -114,6 +117,7 @@ def _build_b(bot: Bot) -> None:
     bot.ok("Bertrand", "candidate", f"1 report admit | {B_NOTES}", network=B)
     bot.ok("Brunhilde", "candidate", "1 report admit | Vantongeren is generous", network=B)
     bot.ok("Brunhilde", "report", f"@Bertrand unpaid | {B_BREACH} | referral 1", network=B)
+    bot.ok("Bertrand", "profile", f"falconer | hawks, raptors | {B_PITCH}", network=B)
 
 
 def world() -> Bot:
@@ -220,6 +224,10 @@ def _texts() -> st.SearchStrategy[tuple[str, str]]:
                                   st.sampled_from(["recruiter", "admin", "experienced",
                                                    "admin remove", "recruiter remove"]))),
         c(j("mydata"), st.sampled_from(["", "export", "erase", "erase confirm"])),
+        c(j("profile"), st.sampled_from(["falconer | hawks | Alpha pitch", "baker | bread"])),
+        c(j("members"), st.sampled_from(["", "falconer", "hawks raptors", "Zyzzyva"])),
+        c(j("refer"), st.sampled_from(["? falconer with hawks", "? renovate a manor"])),
+        c(j("stats"), st.sampled_from(["", "me", "activity", "export", "year", "quarter"])),
         c(j("home"), j("")),
         c(j("help"), st.sampled_from(["", "candidate"])),
     )  # fmt: skip
