@@ -345,4 +345,7 @@ class SqlStats:
             .where(R.network_id == network_id)
             .order_by(R.number)
         )
-        return [LedgerLine(**row._asdict()) for row in rows]
+        return [
+            LedgerLine(number, created, referrer_name, receiver_name, client, status, *rest)
+            for number, created, referrer_name, receiver_name, client, status, *rest in rows
+        ]
