@@ -126,7 +126,8 @@ def build_runtime(
     bolt = build_bolt_app(client, config.signing_secret, runner, process_before_response)
     messenger = SlackMessenger(messenger_client(config.bot_token, config.api_url))
     worker = f"slack-{socket.gethostname()}-{os.getpid()}"
-    loop = DispatchLoop(Dispatcher(uows, messenger, clock.now, worker), settings.dispatch_seconds)
+    dispatcher = Dispatcher(uows, messenger, clock.now, worker, command_names=command_names())
+    loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
     apport.after_commit = loop.kick
     return SlackRuntime(engine, apport, runner, bolt, loop)
 

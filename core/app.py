@@ -181,7 +181,7 @@ class Apport:
         return reply
 
     def error_reply(self, error: ApportError, locale: str) -> Reply:
-        t = Translator(locale)
+        t = Translator(locale, self.command_names)
         params = dict(error.params)
         if "status" in params:
             params["status"] = t(f"status.{params['status']}")

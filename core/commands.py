@@ -407,7 +407,13 @@ def _split_pipe(verb: Verb, text: str) -> list[str]:
         token, _, head = head.partition(" ")
         values.append(token)
         head = head.strip()
-    return [*values, head, *fields[1:]] if head or len(values) == 0 else [*values, *fields[1:]]
+    split = [*values, head, *fields[1:]] if head or len(values) == 0 else [*values, *fields[1:]]
+    last = verb.params[-1] if verb.params else None
+    if last is not None and last.kind is K.LONG_TEXT and len(split) > len(verb.params):
+        # Free text at the end may hold a `|` of its own (notes, reasons).
+        keep = len(verb.params) - 1
+        split = [*split[:keep], " | ".join(split[keep:])]
+    return split
 
 
 def check_args(

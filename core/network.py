@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.errors import InvalidValue
 from core.schedule import parse_weekly
+from core.text import parse_bounded_int
 
 LOCALES = ("en", "fr")
 
@@ -98,17 +99,11 @@ def _flag(value: str) -> bool:
 
 
 def _days(value: str) -> int:
-    folded = value.strip()
-    if not folded.isascii() or not folded.isdigit() or not 1 <= int(folded) <= 365:
-        raise InvalidValue("error.invalid_days", value=value)
-    return int(folded)
+    return parse_bounded_int(value, 1, 365, "error.invalid_days")
 
 
 def _months(value: str) -> int:
-    folded = value.strip()
-    if not folded.isascii() or not folded.isdigit() or not 1 <= int(folded) <= 120:
-        raise InvalidValue("error.invalid_months", value=value)
-    return int(folded)
+    return parse_bounded_int(value, 1, 120, "error.invalid_months")
 
 
 def _schedule(value: str) -> str:

@@ -172,10 +172,12 @@ def admitted(result: Tally, quorum: Fraction, threshold: Fraction) -> bool:
 def parse_fraction(text: str) -> Fraction:
     """`2/3`, `67%`, `0.5`: a share between 0 (excluded) and 1."""
     raw = text.strip().replace(",", ".")
+    if not re.fullmatch(r"[0-9./%]{1,8}", raw):  # no exponents, no endless precision
+        raise InvalidValue("error.invalid_fraction", value=text[:50])
     try:
         value = Fraction(raw[:-1]) / 100 if raw.endswith("%") else Fraction(raw)
     except (ValueError, ZeroDivisionError):
         raise InvalidValue("error.invalid_fraction", value=text) from None
-    if not 0 < value <= 1:
-        raise InvalidValue("error.invalid_fraction", value=text)
+    if not 0 < value <= 1 or value.denominator > 1000:
+        raise InvalidValue("error.invalid_fraction", value=text[:50])
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.errors import TextTooLong
+from core.errors import InvalidValue, TextTooLong
 
 MAX_TEXT = 2000
 
@@ -73,8 +73,9 @@ def plain_channel(token: str) -> str | None:
     return name or None
 
 
+# Platforms ping on `@here` even when a letter touches it (`@here2`, `x@everyone`): no bounds.
 _MASS_MENTION = re.compile(
-    r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<!\w)@(?:everyone|here|channel)\b", re.IGNORECASE
+    r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|@(?:everyone|here|channel)", re.IGNORECASE
 )
 
 
@@ -83,3 +84,25 @@ def neutralise_mass_mentions(text: str) -> str:
     return _MASS_MENTION.sub(
         lambda m: m.group(0).replace("@", "@\u200b").replace("<!", "<\u200b!"), text
     )
+
+
+RECORD_NUMBER = re.compile(r"#?\s*([0-9]{1,9})")
+MAX_RECORD_NUMBER = 2**31 - 1  # what an INTEGER column holds on every engine
+
+
+def parse_record_number(text: str) -> int:
+    """`3` or `#3`: the number of a referral, candidate or report, never past what a database
+    integer holds (longer runs of digits are refused before `int()` sees them)."""
+    match = RECORD_NUMBER.fullmatch(text.strip())
+    if match is None or not 0 < int(match[1]) <= MAX_RECORD_NUMBER:
+        raise InvalidValue("error.invalid_number", value=text.strip()[:50])
+    return int(match[1])
+
+
+def parse_bounded_int(text: str, low: int, high: int, key: str) -> int:
+    """A small whole number in [low, high]; refused with `key` otherwise (and before `int()`
+    sees a huge run of digits)."""
+    folded = text.strip()
+    if not re.fullmatch(r"[0-9]{1,6}", folded) or not low <= int(folded) <= high:
+        raise InvalidValue(key, value=folded[:50])
+    return int(folded)

@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "error.invalid_name": "A name needs 1 to 100 characters.",
     "error.invalid_temperature": "The temperature is a whole number from 1 to 5, not {value}.",
     "error.invalid_client": "The client needs a name.",
-    "error.invalid_number": "{value} is not a referral number.",
+    "error.invalid_number": "{value} is not a number such as 3 or #3.",
     "error.won_needs_amount": "Give the amount closed, before tax: /referral {number} won AMOUNT.",
     "error.section_empty": "The section \u201c{section}\u201d cannot be empty.",
     "error.last_admin": "The network needs at least one admin: grant the role to someone else "
@@ -302,6 +302,8 @@ MESSAGES: dict[str, str] = {
     "help.home.long": "Referrals waiting for your answer or your confirmation, your open "
     "referrals, your clients, your quality score and whether you accepted the charter.",
     "error.candidate_not_found": "There is no candidate #{number} in this network.",
+    "error.recruiters_vote": "Only recruiters vote on candidates (admins too need the recruiter "
+    "role).",
     "error.recruiters_only": "Only recruiters (and admins) can do that.",
     "error.candidate_stage": "Candidate #{number} is at the stage “{stage}”: that cannot be done "
     "now.",

@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "error.invalid_name": "Un nom doit comporter de 1 à 100 caractères.",
     "error.invalid_temperature": "La température est un nombre entier de 1 à 5, pas {value}.",
     "error.invalid_client": "Le client doit avoir un nom.",
-    "error.invalid_number": "{value} n'est pas un numéro de recommandation.",
+    "error.invalid_number": "{value} n'est pas un numéro comme 3 ou n° 3.",
     "error.won_needs_amount": "Indiquez le montant conclu, HT : /referral {number} won AMOUNT.",
     "error.section_empty": "La section « {section} » ne peut pas être vide.",
     "error.last_admin": "Le réseau doit garder au moins un administrateur : attribuez d'abord "
@@ -320,6 +320,8 @@ MESSAGES: dict[str, str] = {
     "recommandations en cours, vos clients, votre note de qualité et si vous avez accepté la "
     "charte.",
     "error.candidate_not_found": "Il n'y a pas de candidat n° {number} dans ce réseau.",
+    "error.recruiters_vote": "Seuls les recruteurs votent sur les candidats (les administrateurs "
+    "aussi ont besoin du rôle de recruteur).",
     "error.recruiters_only": "Seuls les recruteurs (et les administrateurs) peuvent faire cela.",
     "error.candidate_stage": "Le candidat n° {number} est à l'étape « {stage} » : ce n'est pas "
     "possible maintenant.",

@@ -14,7 +14,7 @@ from core.breaches import (
 )
 from core.errors import InvalidValue, ReferralNotFound
 from core.services.context import Context
-from core.text import check_length
+from core.text import check_length, parse_record_number
 from core.ui import Action, Field, Reply, Style
 
 _REFERRAL = re.compile(r"^(?:referral|recommandation|ref)?\s*#?\s*(\d{1,9})$", re.IGNORECASE)
@@ -40,7 +40,7 @@ def file_report(ctx: Context, args: dict[str, str]) -> Reply:
         match = _REFERRAL.match(args["referral"].strip())
         if match is None:
             raise InvalidValue("error.invalid_number", value=args["referral"][:50])
-        referral_number = int(match[1])
+        referral_number = parse_record_number(match[1])
         if ctx.uow.referrals.get(ctx.network.id, referral_number) is None:
             raise ReferralNotFound(number=referral_number)
     breach = ctx.uow.breaches.add(
@@ -69,13 +69,16 @@ def file_report(ctx: Context, args: dict[str, str]) -> Reply:
 
 def _get(ctx: Context, args: dict[str, str]) -> Breach:
     ctx.require_admin()
-    raw = args["report"].strip().removeprefix("#")
-    if not raw.isascii() or not raw.isdigit():
-        raise InvalidValue("error.invalid_number", value=args["report"][:50])
-    found = ctx.uow.breaches.get(ctx.network.id, int(raw))
-    if found is None:
-        raise BreachNotFound(number=raw)
+    number = parse_record_number(args["report"])
+    found = ctx.uow.breaches.get(ctx.network.id, number)
+    # Until an admin raises it, the member reported on (an admin too) does not see the report.
+    if found is None or _hidden_from(ctx, found):
+        raise BreachNotFound(number=number)
     return found
+
+
+def _hidden_from(ctx: Context, breach: Breach) -> bool:
+    return breach.reported_id == ctx.actor.id and breach.state is BreachState.OPEN
 
 
 def _context_fields(ctx: Context, breach: Breach) -> list[Field]:
@@ -197,7 +200,7 @@ def dismiss(ctx: Context, args: dict[str, str]) -> Reply:
 def open_reports(ctx: Context, args: dict[str, str]) -> Reply:
     ctx.require_admin()
     t = ctx.t
-    found = ctx.uow.breaches.open(ctx.network.id)
+    found = [b for b in ctx.uow.breaches.open(ctx.network.id) if not _hidden_from(ctx, b)]
     if not found:
         return Reply(text=t("reports.none"))
     lines: list[str] = []

@@ -40,7 +40,7 @@ class Context:
 
     @property
     def t(self) -> Translator:
-        return Translator(self.network.locale)
+        return Translator(self.network.locale, self.command_names)
 
     def local(self, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
         """A moment as the network's members read it: in the network's time zone."""

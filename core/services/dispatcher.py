@@ -9,7 +9,7 @@ admins are told. A row whose subject moved on is skipped, never sent.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -66,6 +66,7 @@ class Dispatcher:
         batch: int = 200,
         max_batches: int = 20,
         charts: ChartRenderer | None = None,
+        command_names: Mapping[str, str] | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.messenger = messenger
@@ -74,6 +75,7 @@ class Dispatcher:
         self.batch = batch
         self.max_batches = max_batches
         self.charts = charts  # draws the monthly digest's chart
+        self.command_names = dict(command_names or {})  # how the platform spells commands
 
     def run_once(self) -> DispatchReport:
         """Send everything due now, batch after batch (bounded, so one run cannot hog)."""
@@ -97,7 +99,14 @@ class Dispatcher:
                 uow.commit()
                 report.failed += 1
                 return
-            ctx = Context(uow, network, system_member(network), now, charts=self.charts)
+            ctx = Context(
+                uow,
+                network,
+                system_member(network),
+                now,
+                charts=self.charts,
+                command_names=self.command_names,
+            )
             try:
                 notice = self._compose(ctx, item)
             except _ThreadNotStarted:
@@ -223,15 +232,14 @@ class Dispatcher:
                 report.retried += 1
             uow.commit()
 
-    @staticmethod
-    def _alert_admins(uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+    def _alert_admins(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
         if item.kind == DELIVERY_ALERT:
             log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
             return
         network = uow.networks.get(item.network_id)
         if network is None:
             return
-        ctx = Context(uow, network, system_member(network), now)
+        ctx = Context(uow, network, system_member(network), now, command_names=self.command_names)
         to = ctx.uow.members.get(network.id, item.member_id) if item.member_id else None
         recipient = to.display_name if to else (f"#{item.channel}" if item.channel else "?")
         alert = Reply(

@@ -7,7 +7,7 @@ from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, Feedback
 from core.network import Role
 from core.services import followups
 from core.services.context import Context
-from core.text import check_length
+from core.text import check_length, parse_record_number
 from core.ui import Reply
 
 LATER = "later"
@@ -15,12 +15,10 @@ LATER = "later"
 
 def feedback(ctx: Context, args: dict[str, str]) -> Reply:
     t = ctx.t
-    number_text = args["number"].strip().removeprefix("#")
-    if not number_text.isascii() or not number_text.isdigit():
-        raise InvalidValue("error.invalid_number", value=args["number"])
-    referral = ctx.uow.referrals.get(ctx.network.id, int(number_text))
+    number = parse_record_number(args["number"])
+    referral = ctx.uow.referrals.get(ctx.network.id, number)
     if referral is None:
-        raise ReferralNotFound(number=number_text)
+        raise ReferralNotFound(number=number)
     if referral.referrer_id != ctx.actor.id:
         raise NotAllowed("error.feedback_not_referrer", number=referral.number)
     if referral.status not in followups.FEEDBACK_STATUSES:

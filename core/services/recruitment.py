@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 
-from core.errors import InvalidValue, NotAllowed, UsageError
+from core.errors import InvalidValue, NotAllowed, TextTooLong, UsageError
 from core.network import Member, Role
 from core.outbox import OutboxItem
 from core.recruitment import (
@@ -35,7 +35,7 @@ from core.services.candidate_cards import (
     vote_actions,
 )
 from core.services.context import Context
-from core.text import check_length
+from core.text import check_length, parse_record_number
 from core.ui import Action, Field, Reply, Style
 
 DEADLINE = "candidate.deadline"
@@ -46,15 +46,8 @@ class CandidateNotFound(InvalidValue):
     key = "error.candidate_not_found"
 
 
-def _number(text: str) -> int:
-    cleaned = text.strip().removeprefix("#")
-    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 9:
-        raise InvalidValue("error.invalid_number", value=text)
-    return int(cleaned)
-
-
 def _get(ctx: Context, args: dict[str, str], lock: bool = False) -> Candidate:
-    number = _number(args["candidate"])
+    number = parse_record_number(args["candidate"])
     found = ctx.uow.candidates.get(ctx.network.id, number, lock=lock)
     if found is None:
         raise CandidateNotFound(number=number)
@@ -109,6 +102,14 @@ def _text(ctx: Context, args: dict[str, str], name: str, required: bool = True) 
 
 # Proposal and reading
 
+SHORT_TEXT = 200  # a name or a profession: it ends up in members.profession and card titles
+
+
+def _short(ctx: Context, value: str, name: str) -> str:
+    if len(value) > SHORT_TEXT:
+        raise TextTooLong(field=ctx.t(f"param.{name}"), limit=SHORT_TEXT, length=len(value))
+    return value
+
 
 def _holder_of(ctx: Context, profession: str, candidate_id: int = 0) -> str:
     """Who already holds this profession in the network: a member or an open candidate."""
@@ -151,8 +152,8 @@ def _assign(ctx: Context, candidate: Candidate, interviewers: list[int]) -> None
 
 def propose(ctx: Context, args: dict[str, str]) -> Reply:
     t = ctx.t
-    name = _text(ctx, args, "name")
-    profession = _text(ctx, args, "profession")
+    name = _short(ctx, _text(ctx, args, "name"), "name")
+    profession = _short(ctx, _text(ctx, args, "profession"), "profession")
     previous = _text(ctx, args, "previous")
     holder = _holder_of(ctx, profession) if ctx.network.exclusivity else ""
     candidate = ctx.uow.candidates.add(
@@ -416,7 +417,7 @@ def vote(ctx: Context, args: dict[str, str]) -> Reply:
     if ctx.actor.id == candidate.sponsor_id:
         raise NotAllowed("error.sponsor_cannot_vote", number=candidate.number)
     if Role.RECRUITER not in ctx.actor.roles:
-        raise NotAllowed("error.recruiters_only")
+        raise NotAllowed("error.recruiters_vote")
     _require_stage(ctx, candidate, Stage.VOTE)
     ballot = Ballot(args["ballot"])
     changed = ctx.actor.id in candidate.votes

@@ -36,7 +36,7 @@ from core.errors import ApportError
 from core.network import SETTINGS
 from core.ui import InputKind, Reply
 from tests.fakes import Bot, user_id
-from tests.unit.proof import DatabaseLimit, mass_mentions, shown, too_wide
+from tests.unit.proof import mass_mentions, shown, too_wide
 from tests.unit.scenario import (
     ANNOUNCEMENTS_CHANNEL,
     NAMES,
@@ -205,46 +205,7 @@ def _share(command: str, typed: str) -> bool:
     return command == "network" and re.search(r"quorum|threshold", typed, re.I) is not None
 
 
-KNOWN_BUGS: dict[str, Bug] = {
-    "number-digits": Bug(
-        "int() on an unbounded run of ASCII digits (core/services/feedback.py:21, "
-        "core/services/breaches.py:75, core/network.py:102 and :109): past 4,300 digits "
-        "Python raises ValueError instead of a refusal",
-        ValueError,
-        _long_number,
-    ),
-    "number-range": Bug(
-        "/feedback N and /report N look up any number (core/services/feedback.py:21, "
-        "core/services/breaches.py:75): from 2**31 on, PostgreSQL raises "
-        "NumericValueOutOfRange and SQLite OverflowError instead of a refusal",
-        DatabaseLimit,
-        _long_number,
-    ),
-    "share-width": Bug(
-        "parse_fraction (core/recruitment.py:172) takes any exponent or precision and "
-        "_share (core/network.py:129) keeps it as n/d: `quorum 1e-30` is wider than "
-        "networks.quorum String(16), so PostgreSQL raises StringDataRightTruncation (and "
-        "`1e-10000000` costs 17 s of CPU)",
-        DatabaseLimit,
-        _share,
-    ),
-    "profession-width": Bug(
-        "/candidate N link (core/services/recruitment.py:516) copies the candidate's "
-        "profession, up to 2,000 characters, into members.profession String(200)",
-        DatabaseLimit,
-    ),
-    "holder-width": Bug(
-        "_holder_of (core/services/recruitment.py:121) writes `candidate #N NAME`, NAME up to "
-        "2,000 characters, into candidates.exclusivity_conflict String(2000)",
-        DatabaseLimit,
-    ),
-    "mass-mention": Bug(
-        "neutralise_mass_mentions (core/text.py:76) leaves @here and @everyone raw when a "
-        "letter, digit or underscore touches them (`@here2`, `@everyone_crew`, `x@here`), so "
-        "such a channel post still holds a raw mass mention",
-        AssertionError,
-    ),
-}
+KNOWN_BUGS: dict[str, Bug] = {}  # all fixed in core; add new finds here
 
 
 def known(command: str, typed: str) -> list[str]:
@@ -463,10 +424,12 @@ def test_a_share_that_is_accepted_fits_where_it_is_kept(share: str) -> None:
     assert not reply.error or "share" in reply.text
 
 
-@pytest.mark.parametrize("_", [pytest.param(0, marks=xfail_if_known("profession-width"))])
-def test_linking_a_candidate_with_a_long_profession_fits(_: int) -> None:
+def test_a_candidate_profession_fits_where_linking_keeps_it() -> None:
     bot = fresh(strict=True)
-    profession = "Chartered accountant and " + "tax " * 60  # 265 characters: a candidate may
+    too_long = "Chartered accountant and " + "tax " * 60  # 265 characters
+    refused = run(bot, "Sam", "candidate", f"Lena Park | {too_long} | none")
+    assert refused.error and "at most 200" in refused.text
+    profession = ("Chartered accountant " * 10)[:200]
     for who, text in (
         ("Sam", f"Lena Park | {profession} | none"),
         ("Rita", "5 interviewers @Ivan @Judy"),
@@ -475,16 +438,15 @@ def test_linking_a_candidate_with_a_long_profession_fits(_: int) -> None:
         ("Rita", "5 vote yes"),
     ):
         assert not run(bot, who, "candidate", text).error, text
-    reply = run(bot, "Alice", "candidate", "5 link @Dora")  # raises DatabaseLimit now
-    assert not reply.error or reply.text
+    assert not run(bot, "Alice", "candidate", "5 link @Dora").error
 
 
-@pytest.mark.parametrize("_", [pytest.param(0, marks=xfail_if_known("holder-width"))])
-def test_a_long_candidate_name_fits_in_the_next_candidates_conflict(_: int) -> None:
+def test_a_long_candidate_name_is_refused_and_a_fitting_one_fits_in_a_conflict() -> None:
     bot = fresh(strict=True)
-    assert not run(bot, "Sam", "candidate", f"{'N' * 1990} | baker | none").error
-    reply = run(bot, "Sam", "candidate", "Other Baker | baker | none")  # raises DatabaseLimit now
-    assert not reply.error or reply.text
+    refused = run(bot, "Sam", "candidate", f"{'N' * 1990} | baker | none")
+    assert refused.error and "at most 200" in refused.text
+    assert not run(bot, "Sam", "candidate", f"{'N' * 200} | baker | none").error
+    assert not run(bot, "Sam", "candidate", "Other Baker | baker | none").error
 
 
 # No mass mention in a channel

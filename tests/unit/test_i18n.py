@@ -284,3 +284,16 @@ def test_param_labels_exist_for_every_form_input() -> None:
     labels = {f"param.{p}.label" for _, _, p in _form_params()}
     assert len(labels) >= 8
     assert sorted(labels - set(EN)) == []
+
+
+def test_messages_name_commands_the_way_the_platform_spells_them() -> None:
+    slack = Translator("en", {"feedback": "apport feedback", "help": "apport help"})
+    assert slack("followup.feedback_how", number=3) == (
+        "Answer with a score from 1 to 5, or /apport feedback 3 SCORE [comment]."
+    )
+    assert "/apport help COMMAND" in slack("help.intro")
+    # What a user typed (a parameter) is never rewritten.
+    assert slack("error.unknown_command", name="/feedback").startswith("Unknown command /feedback.")
+    assert Translator("en")("followup.feedback_how", number=3).endswith(
+        "/feedback 3 SCORE [comment]."
+    )

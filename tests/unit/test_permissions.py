@@ -290,12 +290,6 @@ def test_pressing_a_button_is_running_its_command() -> None:
 # Found while building the matrix: a gap the matrix's roles do not show by themselves.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an admin reported on reads the report about them before anyone raises it: "
-    "core/services/breaches.py:70 _get and :197 open_reports check only that the actor is an "
-    "admin (the filing alert at :65 does skip the reported member)",
-)
 def test_an_admin_reported_on_does_not_read_the_report_before_it_is_raised() -> None:
     bot = fresh()
     assert not run(bot, "Alice", "network", "role @Quentin admin").error

@@ -308,7 +308,7 @@ def test_without_charter_requirement_anyone_refers_and_accepts(bot: Bot) -> None
         ("Alice", "1 paid", "Referral #1 is offered: it cannot be marked paid now."),
         ("Bob", "99", "There is no referral #99 in this network."),
         ("Bob", "99 accept", "There is no referral #99 in this network."),
-        ("Bob", "abc", "abc is not a referral number."),
+        ("Bob", "abc", "abc is not a number such as 3 or #3."),
         ("Bob", "1 explode", "Usage: /referral N"),
         ("Bob", "1 accept " + "x" * 2001, "The note is too long"),
     ],

@@ -134,7 +134,7 @@ def test_a_report_is_confidential_and_followed_through(bot: Bot) -> None:
         ("@Carol poaching", "Usage: /report"),
         ("@Zed poaching | who?", "Zed is not a member"),
         ("@Carol unpaid | never paid | 99", "There is no referral #99"),
-        ("@Carol unpaid | never paid | soon", "is not a referral number"),
+        ("@Carol unpaid | never paid | soon", "is not a number such as 3"),
     ],
 )
 def test_malformed_reports_are_refused(bot: Bot, text: str, says: str) -> None:
