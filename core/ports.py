@@ -206,18 +206,31 @@ class StatsRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless `commit()` is called before the block ends."""
 
-    networks: NetworkRepository
-    members: MemberRepository
-    clients: ClientRepository
-    referrals: ReferralRepository
-    charters: CharterRepository
-    outbox: OutboxRepository
-    feedback: FeedbackRepository
-    candidates: CandidateRepository
-    breaches: BreachRepository
-    audit: AuditRepository
-    directory: DirectoryRepository
-    stats: StatsRepository
+    # Read-only, so an implementation may hold its own repository types (covariance).
+    @property
+    def networks(self) -> NetworkRepository: ...
+    @property
+    def members(self) -> MemberRepository: ...
+    @property
+    def clients(self) -> ClientRepository: ...
+    @property
+    def referrals(self) -> ReferralRepository: ...
+    @property
+    def charters(self) -> CharterRepository: ...
+    @property
+    def outbox(self) -> OutboxRepository: ...
+    @property
+    def feedback(self) -> FeedbackRepository: ...
+    @property
+    def candidates(self) -> CandidateRepository: ...
+    @property
+    def breaches(self) -> BreachRepository: ...
+    @property
+    def audit(self) -> AuditRepository: ...
+    @property
+    def directory(self) -> DirectoryRepository: ...
+    @property
+    def stats(self) -> StatsRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
