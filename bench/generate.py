@@ -266,6 +266,8 @@ def generate(
                         f"(SELECT MAX(id) FROM {table}))"
                     )
                 )
+            # What autovacuum does soon after a bulk load: the planner's statistics.
+            connection.execute(text("ANALYZE"))
     return Generated(
         network_id,
         key,
