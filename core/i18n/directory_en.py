@@ -49,8 +49,7 @@ MESSAGES: dict[str, str] = {
     "suggest.title": "Who fits “{need}”",
     "suggest.line": "{position}. {name}: {profession} (matched: {words}; quality {quality})",
     "suggest.how": "To pass the client: {refer} @{name} CLIENT | NEED",
-    "suggest.none": "No member's profile matches “{need}”. Browse the directory with "
-    "{members}.",
+    "suggest.none": "No member's profile matches “{need}”. Browse the directory with {members}.",
     # Stats
     "stats.title": "{network}: {period} so far",
     "stats.title_me": "{name}: {period} so far",
@@ -105,7 +104,6 @@ MESSAGES: dict[str, str] = {
     # Monthly digest
     "digest.title": "{network}: {period} in figures",
     "digest.thanks": "Thank you to our most generous members: {givers}. Givers gain!",
-    "digest.no_referrals": "No referral was passed last month: who gives the first one "
-    "this month?",
+    "digest.no_referrals": "No referral was passed last month: who gives the first one this month?",
     "digest.footer": "{stats} shows the figures at any time.",
 }
