@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import Engine
 
+from adapters.charts.matplotlib_chart import MatplotlibCharts
 from adapters.slack import redact
 from adapters.slack.app import build_bolt_app
 from adapters.slack.asgi import ThreadedSlackHandler
@@ -121,12 +122,15 @@ def build_runtime(
         mention=read_member,
         channel=read_channel,
         command_names=command_names(),
+        charts=MatplotlibCharts(),
     )
     runner = Runner(apport, UserDirectory(client), teams)
     bolt = build_bolt_app(client, config.signing_secret, runner, process_before_response)
     messenger = SlackMessenger(messenger_client(config.bot_token, config.api_url))
     worker = f"slack-{socket.gethostname()}-{os.getpid()}"
-    dispatcher = Dispatcher(uows, messenger, clock.now, worker, command_names=command_names())
+    dispatcher = Dispatcher(
+        uows, messenger, clock.now, worker, command_names=command_names(), charts=apport.charts
+    )
     loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
     apport.after_commit = loop.kick
     return SlackRuntime(engine, apport, runner, bolt, loop)
