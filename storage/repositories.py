@@ -195,6 +195,8 @@ class SqlMembers:
         row.external_id = f"erased:{row.id}"
         row.roles = ""
         row.profession = ""
+        row.keywords = ""
+        row.pitch = ""
         self.session.flush()
 
     def update(self, member: Member) -> None:

@@ -443,6 +443,7 @@ class FakeMembers:
         stored.external_id = f"erased:{member.id}"
         stored.roles = set()
         stored.profession = ""
+        self._ws.tables.profiles.pop(member.id, None)
 
 
 class FakeClients:

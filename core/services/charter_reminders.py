@@ -7,6 +7,7 @@ whole schedule lives in the outbox and survives restarts.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from core.charter_default import SECTION_KEYS
@@ -23,16 +24,17 @@ SUBJECT = "charter-reminder"
 
 def schedule_next(uow: UnitOfWork, network: Network, after: datetime) -> None:
     """Replace any pending reminder with the next occurrence of the network's schedule."""
-    uow.outbox.cancel(network.id, SUBJECT, (KIND,))
     weekly = parse_weekly(network.charter_reminder)
-    if weekly is None:
+    due = weekly.next_after(after, network.timezone) if weekly else None
+    pending = [i for i in uow.outbox.pending(network.id, SUBJECT) if i.kind == KIND]
+    if due is not None and [i.due_at for i in pending] == [due]:
+        return  # the same schedule set again: keep the reminder already waiting
+    uow.outbox.cancel(network.id, SUBJECT, (KIND,))
+    if due is None:
         return
-    due = weekly.next_after(after, network.timezone)
-    uow.outbox.add(
-        OutboxItem(
-            network.id, KIND, due, {}, key=f"{SUBJECT}:{due:%Y-%m-%dT%H:%M}", subject=SUBJECT
-        )
-    )
+    # A fresh key each time, so a time cancelled once can come back.
+    key = f"{SUBJECT}:{due:%Y-%m-%dT%H:%M}:{uuid.uuid4().hex[:12]}"
+    uow.outbox.add(OutboxItem(network.id, KIND, due, {}, key=key, subject=SUBJECT))
 
 
 def _rules(ctx: Context) -> list[str]:

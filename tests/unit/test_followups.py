@@ -150,3 +150,23 @@ def test_feedback_with_only_the_number_opens_the_form_filled_in(bot: Bot) -> Non
         ("score", ""),
         ("comment", ""),
     ]
+
+
+def test_setting_the_same_or_a_new_reminder_schedule_keeps_one_reminder_waiting(
+    bot: Bot,
+) -> None:
+    def waiting() -> list[datetime]:
+        return [
+            o.due_at
+            for o in bot.store.committed.outbox.values()
+            if o.kind == "charter.reminder" and o.state is OutboxState.PENDING
+        ]
+
+    first = waiting()
+    assert len(first) == 1
+    bot.ok("Alice", "network", "set charter-reminder mon 09:00")
+    assert waiting() == first
+    bot.ok("Alice", "network", "set charter-reminder fri 17:00")
+    assert len(waiting()) == 1 and waiting() != first
+    bot.ok("Alice", "network", "set charter-reminder mon 09:00")
+    assert waiting() == first
