@@ -7,12 +7,24 @@ PostgreSQL; only the difference between two timestamps in days is spelled per di
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from core.referrals import Status
@@ -197,44 +209,42 @@ class SqlStats:
     def monthly(
         self, network_id: int, bounds: Sequence[datetime], member_id: int | None = None
     ) -> list[tuple[int, Decimal]]:
-        if len(bounds) < 2:
+        """Referrals given and business closed per month, the months being [bounds[i],
+        bounds[i + 1]): one range aggregate per month, all in one statement per series. Each
+        reads its month's slice of the index; bucketing the whole range with a CASE tested every
+        boundary on every row (six times slower for the counts on 1,000,000 referrals)."""
+        months = list(itertools.pairwise(bounds))
+        if not months:
             return []
-        months = len(bounds) - 1
-
-        def bucket(moment: Any) -> Any:
-            """Which month a moment falls in (the boundaries are in the network's time)."""
-            return case(*((moment < hi, i) for i, hi in enumerate(bounds[1:])), else_=months)
-
-        month_of_referral = bucket(R.created_at)
-        given_query = (
-            select(month_of_referral, func.count())
-            .where(
+        given_parts: list[Select[int, int]] = []
+        closed_parts: list[Select[int, Decimal | None]] = []
+        for i, (lo, hi) in enumerate(months):
+            month = literal_column(str(i), Integer()).label("month")
+            given = select(month, func.count()).where(
                 R.network_id == network_id,
-                R.created_at >= bounds[0],
-                R.created_at < bounds[-1],
+                R.created_at >= lo,
+                R.created_at < hi,
                 R.status != CANCELLED,
             )
-            .group_by(month_of_referral)
-        )
-        month_won = bucket(E.at)
-        closed_query = (
-            select(month_won, func.sum(R.closed_amount))
-            .select_from(E)
-            .join(R, R.id == E.referral_id)
-            .where(
-                E.network_id == network_id,
-                E.to_status == Status.WON.value,
-                E.at >= bounds[0],
-                E.at < bounds[-1],
+            closed = (
+                select(month, func.sum(R.closed_amount))
+                .select_from(E)
+                .join(R, R.id == E.referral_id)
+                .where(
+                    E.network_id == network_id,
+                    E.to_status == Status.WON.value,
+                    E.at >= lo,
+                    E.at < hi,
+                )
             )
-            .group_by(month_won)
-        )
-        if member_id is not None:
-            given_query = given_query.where(R.referrer_id == member_id)
-            closed_query = closed_query.where(R.receiver_id == member_id)
-        given = {int(i): int(n) for i, n in self.session.execute(given_query)}
-        closed = {int(i): _money(amount) for i, amount in self.session.execute(closed_query)}
-        return [(given.get(i, 0), closed.get(i, ZERO)) for i in range(months)]
+            if member_id is not None:
+                given = given.where(R.referrer_id == member_id)
+                closed = closed.where(R.receiver_id == member_id)
+            given_parts.append(given)
+            closed_parts.append(closed)
+        counts = {int(i): int(n) for i, n in self.session.execute(union_all(*given_parts))}
+        sums = {int(i): _money(a) for i, a in self.session.execute(union_all(*closed_parts))}
+        return [(counts.get(i, 0), sums.get(i, ZERO)) for i in range(len(months))]
 
     def activity(
         self, network_id: int, window: ActivityWindow, member_id: int | None = None
