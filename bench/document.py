@@ -21,7 +21,7 @@ the README (`.venv/bin/pip install -e .`), from the repository's folder:
 
 ```sh
 .venv/bin/python -m bench --quick   # about two minutes on two cores
-.venv/bin/python -m bench           # the full suite: about twenty minutes on two cores
+.venv/bin/python -m bench           # the full suite: ten to twenty minutes on two cores
 .venv/bin/python -m bench --quick --only latency,footprint --output -   # some sections, print only
 ```
 
