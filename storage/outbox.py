@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.feedback import Feedback
@@ -14,6 +14,15 @@ from storage.inserts import insert_or_skip
 from storage.tables import FeedbackRow, OutboxRow, ReferralRow
 
 S = OutboxState
+
+# Built once: the dispatcher marks every row it sends, and building the statement (not running
+# it) was a fifth of the mark's time. Run on the session's connection, so the ORM does not
+# look for the row among the objects the session holds.
+_MARK_SENT = (
+    update(OutboxRow)
+    .where(OutboxRow.id == bindparam("row_id"))
+    .values(state=S.SENT.value, sent_at=bindparam("at"), claimed_by=None, ref=bindparam("ref"))
+)
 
 
 def _item(row: OutboxRow) -> OutboxItem:
@@ -117,7 +126,9 @@ class SqlOutbox:
         self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
 
     def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
-        self._set(item_id, state=S.SENT.value, sent_at=at, claimed_by=None, ref=ref or "")
+        self.session.connection().execute(
+            _MARK_SENT, {"row_id": item_id, "at": at, "ref": ref or ""}
+        )
 
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         row = self.session.scalars(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
@@ -157,6 +158,16 @@ class SqlMembers:
             )
         )
         return [_member(row) for row in rows]
+
+    def many(self, network_id: int, member_ids: Collection[int]) -> dict[int, Member]:
+        if not member_ids:
+            return {}
+        rows = self.session.scalars(
+            select(MemberRow).where(
+                MemberRow.network_id == network_id, MemberRow.id.in_(list(member_ids))
+            )
+        )
+        return {row.id: _member(row) for row in rows}
 
     def count(self, network_id: int) -> int:
         query = select(func.count()).select_from(MemberRow)

@@ -413,6 +413,9 @@ class FakeMembers:
     def by_name(self, network_id: int, name: str) -> list[Member]:
         return [m for m in self._in(network_id) if fold(m.display_name) == fold(name)]
 
+    def many(self, network_id: int, member_ids: Collection[int]) -> dict[int, Member]:
+        return {m.id: m for m in self._in(network_id) if m.id in member_ids}
+
     def count(self, network_id: int) -> int:
         return len(self._in(network_id))
 

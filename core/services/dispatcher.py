@@ -56,6 +56,37 @@ class DispatchReport:
         return self.sent + self.skipped + self.retried + self.failed
 
 
+class _Batch:
+    """A claimed batch's unit of work, and what its rows look up, read once for all of them:
+    their networks and their recipients (a member not prefetched is looked up and kept)."""
+
+    def __init__(self, uow: UnitOfWork, items: list[OutboxItem]) -> None:
+        self.uow = uow
+        self._networks: dict[int, Network | None] = {}
+        self._members: dict[tuple[int, int], Member | None] = {}
+        wanted: dict[int, set[int]] = {}
+        for item in items:
+            if item.member_id is not None:
+                wanted.setdefault(item.network_id, set()).add(item.member_id)
+        for network_id in {item.network_id for item in items}:
+            self._networks[network_id] = uow.networks.get(network_id)
+        for network_id, member_ids in wanted.items():
+            found = uow.members.many(network_id, member_ids)
+            for member_id in member_ids:
+                self._members[network_id, member_id] = found.get(member_id)
+        uow.rollback()  # read only: end the transaction, so no lock is held while sending
+
+    def network(self, network_id: int) -> Network | None:
+        if network_id not in self._networks:
+            self._networks[network_id] = self.uow.networks.get(network_id)
+        return self._networks[network_id]
+
+    def member(self, network_id: int, member_id: int) -> Member | None:
+        if (network_id, member_id) not in self._members:
+            self._members[network_id, member_id] = self.uow.members.get(network_id, member_id)
+        return self._members[network_id, member_id]
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -85,59 +116,70 @@ class Dispatcher:
             with self.uow_factory() as uow:
                 items = uow.outbox.claim(now, self.worker, self.batch, now - CLAIM_TIMEOUT)
                 uow.commit()
-            if not items:
-                break
-            for item in items:  # may queue more rows (a reminder's DMs): the next batch has them
-                self._deliver(item, now, report)
+                if not items:
+                    break
+                batch = _Batch(uow, items)
+                # Each row still commits on its own, right after its send: a crash resends
+                # at most the one message in flight. Rows may queue more rows (a reminder's
+                # DMs): the next batch has them.
+                for item in items:
+                    self._deliver(batch, item, now, report)
         return report
 
-    def _deliver(self, item: OutboxItem, now: datetime, report: DispatchReport) -> None:
-        with self.uow_factory() as uow:
-            network = uow.networks.get(item.network_id)
-            if network is None:
-                uow.outbox.mark_failed(item.id, "network not found", item.attempts)
-                uow.commit()
-                report.failed += 1
-                return
-            ctx = Context(
-                uow,
-                network,
-                system_member(network),
-                now,
-                charts=self.charts,
-                command_names=self.command_names,
-            )
-            try:
-                notice = self._compose(ctx, item)
-            except _ThreadNotStarted:
-                uow.rollback()
-                uow.outbox.retry(
-                    item.id, now + THREAD_WAIT, "waiting for the thread's first post", item.attempts
-                )
-                uow.commit()
-                report.retried += 1
-                return
-            if notice is None:
-                uow.outbox.mark_skipped(item.id, now)
-                uow.commit()
-                report.skipped += 1
-                return
-            try:
-                ref = self.messenger.send(notice)
-            except DeliveryFailed as error:
-                uow.rollback()
-                self._failed(item, error, now, report)
-                return
-            except Exception as error:  # a messenger bug must not lose the row either
-                log.exception("messenger raised while sending outbox row %s", item.id)
-                uow.rollback()
-                self._failed(item, DeliveryFailed(repr(error)), now, report)
-                return
-            uow.outbox.mark_sent(item.id, now, ref)
+    def _deliver(
+        self, batch: _Batch, item: OutboxItem, now: datetime, report: DispatchReport
+    ) -> None:
+        uow = batch.uow
+        network = batch.network(item.network_id)
+        if network is None:
+            uow.outbox.mark_failed(item.id, "network not found", item.attempts)
             uow.commit()
-            report.sent += 1
+            report.failed += 1
+            return
+        ctx = Context(
+            uow,
+            network,
+            system_member(network),
+            now,
+            charts=self.charts,
+            command_names=self.command_names,
+        )
+        try:
+            notice = self._compose(ctx, batch, item)
+        except _ThreadNotStarted:
+            uow.rollback()
+            uow.outbox.retry(
+                item.id, now + THREAD_WAIT, "waiting for the thread's first post", item.attempts
+            )
+            uow.commit()
+            report.retried += 1
+            return
+        except Exception as error:  # a row that cannot be composed must not hold up the rest
+            log.exception("could not compose outbox row %s", item.id)
+            uow.rollback()
+            self._failed(uow, item, DeliveryFailed(f"could not compose: {error!r}"), now, report)
+            return
+        if notice is None:
+            uow.outbox.mark_skipped(item.id, now)
+            uow.commit()
+            report.skipped += 1
+            return
+        try:
+            ref = self.messenger.send(notice)
+        except DeliveryFailed as error:
+            uow.rollback()
+            self._failed(uow, item, error, now, report)
+            return
+        except Exception as error:  # a messenger bug must not lose the row either
+            log.exception("messenger raised while sending outbox row %s", item.id)
+            uow.rollback()
+            self._failed(uow, item, DeliveryFailed(repr(error)), now, report)
+            return
+        uow.outbox.mark_sent(item.id, now, ref)
+        uow.commit()
+        report.sent += 1
 
-    def _compose(self, ctx: Context, item: OutboxItem) -> Notice | None:
+    def _compose(self, ctx: Context, batch: _Batch, item: OutboxItem) -> Notice | None:
         network = ctx.network
         post = CHANNEL_POSTS.get(item.kind)
         if post is not None:
@@ -165,7 +207,7 @@ class Dispatcher:
             if composed is None:
                 return None
             member_id, reply = composed
-            return self._to_member(ctx, item, member_id, reply)
+            return self._to_member(ctx, batch, item, member_id, reply)
         reply = decode_reply(item.payload["reply"])
         if item.channel:
             thread = str(item.payload.get("thread", ""))
@@ -185,7 +227,7 @@ class Dispatcher:
             )
         if item.member_id is None:
             return None
-        return self._to_member(ctx, item, item.member_id, reply)
+        return self._to_member(ctx, batch, item, item.member_id, reply)
 
     @staticmethod
     def _thread_ref(ctx: Context, thread: str) -> str:
@@ -197,8 +239,10 @@ class Dispatcher:
         return root.ref
 
     @staticmethod
-    def _to_member(ctx: Context, item: OutboxItem, member_id: int, reply: Reply) -> Notice | None:
-        member = ctx.uow.members.get(ctx.network.id, member_id)
+    def _to_member(
+        ctx: Context, batch: _Batch, item: OutboxItem, member_id: int, reply: Reply
+    ) -> Notice | None:
+        member = batch.member(ctx.network.id, member_id)
         if member is None:
             return None
         return Notice(
@@ -214,23 +258,27 @@ class Dispatcher:
         )
 
     def _failed(
-        self, item: OutboxItem, error: DeliveryFailed, now: datetime, report: DispatchReport
+        self,
+        uow: UnitOfWork,
+        item: OutboxItem,
+        error: DeliveryFailed,
+        now: datetime,
+        report: DispatchReport,
     ) -> None:
         reason = error.reason[:500]
-        with self.uow_factory() as uow:
-            if error.retry_after is not None and not error.permanent:
-                wait = timedelta(seconds=max(error.retry_after, 1.0))
-                uow.outbox.retry(item.id, now + wait, reason, item.attempts)
-                report.retried += 1
-            elif error.permanent or item.attempts + 1 >= MAX_ATTEMPTS:
-                uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
-                self._alert_admins(uow, item, reason, now)
-                report.failed += 1
-            else:
-                attempts = item.attempts + 1
-                uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts)
-                report.retried += 1
-            uow.commit()
+        if error.retry_after is not None and not error.permanent:
+            wait = timedelta(seconds=max(error.retry_after, 1.0))
+            uow.outbox.retry(item.id, now + wait, reason, item.attempts)
+            report.retried += 1
+        elif error.permanent or item.attempts + 1 >= MAX_ATTEMPTS:
+            uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
+            self._alert_admins(uow, item, reason, now)
+            report.failed += 1
+        else:
+            attempts = item.attempts + 1
+            uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts)
+            report.retried += 1
+        uow.commit()
 
     def _alert_admins(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
         if item.kind == DELIVERY_ALERT:

@@ -206,3 +206,31 @@ def test_cancelled_rows_are_never_sent(engine: Engine) -> None:
         "waited" in text or "has not answered" in text
         for text in inbox.texts("bob") + inbox.texts("alice")
     )
+
+
+def test_a_row_that_cannot_be_composed_holds_up_nothing_and_ends_with_an_alert(
+    engine: Engine,
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.get_by_key("team")
+        bob = uow.members.by_external_id(network.id, "bob") if network else None
+        assert network is not None and bob is not None
+        for n, payload in enumerate([{"unreadable": True}, {"reply": {"text": "after it"}}]):
+            item = OutboxItem(network.id, "notice", START - timedelta(hours=1), payload)
+            item.member_id, item.key = bob.id, f"row:{n}"
+            uow.outbox.add(item)
+        uow.commit()
+    inbox = Inbox()
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+
+    report = dispatcher.run_once()
+    assert (report.sent, report.retried) == (2, 1), "the referral's notice and the next row"
+    assert "after it" in inbox.texts("bob")
+    for _ in range(MAX_ATTEMPTS):
+        clock.at += timedelta(hours=1)
+        dispatcher.run_once()
+    assert _states(engine)["row:0"] == OutboxState.FAILED.value
+    (alert,) = inbox.texts("alice")
+    assert "to bob could not be delivered" in alert and "could not compose" in alert
