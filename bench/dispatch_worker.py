@@ -32,7 +32,8 @@ def dispatcher_for(url: str, now: datetime, worker: str) -> tuple[Dispatcher, Nu
     engine = make_engine(url)
     engine.connect().close()  # the first connection is not part of the work
     messenger = NullMessenger()
-    return Dispatcher(unit_of_work_factory(engine), messenger, lambda: now, worker), messenger
+    uows = unit_of_work_factory(engine, relaxed_commits=True)  # as the bot wires it
+    return Dispatcher(uows, messenger, lambda: now, worker), messenger
 
 
 def work(

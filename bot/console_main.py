@@ -19,7 +19,6 @@ def _write(line: str) -> None:
 
 def run_console(settings: Settings) -> int:
     engine = build_engine(settings)
-    uows = unit_of_work_factory(engine)
     # The console has no real channels: announcements and candidate threads print as
     # `[#announcements]` and `[#recruiters > Candidate #1: ...]`.
     app = build_app(
@@ -34,7 +33,11 @@ def run_console(settings: Settings) -> int:
     messenger = ConsoleMessenger(_write)
     # The console's network has its own clock (`/clock +14d`): due means due by that clock.
     dispatcher = Dispatcher(
-        uows, messenger, lambda: app.network_time(NETWORK_KEY), "console", charts=app.charts
+        unit_of_work_factory(engine, relaxed_commits=True),
+        messenger,
+        lambda: app.network_time(NETWORK_KEY),
+        "console",
+        charts=app.charts,
     )
     app.after_commit = dispatcher.run_once
     session = ConsoleSession(app, settings.console_network, settings.console_user, _write)

@@ -21,6 +21,7 @@ from bot.wiring import build_app, build_engine
 from core.app import Apport
 from core.ports import Clock
 from core.services.dispatcher import Dispatcher
+from storage.database import unit_of_work_factory
 
 
 @dataclass
@@ -67,7 +68,11 @@ def build_discord(
     bot = ApportBot(app, guild_id=settings.discord_guild_id, budget=budget)
     worker = f"discord-{socket.gethostname()}-{os.getpid()}"
     dispatcher = Dispatcher(
-        app.uow_factory, DiscordMessenger(bot), clock.now, worker, charts=app.charts
+        unit_of_work_factory(engine, relaxed_commits=True),
+        DiscordMessenger(bot),
+        clock.now,
+        worker,
+        charts=app.charts,
     )
     loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
     app.after_commit = loop.kick

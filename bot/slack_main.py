@@ -129,7 +129,12 @@ def build_runtime(
     messenger = SlackMessenger(messenger_client(config.bot_token, config.api_url))
     worker = f"slack-{socket.gethostname()}-{os.getpid()}"
     dispatcher = Dispatcher(
-        uows, messenger, clock.now, worker, command_names=command_names(), charts=apport.charts
+        unit_of_work_factory(engine, relaxed_commits=True),
+        messenger,
+        clock.now,
+        worker,
+        command_names=command_names(),
+        charts=apport.charts,
     )
     loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
     apport.after_commit = loop.kick

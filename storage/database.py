@@ -10,6 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.commit_modes import RELAXED_COMMITS, install_postgresql, sqlite_before_begin
 from storage.uow import SqlUnitOfWorkFactory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -34,9 +35,13 @@ def make_engine(url: str, **options: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
+            sqlite_before_begin(connection)
             # IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a
             # transaction never fails half-way when another process wrote in between.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    elif engine.dialect.name == "postgresql":
+        install_postgresql(engine)
 
     return engine
 
@@ -53,8 +58,10 @@ def migrate(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def unit_of_work_factory(engine: Engine) -> SqlUnitOfWorkFactory:
-    return SqlUnitOfWorkFactory(sessionmaker(engine, expire_on_commit=False))
+def unit_of_work_factory(engine: Engine, relaxed_commits: bool = False) -> SqlUnitOfWorkFactory:
+    """Units of work on `engine`; `relaxed_commits` for the dispatcher's (storage/commit_modes)."""
+    bind = engine.execution_options(**{RELAXED_COMMITS: True}) if relaxed_commits else engine
+    return SqlUnitOfWorkFactory(sessionmaker(bind, expire_on_commit=False))
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
