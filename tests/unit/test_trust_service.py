@@ -1,5 +1,7 @@
 """Client contacts, breach reports, personal data and the audit trail, through the facade."""
 
+import csv
+import io
 import json
 from datetime import timedelta
 
@@ -188,6 +190,27 @@ def test_the_ledger_export_has_no_contacts_and_is_for_admins(bot: Bot) -> None:
     text = csv_file.content.decode()
     assert text.splitlines()[0].startswith("number,created_at,referrer,receiver,client,status")
     assert "Acme" in text and "jane@acme.fr" not in text
+
+
+def test_the_ledger_export_shows_each_referral_with_its_commission(bot: Bot) -> None:
+    bot.ok("Carol", "referral", "1 accept")
+    bot.ok("Carol", "referral", "1 won 2400")
+    (csv_file,) = bot.ok("Alice", "network", "export").files
+    header, row = list(csv.reader(io.StringIO(csv_file.content.decode())))
+    assert dict(zip(header, row, strict=True)) | {"created_at": ""} == {
+        "number": "1",
+        "created_at": "",
+        "referrer": "Alice",
+        "receiver": "Carol",
+        "client": "Acme",
+        "status": "won",
+        "estimated_value": "1000.00",
+        "closed_amount": "2400.00",
+        "commission_due": "240.00",
+        "commission_paid": "0.00",
+        "currency": "EUR",
+        "charter_version": "2",
+    }
 
 
 def test_the_audit_trail_records_roles_settings_charter_and_exports(bot: Bot) -> None:
