@@ -210,7 +210,8 @@ MESSAGES: dict[str, str] = {
     "help.refer.long": "Posting a referral confirms the client agreed to be contacted. "
     "Temperature (how much you did, 1 to 5): 1 = contact details given with the client's "
     "consent, 3 = the client expects the call, 5 = introduced in person. The first member to "
-    "refer a client owns the relationship.",
+    "refer a client owns the relationship. Not sure who fits? /refer ? NEED suggests three "
+    "members for the client's need.",
     "help.referral": "show a referral, or move it on",
     "help.referral.long": "The receiver accepts or declines, marks contacted, then won AMOUNT "
     "(before tax) or lost; the referrer can cancel while it is offered and confirms the "

@@ -218,7 +218,8 @@ MESSAGES: dict[str, str] = {
     "help.refer.long": "Publier une recommandation confirme que le client a accepté d'être "
     "contacté. Température (ce que vous avez fait, de 1 à 5) : 1 = coordonnées transmises avec "
     "l'accord du client, 3 = le client attend l'appel, 5 = présentation en personne. Le premier "
-    "membre à recommander un client est titulaire de la relation.",
+    "membre à recommander un client est titulaire de la relation. Vous ne savez pas à qui "
+    "l'adresser ? /refer ? BESOIN propose trois membres pour le besoin du client.",
     "help.referral": "afficher une recommandation, ou la faire avancer",
     "help.referral.long": "Le membre qui l'a reçue l'accepte (accept) ou la refuse (decline), "
     "indique le contact (contacted), puis won AMOUNT (HT) ou lost ; l'apporteur peut l'annuler "
