@@ -67,18 +67,19 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     network = ctx.network
     digest.ensure_scheduled(ctx.uow, network, ctx.now)
     period = current_period(_kind(args), ctx.now, network.timezone)
+    chart = stats_report.chart_meanwhile(ctx, period)  # drawn while the figures are read
     figures = ctx.uow.stats.figures(network.id, period.start, period.end)
     givers = ctx.uow.stats.top_givers(network.id, period.start, period.end, TOP_GIVERS)
     fields = stats_report.network_fields(ctx, figures, givers)
     footer = t("stats.footer", stats=f"/{ctx.typed('stats')}")
     if ctx.actor.is_admin:
         footer += "\n" + t("stats.footer_admin", stats=f"/{ctx.typed('stats')}")
-    chart = stats_report.chart(ctx, period)
+    drawn = chart()
     return Reply(
         title=t("stats.title", period=stats_report.period_label(ctx, period), network=network.name),
         fields=tuple(fields),
         footer=footer,
-        files=(chart,) if chart else (),
+        files=(drawn,) if drawn else (),
     )
 
 
@@ -89,20 +90,21 @@ def me(ctx: Context, args: dict[str, str]) -> Reply:
     digest.ensure_scheduled(ctx.uow, network, ctx.now)
     period = current_period(_kind(args), ctx.now, network.timezone)
     me = ctx.actor
+    chart = stats_report.chart_meanwhile(ctx, period, me.id)  # drawn while the figures are read
     figures = ctx.uow.stats.figures(network.id, period.start, period.end, me.id)
     window = stats_report.window(ctx)
     activity = ctx.uow.stats.activity(network.id, window, me.id).get(me.id, Activity(me.id))
     judged = verdict(activity, expected_given(me.joined_at, window))
     fields = stats_report.member_fields(ctx, figures)
     fields.append(Field(t("stats.light"), stats_report.light_text(ctx, activity, judged)))
-    chart = stats_report.chart(ctx, period, me.id)
+    drawn = chart()
     return Reply(
         title=t(
             "stats.title_me", period=stats_report.period_label(ctx, period), name=me.display_name
         ),
         fields=tuple(fields),
         footer=t("stats.light_rule"),
-        files=(chart,) if chart else (),
+        files=(drawn,) if drawn else (),
     )
 
 

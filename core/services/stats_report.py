@@ -4,8 +4,10 @@ and the chart drawn through the renderer port."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
-from core.charts_port import MonthlyChart
+from core.charts_port import ChartRenderer, MonthlyChart
 from core.services.context import Context
 from core.services.followups import UNANSWERED_DAYS
 from core.stats import (
@@ -153,9 +155,11 @@ def light_text(ctx: Context, activity: Activity, verdict: Verdict) -> str:
     )
 
 
-def chart(ctx: Context, period: Period, member_id: int | None = None) -> Attachment | None:
-    """Referrals and closed business per month up to the period's end, as a PNG (None when
-    no renderer is wired, or when drawing fails: the figures still go out)."""
+def _order(
+    ctx: Context, period: Period, member_id: int | None
+) -> tuple[ChartRenderer, MonthlyChart, str] | None:
+    """What to draw: the renderer, the chart with its two series read from the database, and
+    the file's name (None when no renderer is wired)."""
     if ctx.charts is None:
         return None
     t = ctx.t
@@ -172,10 +176,40 @@ def chart(ctx: Context, period: Period, member_id: int | None = None) -> Attachm
         referrals_axis=t("chart.referrals_axis"),
         business_axis=t("chart.business_axis", currency=ctx.network.currency),
     )
+    scope = "me" if member_id is not None else "network"
+    return ctx.charts, spec, f"apport-stats-{scope}-{period.last}.png"
+
+
+def _draw(renderer: ChartRenderer, spec: MonthlyChart, filename: str) -> Attachment | None:
     try:
-        drawn = ctx.charts.monthly(spec)
+        drawn = renderer.monthly(spec)
     except Exception:  # a broken renderer must not cost the figures
         log.exception("drawing the stats chart failed")
         return None
-    scope = "me" if member_id is not None else "network"
-    return Attachment(f"apport-stats-{scope}-{period.last}.png", drawn.png, "image/png")
+    return Attachment(filename, drawn.png, "image/png")
+
+
+def chart(ctx: Context, period: Period, member_id: int | None = None) -> Attachment | None:
+    """Referrals and closed business per month up to the period's end, as a PNG (None when
+    no renderer is wired, or when drawing fails: the figures still go out)."""
+    order = _order(ctx, period, member_id)
+    return None if order is None else _draw(*order)
+
+
+PendingChart = Callable[[], Attachment | None]
+
+# Drawing threads, started at the first chart and kept (matplotlib caches its fonts per
+# thread). Drawing holds the GIL most of the time, so more threads than cores would not draw
+# more charts per second.
+_drawing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="apport-chart")
+
+
+def chart_meanwhile(ctx: Context, period: Period, member_id: int | None = None) -> PendingChart:
+    """`chart`, drawn while the caller goes on: the series are read now, in the caller's unit
+    of work (which stays on the caller's thread), and the drawing runs on a thread of its own;
+    calling the result waits for the chart. The figures' queries spend most of their time in
+    the database, which releases the GIL (SQLite, psycopg), so the two overlap on two cores."""
+    order = _order(ctx, period, member_id)
+    if order is None:
+        return lambda: None
+    return _drawing.submit(_draw, *order).result
