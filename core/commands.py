@@ -31,6 +31,7 @@ class Param:
     required: bool = True
     choices: tuple[str, ...] = ()
     rest: bool = False  # takes the rest of the line (space-separated commands)
+    form_optional: bool = False  # a form may leave it empty: its FORM_FALLBACK answers then
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ COMMANDS: dict[str, Command] = {
                 Verb(
                     "",
                     (
-                        Param("receiver", K.MEMBER),
+                        Param("receiver", K.MEMBER, form_optional=True),  # -> suggestions
                         Param("client", K.TEXT),
                         Param("need", K.LONG_TEXT),
                         Param("value", K.AMOUNT, required=False),
@@ -451,7 +452,7 @@ def form_for(command: Command, verb: Verb, t: Translator, initial: dict[str, str
             name=p.name,
             label=t(f"param.{p.name}.label"),
             kind=p.kind,
-            required=p.required,
+            required=p.required and not p.form_optional,
             choices=p.choices,
             initial=initial.get(p.name, ""),
             hint=t(f"param.{p.name}.hint") if t.has(f"param.{p.name}.hint") else "",

@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     # Parameters (usage lines and form labels)
     "param.receiver": "member",
     "param.receiver.label": "Refer to",
+    "param.receiver.hint": "Leave it empty to see which members fit the need.",
     "param.client": "client",
     "param.client.label": "Client",
     "param.client.hint": "The client agreed to be contacted: posting the referral confirms it.",

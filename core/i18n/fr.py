@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     # Parameters (usage lines and form labels)
     "param.receiver": "membre",
     "param.receiver.label": "Recommander à",
+    "param.receiver.hint": "Laissez vide pour voir quels membres correspondent au besoin.",
     "param.client": "client",
     "param.client.label": "Client",
     "param.client.hint": "Le client a accepté d'être contacté : publier la recommandation "

@@ -41,6 +41,19 @@ async def test_refer_alone_opens_a_modal_whose_submission_refers(world: World) -
     assert "Need: payroll" in card and "Temperature: 3/5" in card
 
 
+async def test_the_form_sent_without_receiver_suggests_who_fits(world: World) -> None:
+    await accept_charter(world, CLUB, ALICE, BOB)
+    await world.send(slash(BOB, CLUB, "profile", text="accountant | bookkeeping, payroll"))
+    opened = await world.send(slash(ALICE, CLUB, "refer"))
+    assert inputs_of(opened.data)["receiver"]["required"] is False
+
+    done = await fill_in(world, ALICE, opened, {"client": "Acme", "need": "payroll"}, CLUB)
+
+    assert done.ephemeral
+    shown = done.content + embed_text(done.data)
+    assert "payroll" in shown and "bob: accountant" in shown
+
+
 async def test_a_member_picked_in_the_form_who_never_used_the_bot_can_be_referred_to(
     world: World,
 ) -> None:

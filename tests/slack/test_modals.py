@@ -44,15 +44,18 @@ def test_refer_alone_opens_a_modal_whose_submission_refers(slack: SlackHarness) 
     assert opened["trigger_id"].startswith("trigger.")
     view = opened["view"]
     assert view["title"]["text"] == "Refer a client"
-    assert _blocks(view).items() >= {
-        "receiver": "users_select",
-        "client": "plain_text_input",
-        "need": "plain_text_input",
-        "value": "plain_text_input",
-        "temperature": "static_select",
-    }.items()
+    assert (
+        _blocks(view).items()
+        >= {
+            "receiver": "users_select",
+            "client": "plain_text_input",
+            "need": "plain_text_input",
+            "value": "plain_text_input",
+            "temperature": "static_select",
+        }.items()
+    )
     optional = {b["block_id"]: b["optional"] for b in view["blocks"]}
-    assert optional.items() >= {"receiver": False, "need": False, "value": True}.items()
+    assert optional.items() >= {"receiver": True, "need": False, "value": True}.items()
 
     assert _ack(slack.submit(view, REFER_VALUES, "UALICE")) == {}  # the modal closes
     [answer] = _answers(slack, view)
@@ -60,6 +63,20 @@ def test_refer_alone_opens_a_modal_whose_submission_refers(slack: SlackHarness) 
     assert "Referral #1 for Acme Corp sent to bob." in shown(answer)
     slack.deliver()
     assert "5,000 EUR" in shown(slack.fake.dms_to("UBOB")[0])
+
+
+def test_the_refer_modal_sent_without_receiver_suggests_who_fits(slack: SlackHarness) -> None:
+    slack.accept_charter("UALICE", "UBOB")
+    slack.command("UBOB", "/apport profile accountant | bookkeeping, payroll")
+    slack.command("UALICE", "/refer", expect_reply=False)
+    view = slack.opened_view()
+    assert _ack(slack.submit(view, {**REFER_VALUES, "receiver": ""}, "UALICE")) == {}
+    [answer] = _answers(slack, view)
+    assert "Who fits “bookkeeping”" in shown(answer)
+    assert "bob: accountant" in shown(answer)
+    assert "No referrals yet" in shown(slack.command("UALICE", "/apport referrals"))
+    empty = _ack(slack.submit(view, {**REFER_VALUES, "receiver": "", "need": ""}, "UALICE"))
+    assert list(empty["errors"]) == ["need"], "nothing to refer and nothing to match"
 
 
 def test_a_bad_amount_is_shown_next_to_the_amount_and_changes_nothing(

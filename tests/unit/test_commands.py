@@ -256,14 +256,15 @@ def test_form_for_refer() -> None:
         InputKind.NUMBER,
         InputKind.TEXT,
     ]
-    assert [i.required for i in form.inputs] == [True, True, True, False, False, False]
+    # The receiver may be left empty: the form then answers with suggestions for the need.
+    assert [i.required for i in form.inputs] == [False, True, True, False, False, False]
     receiver, client, need, _, temperature, _ = form.inputs
     assert receiver.label == "Refer to"
+    assert receiver.hint == "Leave it empty to see which members fit the need."
     assert client.initial == "Acme"
     assert need.initial == ""
     assert need.hint == "What the client needs, in a few words."
     assert temperature.choices == ("1", "2", "3", "4", "5")
-    assert receiver.hint == ""  # no hint in the catalog
 
 
 def test_form_for_in_french() -> None:
