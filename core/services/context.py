@@ -34,6 +34,10 @@ class Context:
     read_channel: Callable[[str], str | None] = plain_channel
     command_names: Mapping[str, str] = field(default_factory=dict)  # how this platform types them
     charts: ChartRenderer | None = None  # draws the stats charts, when the platform wired one
+    # Display names read during this command: a card names the same few members many times
+    # (parties, owner, each line of history). A command that renames someone (erasure) does
+    # not show that name afterwards.
+    _names: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     def typed(self, command: str) -> str:
         return self.command_names.get(command, command)
@@ -112,7 +116,9 @@ class Context:
         return member
 
     def name(self, member_id: int) -> str:
-        return self.member(member_id).display_name
+        if member_id not in self._names:
+            self._names[member_id] = self.member(member_id).display_name
+        return self._names[member_id]
 
     def resolve(self, token: str) -> Member:
         """A member named by platform id or by display name (case and accents ignored)."""
