@@ -11,6 +11,7 @@ import discord
 
 from adapters.discord import ids
 from adapters.discord.buttons import ActionButton
+from adapters.discord.command_locales import CatalogTranslator
 from adapters.discord.interactions import BUDGET, Interactions
 from adapters.discord.invite import intents
 from adapters.discord.slash import ApportTree, build_commands
@@ -51,6 +52,7 @@ class ApportBot(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ActionButton)
+        await self.tree.set_translator(CatalogTranslator(self.app.default_locale))
         await self.sync_commands()
         if self.on_start is not None:
             self.on_start()

@@ -12,11 +12,13 @@ extra `text` option takes the console's inline syntax for power users.
 from __future__ import annotations
 
 import inspect
+from functools import partial
 from typing import Any
 
 import discord
 from discord import app_commands
 
+from adapters.discord.command_locales import described
 from adapters.discord.interactions import Interactions
 from adapters.discord.render import cap
 from core.commands import COMMANDS, Command, Param, Verb, usage
@@ -45,25 +47,33 @@ class ApportTree(app_commands.CommandTree[discord.Client]):
 
 
 def build_commands(handler: Interactions, t: Translator) -> list[AppCommand]:
+    """`t`: the default language; descriptions carry the others (`command_locales`)."""
     built: list[AppCommand] = []
     for command in COMMANDS.values():
-        about = cap(
-            t(f"help.{command.name}") if t.has(f"help.{command.name}") else command.name, 100
-        )
+        about = described(partial(_about, command), t)
         if len(command.verbs) == 1 and not command.verbs[0].name:
             built.append(_slash(handler, command, command.verbs[0], t, command.name, about))
             continue
         group = app_commands.Group(name=command.name, description=about, guild_only=True)
         for verb in command.verbs:
-            syntax = _usage(command, verb, t)
+            syntax = described(partial(_usage, command, verb), t)
             name = verb.name or _verbless_name(command, verb)
             group.add_command(_slash(handler, command, verb, t, name, syntax))
         built.append(group)
     return built
 
 
+def _about(command: Command, t: Translator) -> str:
+    return t(f"help.{command.name}") if t.has(f"help.{command.name}") else command.name
+
+
 def _slash(
-    handler: Interactions, command: Command, verb: Verb, t: Translator, name: str, about: str
+    handler: Interactions,
+    command: Command,
+    verb: Verb,
+    t: Translator,
+    name: str,
+    about: app_commands.locale_str,
 ) -> app_commands.Command[Any, ..., None]:
     async def run(interaction: discord.Interaction[Any], **options: object) -> None:
         await handler.command(interaction, command.name, verb.name, options)
@@ -72,12 +82,12 @@ def _slash(
         "interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction
     )
     params = [first]
-    descriptions: dict[str, str] = {}
+    descriptions: dict[str, app_commands.locale_str] = {}
     choices: dict[str, list[app_commands.Choice[Any]]] = {}
     completers: dict[str, Any] = {}
     for param in verb.params:
         params.append(_option(param.name, _option_type(param)))
-        descriptions[param.name] = _describe(t, param)
+        descriptions[param.name] = described(partial(_describe, param), t)
         if param.choices:
             choices[param.name] = [
                 app_commands.Choice(name=c, value=_choice_value(param, c)) for c in param.choices
@@ -86,7 +96,7 @@ def _slash(
             completers[param.name] = _completer(handler, command.name, param.name)
     if verb.params and all(p.name != TEXT for p in verb.params):
         params.append(_option(TEXT, str))
-        descriptions[TEXT] = _usage(command, verb, t)
+        descriptions[TEXT] = described(partial(_usage, command, verb), t)
     # discord.py reads options from the callback's signature: give it the declared one.
     setattr(run, "__signature__", inspect.Signature(params))  # noqa: B010
     app_commands.describe(**descriptions)(run)
@@ -132,7 +142,7 @@ def _choice_value(param: Param, choice: str) -> int | str:
     return int(choice) if _option_type(param) is int else choice
 
 
-def _describe(t: Translator, param: Param) -> str:
+def _describe(param: Param, t: Translator) -> str:
     for key in (f"param.{param.name}.label", f"param.{param.name}"):
         if t.has(key):
             return cap(t(key), 100)

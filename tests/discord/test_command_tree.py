@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from discord import Locale, app_commands
 
 from adapters.discord.client import ApportBot
+from adapters.discord.command_locales import CatalogTranslator, described
 from core.commands import COMMANDS, Command, Param, Verb
+from core.i18n import Translator
 from core.ui import InputKind
 from tests.discord.conftest import CLUB
 from tests.discord.fake_discord import FakeDiscord
@@ -80,3 +83,31 @@ async def test_a_guild_id_syncs_to_that_guild_only(world: World) -> None:
 
     synced = _synced(world.fake, f"/applications/900000000000000001/guilds/{CLUB.id}/commands")
     assert "refer" in synced
+
+
+async def test_descriptions_reach_french_members_in_french(world: World) -> None:
+    refer = _synced(world.fake)["refer"]
+
+    assert refer["description"] == "pass a client to a member (no text opens the form)"
+    localized = refer["description_localizations"]
+    assert localized["fr"] == "transmettre un client à un membre (sans texte, ouvre le formulaire)"
+    assert localized.keys() == {"fr"}, "English clients read the default description"
+    need = _options(refer)["need"]
+    assert (need["description"], need["description_localizations"]["fr"]) == ("Need", "Besoin")
+    charter = _synced(world.fake)["charter"]  # a group
+    assert charter["description_localizations"]["fr"] == "la charte du réseau"
+
+
+async def test_a_french_speaking_bot_describes_its_commands_in_english_for_english_clients() -> (
+    None
+):
+    about = described(lambda t: t("help.charter"), Translator("fr"))
+    translator = CatalogTranslator("fr")
+    context = app_commands.TranslationContext(app_commands.TranslationContextLocation.other, None)
+
+    assert about.message == "la charte du réseau"
+    assert await translator.translate(about, Locale.british_english, context) == (
+        "the network's charter"
+    )
+    assert await translator.translate(about, Locale.french, context) is None
+    assert await translator.translate(about, Locale.german, context) is None
