@@ -16,6 +16,7 @@ from PIL import Image
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from core.charts_port import MonthlyChart, RenderedChart
+from core.services import stats_report
 from core.stats import Figures
 from tests.fakes import Bot, FakeStats
 
@@ -95,10 +96,14 @@ def test_a_renderer_failing_on_its_thread_costs_the_chart_only(
     assert "drawing the stats chart failed" in caplog.text
 
 
-def test_without_a_renderer_no_thread_is_asked_for(bot: Bot) -> None:
-    before = threading.active_count()
+def test_without_a_renderer_nothing_is_drawn_on_a_thread(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    submitted: list[object] = []
+    monkeypatch.setattr(stats_report._drawing, "submit", lambda *args: submitted.append(args))
     assert bot.ok("Bob", "stats").files == ()
-    assert threading.active_count() == before
+    assert bot.ok("Bob", "stats", "me").files == ()
+    assert submitted == []
 
 
 def _chart(referrals: tuple[int, ...], title: str = "Referrals and business") -> MonthlyChart:
