@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -161,6 +162,9 @@ class Apport:
         # Settings a new network starts with on this platform (the console's channels).
         self.network_defaults = dict(network_defaults or {})
         self.charts = charts
+        # Draws `/stats` charts while the command reads the figures (threads start at the
+        # first chart; drawing holds the GIL, so more threads than cores would not help).
+        self.drawing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="apport-chart")
 
     def handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
@@ -260,6 +264,7 @@ class Apport:
             read_channel=self.channel,
             command_names=self.command_names,
             charts=self.charts,
+            drawing=self.drawing,
         )
 
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:

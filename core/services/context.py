@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -34,6 +35,7 @@ class Context:
     read_channel: Callable[[str], str | None] = plain_channel
     command_names: Mapping[str, str] = field(default_factory=dict)  # how this platform types them
     charts: ChartRenderer | None = None  # draws the stats charts, when the platform wired one
+    drawing: Executor | None = None  # where charts are drawn meanwhile (else in line)
     # Display names read during this command: a card names the same few members many times
     # (parties, owner, each line of history). A command that renames someone (erasure) does
     # not show that name afterwards.

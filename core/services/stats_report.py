@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 from core.charts_port import ChartRenderer, MonthlyChart
 from core.services.context import Context
@@ -198,18 +197,16 @@ def chart(ctx: Context, period: Period, member_id: int | None = None) -> Attachm
 
 PendingChart = Callable[[], Attachment | None]
 
-# Drawing threads, started at the first chart and kept (matplotlib caches its fonts per
-# thread). Drawing holds the GIL most of the time, so more threads than cores would not draw
-# more charts per second.
-_drawing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="apport-chart")
-
 
 def chart_meanwhile(ctx: Context, period: Period, member_id: int | None = None) -> PendingChart:
     """`chart`, drawn while the caller goes on: the series are read now, in the caller's unit
-    of work (which stays on the caller's thread), and the drawing runs on a thread of its own;
+    of work (which stays on the caller's thread), and the drawing runs on `ctx.drawing`;
     calling the result waits for the chart. The figures' queries spend most of their time in
     the database, which releases the GIL (SQLite, psycopg), so the two overlap on two cores."""
     order = _order(ctx, period, member_id)
     if order is None:
         return lambda: None
-    return _drawing.submit(_draw, *order).result
+    if ctx.drawing is None:
+        drawn = _draw(*order)
+        return lambda: drawn
+    return ctx.drawing.submit(_draw, *order).result

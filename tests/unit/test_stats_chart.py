@@ -16,7 +16,6 @@ from PIL import Image
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from core.charts_port import MonthlyChart, RenderedChart
-from core.services import stats_report
 from core.stats import Figures
 from tests.fakes import Bot, FakeStats
 
@@ -100,7 +99,7 @@ def test_without_a_renderer_nothing_is_drawn_on_a_thread(
     bot: Bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     submitted: list[object] = []
-    monkeypatch.setattr(stats_report._drawing, "submit", lambda *args: submitted.append(args))
+    monkeypatch.setattr(bot.app.drawing, "submit", lambda *args: submitted.append(args))
     assert bot.ok("Bob", "stats").files == ()
     assert bot.ok("Bob", "stats", "me").files == ()
     assert submitted == []
