@@ -8,6 +8,7 @@ which every process's dispatcher claims from atomically.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -23,22 +24,27 @@ class DispatchLoop:
     def __init__(self, dispatcher: Dispatcher, seconds: float) -> None:
         self.dispatcher = dispatcher
         self.scheduler = BackgroundScheduler(timezone=UTC)
+        # Two instances, one at a time: a kick that comes while a run is under way (and may
+        # have claimed before the kick's rows were committed) waits for it, then runs. With
+        # one instance APScheduler would skip that kick, and its rows would wait a tick.
+        self._one_at_a_time = threading.Lock()
         self.scheduler.add_job(
             self._run,
             "interval",
             seconds=seconds,
             id=JOB_ID,
-            max_instances=1,
+            max_instances=2,
             coalesce=True,
             next_run_time=datetime.now(UTC),
         )
 
     def _run(self) -> None:
-        try:
-            report = self.dispatcher.run_once()
-        except Exception:  # the rows stay claimed and are taken back after the timeout
-            log.exception("dispatch run failed")
-            return
+        with self._one_at_a_time:
+            try:
+                report = self.dispatcher.run_once()
+            except Exception:  # the rows stay claimed and are taken back after the timeout
+                log.exception("dispatch run failed")
+                return
         if report.handled:
             log.info("dispatched: %s", report)
 

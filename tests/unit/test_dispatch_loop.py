@@ -1,0 +1,54 @@
+"""The dispatch loop on APScheduler: a kick runs the dispatcher at once, even while a run is
+under way (it runs again right after), and runs never overlap."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from bot.scheduler import DispatchLoop
+from core.services.dispatcher import DispatchReport
+
+WAIT = 10.0
+
+
+class SlowDispatcher:
+    """Its first run blocks until released; it records the runs and whether two overlapped."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.first_started = threading.Event()
+        self.runs = 0
+        self.running = 0
+        self.overlapped = False
+        self.second_done = threading.Event()
+
+    def run_once(self) -> DispatchReport:
+        self.running += 1
+        self.overlapped |= self.running > 1
+        self.runs += 1
+        if self.runs == 1:
+            self.first_started.set()
+            self.release.wait(WAIT)
+        else:
+            self.second_done.set()
+        self.running -= 1
+        return DispatchReport()
+
+
+def test_a_kick_during_a_run_runs_again_right_after_it() -> None:
+    slow = SlowDispatcher()
+    loop = DispatchLoop(slow, seconds=3600)  # type: ignore[arg-type]
+    loop.start()
+    try:
+        assert slow.first_started.wait(WAIT), "the loop runs once when it starts"
+        loop.kick()  # rows committed while the first run is under way
+        time.sleep(0.2)
+        assert slow.runs == 1, "runs never overlap"
+        slow.release.set()
+        assert slow.second_done.wait(WAIT), "the kick was not lost"
+        assert not slow.overlapped
+    finally:
+        loop.stop()
+    assert not loop.scheduler.running
+
