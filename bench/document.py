@@ -70,8 +70,9 @@ where they can be (these machines are noisy); absolute medians are shown for ref
    is the raw SQL the job cannot do without, on the same database: claiming 200 rows at a time
    (`UPDATE ... RETURNING`, `FOR UPDATE SKIP LOCKED` on PostgreSQL) and marking each sent in a
    transaction of its own, committed as the dispatcher commits (without waiting for the disk:
-   `synchronous=NORMAL` on SQLite, `SET LOCAL synchronous_commit TO OFF` on PostgreSQL; see
-   `storage/commit_modes.py`). Inserting the rows is setup for both and timed by neither. Two
+   `synchronous=NORMAL` on SQLite, `synchronous_commit` off for the mark's transaction on
+   PostgreSQL; see `storage/commit_modes.py`). Inserting the rows is setup for both and timed
+   by neither. Two
    processes are real processes (`multiprocessing`, spawned) draining the same rows.
 4. **Stats**: `/stats` (this month, with its chart) through `Apport.handle` as the bot wires
    it, on the network of `bench/generate.py`. The floor computes the same figures with one

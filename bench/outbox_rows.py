@@ -86,6 +86,11 @@ def _claim_sql(dialect: str) -> str:
 
 
 MARK = "UPDATE outbox SET state = 'sent', sent_at = :now, claimed_by = NULL WHERE id = :id"
+# PostgreSQL: the dispatcher's mark does not wait for the disk (storage/commit_modes.py).
+MARK_POSTGRESQL = (
+    "UPDATE outbox SET state = 'sent', sent_at = :now, claimed_by = NULL WHERE id = :id "
+    "AND (SELECT set_config('synchronous_commit', 'off', true)) = 'off'"
+)
 
 
 def raw_dispatch(engine: Engine, now: datetime) -> int:
@@ -94,7 +99,8 @@ def raw_dispatch(engine: Engine, now: datetime) -> int:
     engine = engine.execution_options(**{RELAXED_COMMITS: True})
     at = bindparam("now", type_=UTCDateTime())
     claim = text(_claim_sql(engine.dialect.name)).bindparams(at)
-    mark = text(MARK).bindparams(bindparam("now", type_=UTCDateTime()))
+    marking = MARK_POSTGRESQL if engine.dialect.name == "postgresql" else MARK
+    mark = text(marking).bindparams(bindparam("now", type_=UTCDateTime()))
     marked = 0
     while True:
         with engine.begin() as connection:

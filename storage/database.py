@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.commit_modes import RELAXED_COMMITS, install_postgresql, sqlite_before_begin
+from storage.commit_modes import RELAXED_COMMITS, sqlite_before_begin
 from storage.uow import SqlUnitOfWorkFactory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -39,9 +39,6 @@ def make_engine(url: str, **options: Any) -> Engine:
             # IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a
             # transaction never fails half-way when another process wrote in between.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    elif engine.dialect.name == "postgresql":
-        install_postgresql(engine)
 
     return engine
 

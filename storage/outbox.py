@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.feedback import Feedback
 from core.outbox import OutboxItem, OutboxState
+from storage.commit_modes import RELAXED_COMMITS, relaxed_on_postgresql
 from storage.inserts import insert_or_skip
 from storage.tables import FeedbackRow, OutboxRow, ReferralRow
 
@@ -23,6 +24,11 @@ _MARK_SENT = (
     .where(OutboxRow.id == bindparam("row_id"))
     .values(state=S.SENT.value, sent_at=bindparam("at"), claimed_by=None, ref=bindparam("ref"))
 )
+_MARK_SENT_RELAXED = relaxed_on_postgresql(_MARK_SENT)
+
+
+def _postgresql(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
 
 
 def _item(row: OutboxRow) -> OutboxItem:
@@ -126,9 +132,10 @@ class SqlOutbox:
         self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
 
     def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
-        self.session.connection().execute(
-            _MARK_SENT, {"row_id": item_id, "at": at, "ref": ref or ""}
-        )
+        connection = self.session.connection()
+        relaxed = connection.get_execution_options().get(RELAXED_COMMITS, False)
+        statement = _MARK_SENT_RELAXED if relaxed and _postgresql(connection) else _MARK_SENT
+        connection.execute(statement, {"row_id": item_id, "at": at, "ref": ref or ""})
 
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         row = self.session.scalars(

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 
+from core.outbox import OutboxItem
 from storage.database import make_engine, migrate, unit_of_work_factory
 from storage.tables import NetworkRow
 from storage.uow import SqlUnitOfWorkFactory
@@ -22,12 +23,21 @@ def one_connection(database_url: str) -> Iterator[Engine]:
     """Every unit of work gets the same database connection, as a quiet bot's often do."""
     engine = make_engine(database_url, pool_size=1, max_overflow=0)
     migrate(engine)
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.add("team", "Team", "en", NOW)
+        uow.outbox.add(OutboxItem(network.id, "notice", NOW, {}, key="row"))
+        uow.commit()
     yield engine
     engine.dispose()
 
 
 def _waits_for_disk(uows: SqlUnitOfWorkFactory, end: str = "commit") -> bool:
+    """Whether this unit of work's commit, after marking a message sent, waits for the disk."""
     with uows() as uow:
+        network = uow.networks.get_by_key("team")
+        row = uow.outbox.by_key(network.id, "row") if network else None
+        assert row is not None
+        uow.outbox.mark_sent(row.id, NOW, "ref")
         if uow.session.get_bind().dialect.name == "sqlite":
             level = uow.session.execute(text("PRAGMA synchronous")).scalar_one()
             waits = level == 2  # FULL: the commit syncs the log; NORMAL (1) leaves it
