@@ -39,9 +39,10 @@ run pays for generating them (minutes for 1,000,000 referrals). PostgreSQL parts
 `TEST_DATABASE_URL`, else `postgresql+psycopg://postgres@127.0.0.1:5432/test`, each run in a
 schema of its own that is dropped afterwards; they are skipped (a row says so) when no server
 answers, and `--pg-url ''` skips them. Every request stays on 127.0.0.1. Goals are reported,
-never enforced: the exit status is 1 only when a section could not run, and
-`tests/test_bench_quick.py` runs the tiniest configuration to check that the table is well
-formed. `python -m bench.stats` times `/stats` and the directory command by command.
+never enforced: the exit status is 1 only when a section could not run. CI (`.ci/run`) runs
+`--quick` and prints its table, and `tests/test_bench_quick.py` runs the tiniest configuration
+to check that the table is well formed. `python -m bench.stats` times `/stats` and the
+directory command by command.
 """
 
 FLOORS = """\
