@@ -28,6 +28,7 @@ class DispatchLoop:
         # have claimed before the kick's rows were committed) waits for it, then runs. With
         # one instance APScheduler would skip that kick, and its rows would wait a tick.
         self._one_at_a_time = threading.Lock()
+        self._stopping = threading.Event()  # a run waiting for the lock when we stop: skip it
         self.scheduler.add_job(
             self._run,
             "interval",
@@ -40,9 +41,11 @@ class DispatchLoop:
 
     def _run(self) -> None:
         with self._one_at_a_time:
+            if self._stopping.is_set():
+                return
             try:
                 report = self.dispatcher.run_once()
-            except Exception:  # the rows stay claimed and are taken back after the timeout
+            except Exception:  # what the run could not give back is taken back after the timeout
                 log.exception("dispatch run failed")
                 return
         if report.handled:
@@ -59,5 +62,6 @@ class DispatchLoop:
             log.exception("could not kick the dispatch job")
 
     def stop(self) -> None:
+        self._stopping.set()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from core.charts_port import ChartRenderer
@@ -29,6 +29,9 @@ DELIVERY_ALERT = "alert.delivery"
 THREAD_WAIT = timedelta(seconds=5)
 
 # Scheduled channel posts composed when due (each schedules the next): kind -> composer.
+# The only composers that write and then send: what they write commits with the mark, so their
+# transaction stays open through the send. Every other notice is composed from reads alone,
+# and its transaction ends before the send (on SQLite, no write lock is held meanwhile).
 CHANNEL_POSTS: dict[str, Callable[[Context, OutboxItem], tuple[str, Reply] | None]] = {
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
@@ -77,9 +80,12 @@ class _Batch:
         uow.rollback()  # read only: end the transaction, so no lock is held while sending
 
     def network(self, network_id: int) -> Network | None:
+        """A copy for each row: a composer may change it (the charter reminder's turn), and a
+        failed send rolls that back in the database, not in what the batch keeps."""
         if network_id not in self._networks:
             self._networks[network_id] = self.uow.networks.get(network_id)
-        return self._networks[network_id]
+        found = self._networks[network_id]
+        return replace(found) if found is not None else None
 
     def member(self, network_id: int, member_id: int) -> Member | None:
         if (network_id, member_id) not in self._members:
@@ -122,9 +128,27 @@ class Dispatcher:
                 # Each row still commits on its own, right after its send: a crash resends
                 # at most the one message in flight. Rows may queue more rows (a reminder's
                 # DMs): the next batch has them.
-                for item in items:
-                    self._deliver(batch, item, now, report)
+                for done, item in enumerate(items):
+                    try:
+                        self._deliver(batch, item, now, report)
+                    except Exception:
+                        # The database failed (a send cannot be marked, a failure cannot be
+                        # recorded): sending on would only send what cannot be marked.
+                        uow.rollback()
+                        self._release(items[done + 1 :], now)
+                        raise
         return report
+
+    def _release(self, unsent: list[OutboxItem], now: datetime) -> None:
+        """Give back the rows a failed batch did not reach, so they need not wait for their
+        claims to go stale (if the database lets us; else they will)."""
+        try:
+            with self.uow_factory() as uow:
+                for item in unsent:
+                    uow.outbox.retry(item.id, now, item.last_error, item.attempts)
+                uow.commit()
+        except Exception:
+            log.exception("could not give back %d claimed outbox rows", len(unsent))
 
     def _deliver(
         self, batch: _Batch, item: OutboxItem, now: datetime, report: DispatchReport
@@ -164,6 +188,8 @@ class Dispatcher:
             uow.commit()
             report.skipped += 1
             return
+        if item.kind not in CHANNEL_POSTS:
+            uow.rollback()  # composed from reads alone: hold nothing while sending
         try:
             ref = self.messenger.send(notice)
         except DeliveryFailed as error:

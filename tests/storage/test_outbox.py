@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 
 from core.app import Apport, Invocation
 from core.errors import DeliveryFailed
 from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState
 from core.services.dispatcher import Dispatcher
 from core.ui import Notice
-from storage.database import make_engine, unit_of_work_factory
+from storage.database import make_engine, migrate, unit_of_work_factory
+from storage.outbox import SqlOutbox
 from storage.tables import OutboxRow
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -234,3 +239,78 @@ def test_a_row_that_cannot_be_composed_holds_up_nothing_and_ends_with_an_alert(
     assert _states(engine)["row:0"] == OutboxState.FAILED.value
     (alert,) = inbox.texts("alice")
     assert "to bob could not be delivered" in alert and "could not compose" in alert
+
+
+def _notices_to_bob(engine: Engine, count: int) -> None:
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.get_by_key("team")
+        bob = uow.members.by_external_id(network.id, "bob") if network else None
+        assert network is not None and bob is not None
+        for n in range(count):
+            due = START - timedelta(hours=1) + timedelta(seconds=n)
+            item = OutboxItem(network.id, "notice", due, {"reply": {"text": f"n{n}"}})
+            item.member_id, item.key = bob.id, f"n:{n}"
+            uow.outbox.add(item)
+        uow.commit()
+
+
+def test_when_a_send_cannot_be_marked_the_batch_stops_and_gives_back_the_rest(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    _notices_to_bob(engine, 3)
+
+    def database_gone(*args: object, **kwargs: object) -> None:
+        raise OperationalError("UPDATE outbox", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(SqlOutbox, "mark_sent", database_gone)
+    inbox = Inbox()
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+    with pytest.raises(OperationalError):
+        dispatcher.run_once()
+    assert inbox.texts("bob") == ["n0"], "nothing more is sent once a send cannot be marked"
+    states = _states(engine)
+    assert states["n:0"] == "claimed", "it may have gone out: it waits for its claim to expire"
+    assert states["n:1"] == states["n:2"] == "pending", "the rest is given back at once"
+
+    monkeypatch.undo()
+    dispatcher.run_once()
+    assert sorted(inbox.texts("bob")[1:]) == ["New referral #1 from alice: Acme Corp.", "n1", "n2"]
+    clock.at += CLAIM_TIMEOUT + timedelta(seconds=1)
+    dispatcher.run_once()
+    assert inbox.texts("bob")[-1] == "n0", "sent again: at least once, never lost"
+
+
+def test_no_write_lock_is_held_while_a_reminder_is_sent(tmp_path: Path) -> None:
+    """SQLite: a reminder composed from reads alone lets commands write during its send."""
+    path = tmp_path / "apport.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    writable: list[bool] = []
+
+    class Probe(Inbox):
+        def send(self, notice: Notice) -> None:
+            other = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                writable.append(True)
+            except sqlite3.OperationalError:
+                writable.append(False)
+            finally:
+                other.close()
+            super().send(notice)
+
+    probe = Probe()
+    dispatcher = Dispatcher(
+        unit_of_work_factory(engine, relaxed_commits=True), probe, clock.now, "w"
+    )
+    dispatcher.run_once()  # the referral's notice
+    clock.at += timedelta(days=4)
+    dispatcher.run_once()  # bob has not answered: a reminder, composed from the referral
+    engine.dispose()
+    assert "reminder.unanswered" in [notice.kind for notice in probe.sent]
+    assert writable and all(writable), writable

@@ -52,3 +52,18 @@ def test_a_kick_during_a_run_runs_again_right_after_it() -> None:
         loop.stop()
     assert not loop.scheduler.running
 
+
+def test_stopping_skips_the_run_that_was_waiting_its_turn() -> None:
+    slow = SlowDispatcher()
+    loop = DispatchLoop(slow, seconds=3600)  # type: ignore[arg-type]
+    loop.start()
+    assert slow.first_started.wait(WAIT)
+    loop.kick()
+    time.sleep(0.2)  # the kicked run is waiting for the first one
+    stopper = threading.Thread(target=loop.stop)
+    stopper.start()
+    time.sleep(0.1)
+    slow.release.set()
+    stopper.join(WAIT)
+    assert not stopper.is_alive() and not loop.scheduler.running
+    assert slow.runs == 1, "the bot was stopping: the waiting run did not start a dispatch"
