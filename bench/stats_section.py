@@ -20,6 +20,7 @@ from bench.report import Goal, Row, ms, ratio
 
 SECTION = "4. Stats"
 GOAL = 1.3
+GOAL_REFERRALS = 1_000_000
 COMPARED = (
     "given",
     "accepted",
@@ -134,6 +135,11 @@ def _measure(profile: Profile, dataset: Dataset, url: str) -> list[Row]:
     size = f"{dataset.referrals:,} referrals, {dataset.members:,} members"
     check = f"figures differ: {', '.join(differences)}" if differences else "same figures"
     full, sql = median(with_chart), median(floor_all)
+    # The goal is set for the 1,000,000 referrals: on a small network the chart's
+    # drawing, a fixed cost, outweighs queries that take a few tens of milliseconds.
+    at_scale = dataset.referrals >= GOAL_REFERRALS
+    goals = (Goal(f"ratio ≤ {GOAL}", (ratio(full, sql) or 0) <= GOAL),) if at_scale else ()
+    scale = "" if at_scale else f"; the goal is for {GOAL_REFERRALS:,} referrals"
     bare, sql_only = median(no_chart), median(floor_only)
     return [
         Row(
@@ -142,8 +148,8 @@ def _measure(profile: Profile, dataset: Dataset, url: str) -> list[Row]:
             ms(full),
             f"{ms(sql)} (one SQL query per figure, chart series included)",
             ratio(full, sql),
-            (Goal(f"ratio ≤ {GOAL}", (ratio(full, sql) or 0) <= GOAL),),
-            f"{size}; {check}; {profile.runs} runs",
+            goals,
+            f"{size}; {check}; {profile.runs} runs{scale}",
         ),
         Row(
             SECTION,
