@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from core.audit import AuditEntry
 from core.referrals import Referral
 from core.services.context import Context
+from core.services.stats import referrals_csv
 from core.ui import Attachment, Reply
 
 
@@ -97,53 +96,13 @@ def my_data(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-LEDGER_COLUMNS = (
-    "number",
-    "created_at",
-    "referrer",
-    "receiver",
-    "client",
-    "status",
-    "estimated_value",
-    "closed_amount",
-    "commission_due",
-    "commission_paid",
-    "currency",
-    "charter_version",
-)
-
-
 def network_ledger(ctx: Context, args: dict[str, str]) -> Reply:
-    """Referrals and the commission ledger, for the treasurer (no client contacts), read in
-    one query (the same as `/stats export`'s)."""
+    """Every referral with its commission, for the treasurer (no client contacts): the same
+    file as `/stats export`'s referrals, read in one query."""
     ctx.require_admin()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(LEDGER_COLUMNS)
-    currency = ctx.network.currency
-    for line in ctx.uow.stats.ledger(ctx.network.id):
-        writer.writerow(
-            [
-                line.number,
-                line.created_at.isoformat(),
-                line.referrer,
-                line.receiver,
-                line.client,
-                line.status,
-                _amount(line.estimated_value) or "",
-                _amount(line.closed_amount) or "",
-                _amount(line.commission_due) or "",
-                _amount(line.commission_paid) or "",
-                currency,
-                line.charter_version,
-            ]
-        )
+    content = referrals_csv(ctx, ctx.uow.stats.ledger(ctx.network.id))
     ctx.uow.audit.add(AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "export.ledger"))
     return Reply(
         text=ctx.t("network.exported"),
-        files=(
-            Attachment(
-                f"apport-ledger-{ctx.now:%Y%m%d}.csv", buffer.getvalue().encode("utf-8"), "text/csv"
-            ),
-        ),
+        files=(Attachment(f"apport-ledger-{ctx.now:%Y%m%d}.csv", content, "text/csv"),),
     )

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from core.network import Member
 from core.services import digest, stats_report
+from core.audit import AuditEntry
 from core.services.context import Context
 from core.stats import (
     TOP_GIVERS,
@@ -190,6 +191,13 @@ class _Cells:
         return "'" + value if value.startswith(_FORMULA) else value
 
 
+def referrals_csv(ctx: Context, lines: list[LedgerLine]) -> bytes:
+    """Every referral as a CSV file (local times, formulas defused), for the treasurer."""
+    cell = _Cells(ZoneInfo(ctx.network.timezone))
+    currency = ctx.network.currency
+    return _csv(REFERRAL_COLUMNS, (_referral_row(cell, line, currency) for line in lines))
+
+
 def _csv(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -243,7 +251,8 @@ def export(ctx: Context, args: dict[str, str]) -> Reply:
     cell = _Cells(ZoneInfo(network.timezone))
     lines = ctx.uow.stats.ledger(network.id)
     currency = network.currency
-    referrals = _csv(REFERRAL_COLUMNS, (_referral_row(cell, line, currency) for line in lines))
+    referrals = referrals_csv(ctx, lines)
+    ctx.uow.audit.add(AuditEntry(network.id, ctx.actor.id, ctx.now, "export.ledger"))
     commissions = [line for line in lines if line.commission_due is not None]
     ledger = _csv(LEDGER_COLUMNS, (_ledger_row(cell, line, currency) for line in commissions))
     stamp = ctx.local(ctx.now, "%Y%m%d")
