@@ -13,9 +13,9 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.audit import AuditEntry
 from core.network import Member
 from core.services import digest, stats_report
-from core.audit import AuditEntry
 from core.services.context import Context
 from core.stats import (
     TOP_GIVERS,
