@@ -103,8 +103,9 @@ class _Workspace:
 
 
 class FakeOutbox:
-    def __init__(self, workspace: _Workspace) -> None:
+    def __init__(self, workspace: _Workspace, commit: Callable[[], None]) -> None:
         self._ws = workspace
+        self._commit = commit  # its unit of work's
 
     def add(self, item: OutboxItem) -> bool:
         tables = self._ws.tables
@@ -152,6 +153,10 @@ class FakeOutbox:
 
     def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
         self._set(item_id, OutboxState.SENT, ref=ref or "")
+
+    def mark_sent_alone(self, item_id: int, at: datetime, ref: str | None = None) -> None:
+        self.mark_sent(item_id, at, ref)
+        self._commit()
 
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         for item in self._ws.tables.outbox.values():
@@ -617,7 +622,7 @@ class FakeUnitOfWork:
         self.clients: ClientRepository = FakeClients(self._workspace)
         self.referrals: ReferralRepository = FakeReferrals(self._workspace)
         self.charters: CharterRepository = FakeCharters(self._workspace)
-        self.outbox: OutboxRepository = FakeOutbox(self._workspace)
+        self.outbox: OutboxRepository = FakeOutbox(self._workspace, self.commit)
         self.feedback: FeedbackRepository = FakeFeedback(self._workspace)
         self.candidates: CandidateRepository = FakeCandidates(self._workspace)
         self.breaches: BreachRepository = FakeBreaches(self._workspace)

@@ -188,7 +188,8 @@ class Dispatcher:
             uow.commit()
             report.skipped += 1
             return
-        if item.kind not in CHANNEL_POSTS:
+        alone = item.kind not in CHANNEL_POSTS
+        if alone:
             uow.rollback()  # composed from reads alone: hold nothing while sending
         try:
             ref = self.messenger.send(notice)
@@ -201,8 +202,11 @@ class Dispatcher:
             uow.rollback()
             self._failed(uow, item, DeliveryFailed(repr(error)), now, report)
             return
-        uow.outbox.mark_sent(item.id, now, ref)
-        uow.commit()
+        if alone:
+            uow.outbox.mark_sent_alone(item.id, now, ref)
+        else:
+            uow.outbox.mark_sent(item.id, now, ref)
+            uow.commit()
         report.sent += 1
 
     def _compose(self, ctx: Context, batch: _Batch, item: OutboxItem) -> Notice | None:

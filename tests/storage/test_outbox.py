@@ -265,6 +265,7 @@ def test_when_a_send_cannot_be_marked_the_batch_stops_and_gives_back_the_rest(
         raise OperationalError("UPDATE outbox", {}, Exception("server closed the connection"))
 
     monkeypatch.setattr(SqlOutbox, "mark_sent", database_gone)
+    monkeypatch.setattr(SqlOutbox, "mark_sent_alone", database_gone)
     inbox = Inbox()
     dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
     with pytest.raises(OperationalError):
@@ -314,3 +315,25 @@ def test_no_write_lock_is_held_while_a_reminder_is_sent(tmp_path: Path) -> None:
     engine.dispose()
     assert "reminder.unanswered" in [notice.kind for notice in probe.sent]
     assert writable and all(writable), writable
+
+
+def test_a_mark_on_its_own_is_committed_at_once_and_refused_inside_a_transaction(
+    engine: Engine,
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    _notices_to_bob(engine, 2)
+    uows = unit_of_work_factory(engine, relaxed_commits=True)
+    with uows() as uow:
+        claimed = uow.outbox.claim(clock.now(), "w", 10, clock.now() - CLAIM_TIMEOUT)
+        uow.commit()
+        first, second = [i for i in claimed if i.key.startswith("n:")]
+        uow.outbox.mark_sent_alone(first.id, clock.now(), "ts-1")
+        uow.outbox.by_key(second.network_id, second.key)  # a transaction is open now
+        with pytest.raises(RuntimeError):
+            uow.outbox.mark_sent_alone(second.id, clock.now(), "ts-2")
+    states = _states(engine)  # the unit of work ended without a commit
+    assert (states["n:0"], states["n:1"]) == ("sent", "claimed")
+    with uows() as uow:
+        sent = uow.outbox.by_key(first.network_id, first.key)
+    assert sent is not None and sent.ref == "ts-1"
