@@ -134,15 +134,15 @@ class Dispatcher:
                     except Exception:
                         # The database failed (a send cannot be marked, a failure cannot be
                         # recorded): sending on would only send what cannot be marked.
-                        uow.rollback()
-                        self._release(items[done + 1 :], now)
+                        self._release(uow, items[done + 1 :], now)
                         raise
         return report
 
-    def _release(self, unsent: list[OutboxItem], now: datetime) -> None:
-        """Give back the rows a failed batch did not reach, so they need not wait for their
-        claims to go stale (if the database lets us; else they will)."""
+    def _release(self, batch_uow: UnitOfWork, unsent: list[OutboxItem], now: datetime) -> None:
+        """End the failed batch's transaction and give back the rows it did not reach, so they
+        need not wait for their claims to go stale (if the database lets us; else they will)."""
         try:
+            batch_uow.rollback()
             with self.uow_factory() as uow:
                 for item in unsent:
                     uow.outbox.retry(item.id, now, item.last_error, item.attempts)
