@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.feedback import Feedback
@@ -52,7 +53,7 @@ _ITEM_COLUMNS = (
 )
 
 
-def _item(row: OutboxRow) -> OutboxItem:
+def _item(row: OutboxRow | Row[Any]) -> OutboxItem:
     return OutboxItem(
         network_id=row.network_id,
         kind=row.kind,
@@ -135,7 +136,7 @@ class SqlOutbox:
             .values(state=S.CLAIMED.value, claimed_by=worker, claimed_at=now)
             .returning(*_ITEM_COLUMNS)
         )
-        items = [_item(row) for row in claimed]  # type: ignore[arg-type]
+        items = [_item(row) for row in claimed]
         return sorted(items, key=lambda item: (item.due_at, item.id))  # RETURNING has no order
 
     def _set(self, item_id: int, **values: object) -> None:
