@@ -20,14 +20,15 @@ from sqlalchemy import Update, func, select
 RELAXED_COMMITS = "apport_relaxed_commits"  # the execution option, and the key in `info`
 
 
-def _wanted(connection: Any) -> bool:
+def wants_relaxed(connection: Any) -> bool:
+    """Whether this connection's transactions are the dispatcher's (relaxed commits)."""
     return bool(connection.get_execution_options().get(RELAXED_COMMITS, False))
 
 
 def sqlite_before_begin(connection: Any) -> None:
     """SQLite's safety level cannot change inside a transaction and is not undone by a
     rollback: set it before BEGIN. NORMAL in WAL mode syncs at checkpoints, not at commits."""
-    relaxed = _wanted(connection)
+    relaxed = wants_relaxed(connection)
     if connection.info.get(RELAXED_COMMITS, False) != relaxed:
         connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if relaxed else 'FULL'}")
         connection.info[RELAXED_COMMITS] = relaxed

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from core.feedback import Feedback
 from core.outbox import OutboxItem, OutboxState
-from storage.commit_modes import RELAXED_COMMITS, relaxed_on_postgresql
+from storage.commit_modes import relaxed_on_postgresql, wants_relaxed
 from storage.inserts import insert_or_skip
 from storage.tables import FeedbackRow, OutboxRow, ReferralRow
 
@@ -29,9 +29,8 @@ _MARK_SENT_RELAXED = relaxed_on_postgresql(_MARK_SENT)
 
 
 def _mark_sent(connection: Connection, item_id: int, at: datetime, ref: str | None) -> None:
-    relaxed = connection.get_execution_options().get(RELAXED_COMMITS, False)
     postgresql = connection.dialect.name == "postgresql"
-    statement = _MARK_SENT_RELAXED if relaxed and postgresql else _MARK_SENT
+    statement = _MARK_SENT_RELAXED if postgresql and wants_relaxed(connection) else _MARK_SENT
     connection.execute(statement, {"row_id": item_id, "at": at, "ref": ref or ""})
 
 
