@@ -182,7 +182,7 @@ class Dispatcher:
             self._failed(uow, item, DeliveryFailed(f"could not compose: {error!r}"), now, report)
             return
         if notice is None:
-            uow.outbox.mark_skipped(item.id, now)  # a job that posts nothing: its writes too
+            uow.outbox.mark_skipped(item.id, now)  # a job with no post: its writes commit here
             uow.commit()
             report.skipped += 1
             return
