@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from core.charts_port import ChartRenderer
@@ -49,7 +49,7 @@ from core.services.help import help_reply
 from core.services.home import home
 from core.services.suggest import referral_numbers
 from core.text import plain_channel
-from core.ui import InputKind, Reply
+from core.ui import InputKind, Problem, Reply
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,14 @@ FORM_INITIAL: dict[tuple[str, str], Callable[[Context], dict[str, str]]] = {
 
 
 @dataclass(frozen=True)
+class PlatformUser:
+    """A user of the platform a command names (a mention, a user picked in a form)."""
+
+    id: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Invocation:
     """Who ran which command where, with inline `text` or, for a submitted form, `values`."""
 
@@ -134,6 +142,8 @@ class Invocation:
     verb: str = ""
     values: Mapping[str, str] | None = None
     platform_admin: bool = False
+    # The users the command names: core makes them members in the command's transaction.
+    mentions: tuple[PlatformUser, ...] = ()
 
 
 class Apport:
@@ -172,6 +182,7 @@ class Apport:
             with self.uow_factory() as uow:
                 ctx = self._context(uow, invocation)
                 locale = ctx.network.locale
+                self._enrol(ctx, invocation)
                 reply = self._dispatch(ctx, invocation)
                 uow.commit()
                 locale = ctx.network.locale
@@ -184,6 +195,16 @@ class Apport:
                 log.exception("dispatch after a command failed")
         return reply
 
+    def _enrol(self, ctx: Context, invocation: Invocation) -> None:
+        """The mentioned users become members after the actor (the first member stays first),
+        in the command's transaction: a refused command enrols no one."""
+        for user in invocation.mentions:
+            if user.id and user.id != invocation.user_id:
+                mentioned = replace(
+                    invocation, user_id=user.id, user_name=user.name, platform_admin=False
+                )
+                self._member(ctx.uow, ctx.network, mentioned, ctx.now)
+
     def error_reply(self, error: ApportError, locale: str) -> Reply:
         t = Translator(locale, self.command_names)
         params = dict(error.params)
@@ -193,7 +214,9 @@ class Apport:
             command = find_command(str(params.get("command", "help")))
             verb = command.verb(str(params.get("verb", ""))) or command.verbs[0]
             params["usage"] = usage(command, verb, t, self.command_names.get(command.name, ""))
-        return Reply(text=t(error.key, **params), error=True)
+        return Reply(
+            text=t(error.key, **params), error=True, problem=Problem(error.key, error.field)
+        )
 
     def _dispatch(self, ctx: Context, invocation: Invocation) -> Reply:
         command = find_command(invocation.command)

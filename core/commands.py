@@ -431,18 +431,20 @@ def check_args(
         if param.kind is K.MEMBER:
             member = mention(value)
             if member is None:
-                raise UsageError(command=command.name, verb=verb.name)
+                raise UsageError(command=command.name, verb=verb.name, concerns=param.name)
             value = member
         elif param.choices and param.kind is K.CHOICE:
             value = value.lower()
             if value not in param.choices and value.replace("_", "-") in param.choices:
                 value = value.replace("_", "-")
             if value not in param.choices:
-                raise UsageError(command=command.name, verb=verb.name)
+                raise UsageError(command=command.name, verb=verb.name, concerns=param.name)
         args[param.name] = value
-    missing = [p.name for p in verb.params if p.required and p.name not in args]
+    missing = [p for p in verb.params if p.required and p.name not in args]
     if missing:
-        raise UsageError(command=command.name, verb=verb.name)
+        # A form marks the first input it requires; an optional one is left for last.
+        first = min(missing, key=lambda p: p.form_optional)
+        raise UsageError(command=command.name, verb=verb.name, concerns=first.name)
     return args
 
 

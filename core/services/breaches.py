@@ -12,7 +12,7 @@ from core.breaches import (
     BreachKind,
     BreachState,
 )
-from core.errors import InvalidValue, ReferralNotFound
+from core.errors import InvalidValue, ReferralNotFound, concerning
 from core.services.context import Context
 from core.text import check_length, parse_record_number
 from core.ui import Action, Field, Reply, Style
@@ -31,18 +31,22 @@ class BreachNotFound(InvalidValue):
 
 def file_report(ctx: Context, args: dict[str, str]) -> Reply:
     t = ctx.t
-    reported = ctx.resolve(args["member"])
+    with concerning("member"):
+        reported = ctx.resolve(args["member"])
     if reported.id == ctx.actor.id:
-        raise InvalidValue("error.report_self")
-    text = check_length(args["what"].strip(), t("param.what"))
+        raise InvalidValue("error.report_self", concerns="member")
+    text = check_length(args["what"].strip(), t("param.what"), "what")
     referral_number = None
     if args.get("referral"):
         match = _REFERRAL.match(args["referral"].strip())
         if match is None:
-            raise InvalidValue("error.invalid_number", value=args["referral"][:50])
-        referral_number = parse_record_number(match[1])
+            raise InvalidValue(
+                "error.invalid_number", value=args["referral"][:50], concerns="referral"
+            )
+        with concerning("referral"):
+            referral_number = parse_record_number(match[1])
         if ctx.uow.referrals.get(ctx.network.id, referral_number) is None:
-            raise ReferralNotFound(number=referral_number)
+            raise ReferralNotFound(number=referral_number, concerns="referral")
     breach = ctx.uow.breaches.add(
         Breach(
             0,
@@ -158,7 +162,7 @@ def move(ctx: Context, args: dict[str, str], verb: str) -> Reply:
             number=breach.number,
             state=t(f"breach_state.{breach.state.value}"),
         )
-    note = check_length(args.get("note", "").strip(), t("param.note"))
+    note = check_length(args.get("note", "").strip(), t("param.note"), "note")
     event = BreachEvent(ctx.actor.id, ctx.now, target, note)
     breach.state = target
     breach.events.append(event)

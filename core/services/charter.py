@@ -145,8 +145,10 @@ def edit(ctx: Context, args: dict[str, str]) -> Reply:
     for key in SECTION_KEYS:
         text = args.get(key, "").strip()
         if not text:
-            raise InvalidValue("error.section_empty", section=ctx.t(f"charter.section.{key}"))
-        sections[key] = check_length(text, ctx.t(f"charter.section.{key}"))
+            raise InvalidValue(
+                "error.section_empty", section=ctx.t(f"charter.section.{key}"), concerns=key
+            )
+        sections[key] = check_length(text, ctx.t(f"charter.section.{key}"), key)
     return _publish(ctx, {ctx.network.locale: sections}, current.rule)
 
 

@@ -28,7 +28,7 @@ LISTED = 25  # members `/members` lists without words
 def _text(args: Mapping[str, str], name: str, limit: int, label: str) -> str:
     value = " ".join(args.get(name, "").split())
     if len(value) > limit:
-        raise TextTooLong(field=label, limit=limit, length=len(value))
+        raise TextTooLong(field=label, limit=limit, length=len(value), concerns=name)
     return value
 
 
@@ -44,7 +44,7 @@ def profile(ctx: Context, args: dict[str, str]) -> Reply:
     keywords = _text(args, "keywords", MAX_KEYWORDS, t("param.keywords"))
     pitch = _text(args, "pitch", MAX_PITCH, t("param.pitch"))
     if not profession:
-        raise InvalidValue("error.profession_required")
+        raise InvalidValue("error.profession_required", concerns="profession")
     ctx.uow.directory.save(ctx.network.id, ctx.actor.id, profession, keywords, pitch)
     lines = []
     if ctx.network.exclusivity:
@@ -112,7 +112,7 @@ def _line(
 def members(ctx: Context, args: dict[str, str]) -> Reply:
     """`/members [words]`: everyone, or those whose profile fits the words best."""
     t = ctx.t
-    words = check_length(" ".join(args.get("words", "").split()), t("param.words"))
+    words = check_length(" ".join(args.get("words", "").split()), t("param.words"), "words")
     profiles = ctx.uow.directory.profiles(ctx.network.id)
     if words:
         matches = rank(words, profiles)
@@ -160,7 +160,7 @@ def _suggestion(ctx: Context, position: int, match: Match, standing: Standing | 
 def suggest(ctx: Context, args: dict[str, str]) -> Reply:
     """`/refer ? need`: the three members whose profiles fit the need best, and why."""
     t = ctx.t
-    need = check_length(" ".join(args.get("need", "").split()), t("param.need"))
+    need = check_length(" ".join(args.get("need", "").split()), t("param.need"), "need")
     refer = f"/{ctx.typed('refer')}"
     if not need:
         raise InvalidValue("error.suggest_needs_words", refer=refer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.errors import InvalidValue, NotAllowed, ReferralNotFound
+from core.errors import InvalidValue, NotAllowed, ReferralNotFound, concerning
 from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, Feedback
 from core.network import Role
 from core.services import followups
@@ -15,10 +15,11 @@ LATER = "later"
 
 def feedback(ctx: Context, args: dict[str, str]) -> Reply:
     t = ctx.t
-    number = parse_record_number(args["number"])
+    with concerning("number"):
+        number = parse_record_number(args["number"])
     referral = ctx.uow.referrals.get(ctx.network.id, number)
     if referral is None:
-        raise ReferralNotFound(number=number)
+        raise ReferralNotFound(number=number, concerns="number")
     if referral.referrer_id != ctx.actor.id:
         raise NotAllowed("error.feedback_not_referrer", number=referral.number)
     if referral.status not in followups.FEEDBACK_STATUSES:
@@ -26,7 +27,7 @@ def feedback(ctx: Context, args: dict[str, str]) -> Reply:
             "error.feedback_too_soon", number=referral.number, status=referral.status.value
         )
     score_text = args["score"].strip().lower()
-    comment = check_length(args.get("comment", "").strip(), t("param.comment"))
+    comment = check_length(args.get("comment", "").strip(), t("param.comment"), "comment")
     if score_text == LATER:
         followups.ask_again(ctx, referral)
         return Reply(text=t("feedback.later", days=ASK_AGAIN_DAYS))

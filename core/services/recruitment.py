@@ -96,8 +96,8 @@ def _text(ctx: Context, args: dict[str, str], name: str, required: bool = True) 
         else (args.get(name, "").strip())
     )
     if required and not value:
-        raise UsageError(command="candidate", verb="")
-    return check_length(value, ctx.t(f"param.{name}"))
+        raise UsageError(command="candidate", verb="", concerns=name)
+    return check_length(value, ctx.t(f"param.{name}"), name)
 
 
 # Proposal and reading
@@ -107,7 +107,9 @@ SHORT_TEXT = 200  # a name or a profession: it ends up in members.profession and
 
 def _short(ctx: Context, value: str, name: str) -> str:
     if len(value) > SHORT_TEXT:
-        raise TextTooLong(field=ctx.t(f"param.{name}"), limit=SHORT_TEXT, length=len(value))
+        raise TextTooLong(
+            field=ctx.t(f"param.{name}"), limit=SHORT_TEXT, length=len(value), concerns=name
+        )
     return value
 
 

@@ -14,6 +14,7 @@ from core.errors import (
     ReferralNotFound,
     SelfReferral,
     UsageError,
+    concerning,
 )
 from core.money import parse_amount
 from core.referrals import OPEN_STATUSES, Event, Move, Referral, Status
@@ -38,7 +39,7 @@ def _client(ctx: Context, name: str) -> Client:
     """The registered client with this name, or a new one owned by the referrer."""
     key = normalise_client_name(name)
     if not key:
-        raise InvalidValue("error.invalid_client", value=name)
+        raise InvalidValue("error.invalid_client", value=name, concerns="client")
     existing = ctx.uow.clients.by_key(ctx.network.id, key)
     if existing is not None:
         return existing
@@ -47,14 +48,18 @@ def _client(ctx: Context, name: str) -> Client:
 
 def refer(ctx: Context, args: dict[str, str]) -> Reply:
     t = ctx.t
-    client_name = check_length(" ".join(args["client"].split()), t("param.client"))
-    need = check_length(args["need"].strip(), t("param.need"))
-    value = parse_amount(args["value"]) if args.get("value") else None
-    temperature = _temperature(args.get("temperature"))
-    contact = parse_contact(args["contact"]) if args.get("contact") else ""
-    receiver = ctx.resolve(args["receiver"])
+    client_name = check_length(" ".join(args["client"].split()), t("param.client"), "client")
+    need = check_length(args["need"].strip(), t("param.need"), "need")
+    with concerning("value"):
+        value = parse_amount(args["value"]) if args.get("value") else None
+    with concerning("temperature"):
+        temperature = _temperature(args.get("temperature"))
+    with concerning("contact"):
+        contact = parse_contact(args["contact"]) if args.get("contact") else ""
+    with concerning("receiver"):
+        receiver = ctx.resolve(args["receiver"])
     if receiver.id == ctx.actor.id:
-        raise SelfReferral()
+        raise SelfReferral(concerns="receiver")
     ctx.require_charter()
     charter = ctx.uow.charters.current(ctx.network.id)
     client = _client(ctx, client_name)
@@ -132,7 +137,8 @@ def _number(text: str) -> int:
 
 def referral(ctx: Context, args: dict[str, str]) -> Reply:
     """`/referral N` shows one; `/referral N VERB [note]` moves it on."""
-    number = _number(args["number"])
+    with concerning("number"):
+        number = _number(args["number"])
     action = args.get("action")
     if action is None:
         if args.get("note"):
@@ -146,13 +152,14 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     t = ctx.t
     found = _visible(ctx, number)
     move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
-    note = check_length(note.strip(), t("param.note"))
+    note = check_length(note.strip(), t("param.note"), "note")
     if verb == "accept":
         ctx.require_charter()
     if verb == "won":
         if not note:
             raise InvalidValue("error.won_needs_amount", number=number)
-        amount = parse_amount(note)
+        with concerning("note"):
+            amount = parse_amount(note)
         charter = ctx.uow.charters.get(ctx.network.id, found.charter_version)
         found.closed_amount = amount
         found.commission_due = charter.rule.due_on(amount) if charter else Decimal("0.00")
