@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from core.clients import Client
 from core.contact import parse_contact
+from core.declare import Command, NoArgs, Param, Prefixed, Verb
 from core.errors import (
     InvalidValue,
     NotAllowed,
@@ -17,22 +18,32 @@ from core.errors import (
     concerning,
 )
 from core.money import parse_amount
-from core.referrals import OPEN_STATUSES, Event, Move, Referral, Status
-from core.services import followups
+from core.network import Member
+from core.referrals import MOVES, OPEN_STATUSES, Event, Move, Referral, Status
+from core.services import directory, followups
 from core.services.context import Context
 from core.services.referral_cards import card, status_label
 from core.text import check_length, normalise_client_name
+from core.ui import InputKind as K
 from core.ui import Reply
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
-def _temperature(text: str | None) -> int:
-    if not text:
-        return 1
+def _temperature(text: str) -> int:
     if not _DIGITS.fullmatch(text.strip()) or not 1 <= int(text) <= 5:
         raise InvalidValue("error.invalid_temperature", value=text)
     return int(text)
+
+
+@dataclass(frozen=True)
+class ReferArgs:
+    receiver: Member
+    client: str
+    need: str
+    value: Decimal | None
+    temperature: int | None
+    contact: str
 
 
 def _client(ctx: Context, name: str) -> Client:
@@ -46,18 +57,15 @@ def _client(ctx: Context, name: str) -> Client:
     return ctx.uow.clients.add(Client(0, ctx.network.id, name, key, ctx.actor.id, ctx.now))
 
 
-def refer(ctx: Context, args: dict[str, str]) -> Reply:
+def refer(ctx: Context, args: ReferArgs) -> Reply:
     t = ctx.t
-    client_name = check_length(" ".join(args["client"].split()), t("param.client"), "client")
-    need = check_length(args["need"].strip(), t("param.need"), "need")
-    with concerning("value"):
-        value = parse_amount(args["value"]) if args.get("value") else None
-    with concerning("temperature"):
-        temperature = _temperature(args.get("temperature"))
+    client_name = check_length(" ".join(args.client.split()), t("param.client"), "client")
+    need = check_length(args.need.strip(), t("param.need"), "need")
+    value = args.value
+    temperature = args.temperature or 1
     with concerning("contact"):
-        contact = parse_contact(args["contact"]) if args.get("contact") else ""
-    with concerning("receiver"):
-        receiver = ctx.resolve(args["receiver"])
+        contact = parse_contact(args.contact) if args.contact else ""
+    receiver = args.receiver
     if receiver.id == ctx.actor.id:
         raise SelfReferral(concerns="receiver")
     ctx.require_charter()
@@ -128,24 +136,21 @@ def _visible(ctx: Context, number: int) -> Referral:
     return referral
 
 
-def _number(text: str) -> int:
-    cleaned = text.strip().removeprefix("#")
-    if not _DIGITS.fullmatch(cleaned):
-        raise InvalidValue("error.invalid_number", value=text)
-    return int(cleaned)
+@dataclass(frozen=True)
+class ReferralArgs:
+    number: int
+    action: str
+    note: str
 
 
-def referral(ctx: Context, args: dict[str, str]) -> Reply:
+def referral(ctx: Context, args: ReferralArgs) -> Reply:
     """`/referral N` shows one; `/referral N VERB [note]` moves it on."""
-    with concerning("number"):
-        number = _number(args["number"])
-    action = args.get("action")
-    if action is None:
-        if args.get("note"):
+    if not args.action:
+        if args.note:
             raise UsageError(command="referral", verb="")
-        found = _visible(ctx, number)
+        found = _visible(ctx, args.number)
         return card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
-    return _move(ctx, number, action, args.get("note", ""))
+    return _move(ctx, args.number, args.action, args.note)
 
 
 def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
@@ -199,9 +204,14 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
     ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
 
 
-def referrals(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class ReferralsArgs:
+    filter: str
+
+
+def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
     t = ctx.t
-    which = args.get("filter", "")
+    which = args.filter
     mine = ctx.uow.referrals.for_member(ctx.network.id, ctx.actor.id)
     if which == "given":
         mine = [r for r in mine if r.referrer_id == ctx.actor.id]
@@ -250,7 +260,7 @@ def referrals(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def clients(ctx: Context, args: dict[str, str]) -> Reply:
+def clients(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     owned = ctx.uow.clients.owned_by(ctx.network.id, ctx.actor.id)
     if not owned:
@@ -259,3 +269,60 @@ def clients(ctx: Context, args: dict[str, str]) -> Reply:
         t("clients.line", client=c.name, since=ctx.local(c.created_at, "%Y-%m-%d")) for c in owned
     )
     return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)
+
+
+REFER = Command(
+    "refer",
+    (
+        Verb(
+            "",
+            (
+                Param("receiver", K.MEMBER, form_optional=True),  # -> suggestions
+                Param("client", K.TEXT),
+                Param("need", K.LONG_TEXT),
+                Param("value", K.AMOUNT, required=False),
+                Param(
+                    "temperature",
+                    K.NUMBER,
+                    required=False,
+                    choices=tuple("12345"),
+                    read=_temperature,
+                ),
+                Param("contact", K.TEXT, required=False),
+            ),
+            has_form=True,
+            handler=refer,
+            args=ReferArgs,
+            form_fallback=directory.suggest_from_form,
+            prefixed=Prefixed("?", directory.SUGGEST),
+        ),
+    ),
+    pipe=True,
+)
+REFERRAL = Command(
+    "referral",
+    (
+        Verb(
+            "",
+            (
+                Param("number", K.NUMBER),
+                Param("action", K.CHOICE, required=False, choices=tuple(MOVES)),
+                Param("note", K.TEXT, required=False, rest=True),
+            ),
+            handler=referral,
+            args=ReferralArgs,
+        ),
+    ),
+)
+REFERRALS = Command(
+    "referrals",
+    (
+        Verb(
+            "",
+            (Param("filter", K.CHOICE, required=False, choices=("given", "received", "open")),),
+            handler=referrals,
+            args=ReferralsArgs,
+        ),
+    ),
+)
+CLIENTS = Command("clients", (Verb("", handler=clients),))
