@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def member_values(view: dict[str, Any], values: dict[str, str]) -> dict[str, str]:
-    """The users picked in the modal (to make them members before core looks them up)."""
+    """The users picked in the modal (core enrols them with the command)."""
     pickers = {
         b["block_id"]
         for b in view.get("blocks", [])
