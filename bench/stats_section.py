@@ -38,12 +38,12 @@ def missing() -> str:
     """Why the section cannot run here ('' when it can)."""
     try:
         commands = importlib.import_module("core.commands").COMMANDS
-        handlers = importlib.import_module("core.app").HANDLERS
         importlib.import_module("core.stats")
         importlib.import_module("storage.stats")
     except (ImportError, AttributeError) as error:
         return f"/stats is not in core, or does not import ({error})"
-    if "stats" not in commands or ("stats", "") not in handlers:
+    shown = commands["stats"].verb("") if "stats" in commands else None
+    if shown is None or shown.handler is None:
         return "/stats is not in core yet"
     return ""
 

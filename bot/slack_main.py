@@ -23,7 +23,6 @@ from adapters.slack import redact
 from adapters.slack.app import build_bolt_app
 from adapters.slack.asgi import ThreadedSlackHandler
 from adapters.slack.directory import TeamNames, UserDirectory
-from adapters.slack.facade import SlackApport
 from adapters.slack.mentions import read_channel, read_member
 from adapters.slack.messenger import SlackMessenger, messenger_client
 from adapters.slack.names import command_names
@@ -32,6 +31,7 @@ from bot.clock import SystemClock
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from bot.wiring import build_engine
+from core.app import Apport
 from core.ports import Clock
 from core.services.dispatcher import Dispatcher
 from storage.database import unit_of_work_factory
@@ -93,7 +93,7 @@ def _own_team(client: WebClient, config: SlackConfig) -> TeamNames:
 @dataclass
 class SlackRuntime:
     engine: Engine
-    apport: SlackApport
+    apport: Apport
     runner: Runner
     bolt: App
     loop: DispatchLoop
@@ -115,7 +115,7 @@ def build_runtime(
     teams = _own_team(client, config)
     engine = build_engine(settings)
     uows = unit_of_work_factory(engine)
-    apport = SlackApport(
+    apport = Apport(
         uows,
         clock,
         default_locale=settings.locale,

@@ -10,16 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from core.charts_port import ChartRenderer
-from core.commands import (
+from core.commands import COMMANDS, find_command
+from core.declare import (
     Command,
     MentionReader,
     Verb,
     check_args,
-    find_command,
+    convert,
     form_for,
     parse,
     plain_mention,
@@ -29,96 +30,21 @@ from core.errors import AdminOnly, ApportError, UsageError
 from core.i18n import Translator
 from core.network import Member, Network, Role
 from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from core.services import (
-    audit,
-    breaches,
-    charter,
-    charter_reminders,
-    digest,
-    directory,
-    exports,
-    feedback,
-    mydata,
-    network,
-    recruitment,
-    referrals,
-    stats,
-)
+from core.services import charter, charter_reminders, digest
 from core.services.context import Context
-from core.services.help import help_reply
-from core.services.home import home
 from core.services.suggest import referral_numbers
 from core.text import plain_channel
-from core.ui import InputKind, Reply
+from core.ui import InputKind, Problem, Reply
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Context, dict[str, str]], Reply]
 
-# (command, verb) -> service. Explicit, so anyone can grep where a command lands.
-HANDLERS: dict[tuple[str, str], Handler] = {
-    ("refer", ""): referrals.refer,
-    ("referral", ""): referrals.referral,
-    ("referrals", ""): referrals.referrals,
-    ("clients", ""): referrals.clients,
-    ("feedback", ""): feedback.feedback,
-    ("charter", ""): charter.show,
-    ("charter", "accept"): charter.accept,
-    ("charter", "history"): charter.history,
-    ("charter", "edit"): charter.edit,
-    ("charter", "commission"): charter.commission,
-    ("network", ""): network.show,
-    ("network", "role"): network.role,
-    ("network", "set"): network.set_setting,
-    ("help", ""): help_reply,
-    ("home", ""): home,
-    ("candidate", ""): recruitment.propose,
-    ("candidate", "show"): recruitment.show,
-    ("candidate", "interviewers"): recruitment.interviewers,
-    ("candidate", "report"): recruitment.report,
-    ("candidate", "visit"): recruitment.visit,
-    ("candidate", "override"): recruitment.override,
-    ("candidate", "open"): recruitment.open_vote,
-    ("candidate", "vote"): recruitment.vote,
-    ("candidate", "close"): recruitment.close,
-    ("candidate", "withdraw"): recruitment.withdraw,
-    ("candidate", "link"): recruitment.link,
-    ("candidates", ""): recruitment.candidates,
-    ("report", ""): breaches.file_report,
-    ("report", "show"): breaches.show,
-    ("report", "raise"): breaches.raise_,
-    ("report", "resolve"): breaches.resolve,
-    ("report", "dismiss"): breaches.dismiss,
-    ("reports", ""): breaches.open_reports,
-    ("mydata", ""): mydata.explain,
-    ("mydata", "export"): mydata.export,
-    ("mydata", "erase"): mydata.erase,
-    ("network", "audit"): audit.audit,
-    ("network", "export"): exports.network_ledger,
-    ("profile", ""): directory.profile,
-    ("members", ""): directory.members,
-    ("stats", ""): stats.show,
-    ("stats", "me"): stats.me,
-    ("stats", "activity"): stats.activity,
-    ("stats", "export"): stats.export,
-}
+@dataclass(frozen=True)
+class PlatformUser:
+    """A user of the platform a command names (a mention, a user picked in a form)."""
 
-# Inline text that starts with a sign rather than a verb: `/refer ? need` asks who fits.
-PREFIXED: dict[tuple[str, str], tuple[str, Handler]] = {
-    ("refer", "?"): ("need", directory.suggest),
-}
-
-# A submitted form that lacks what its verb requires may still mean something: the referral
-# form sent with a need and no receiver asks for suggestions. None: the usual usage error.
-FORM_FALLBACK: dict[tuple[str, str], Callable[[Context, Mapping[str, str]], Reply | None]] = {
-    ("refer", ""): directory.suggest_from_form,
-}
-
-# Forms that start from stored values rather than blank.
-FORM_INITIAL: dict[tuple[str, str], Callable[[Context], dict[str, str]]] = {
-    ("charter", "edit"): charter.edit_initial,
-    ("profile", ""): directory.profile_initial,
-}
+    id: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +60,8 @@ class Invocation:
     verb: str = ""
     values: Mapping[str, str] | None = None
     platform_admin: bool = False
+    # The users the command names: core makes them members in the command's transaction.
+    mentions: tuple[PlatformUser, ...] = ()
 
 
 class Apport:
@@ -172,6 +100,7 @@ class Apport:
             with self.uow_factory() as uow:
                 ctx = self._context(uow, invocation)
                 locale = ctx.network.locale
+                self._enrol(ctx, invocation)
                 reply = self._dispatch(ctx, invocation)
                 uow.commit()
                 locale = ctx.network.locale
@@ -184,6 +113,16 @@ class Apport:
                 log.exception("dispatch after a command failed")
         return reply
 
+    def _enrol(self, ctx: Context, invocation: Invocation) -> None:
+        """The mentioned users become members after the actor (the first member stays first),
+        in the command's transaction: a refused command enrols no one."""
+        for user in invocation.mentions:
+            if user.id and user.id != invocation.user_id:
+                mentioned = replace(
+                    invocation, user_id=user.id, user_name=user.name, platform_admin=False
+                )
+                self._member(ctx.uow, ctx.network, mentioned, ctx.now)
+
     def error_reply(self, error: ApportError, locale: str) -> Reply:
         t = Translator(locale, self.command_names)
         params = dict(error.params)
@@ -193,7 +132,9 @@ class Apport:
             command = find_command(str(params.get("command", "help")))
             verb = command.verb(str(params.get("verb", ""))) or command.verbs[0]
             params["usage"] = usage(command, verb, t, self.command_names.get(command.name, ""))
-        return Reply(text=t(error.key, **params), error=True)
+        return Reply(
+            text=t(error.key, **params), error=True, problem=Problem(error.key, error.field)
+        )
 
     def _dispatch(self, ctx: Context, invocation: Invocation) -> Reply:
         command = find_command(invocation.command)
@@ -202,24 +143,32 @@ class Apport:
             if verb is None:
                 raise UsageError(command=command.name, verb="")
             self._check_admin(ctx, verb)
-            fallback = FORM_FALLBACK.get((command.name, verb.name))
+            fallback = verb.form_fallback
             answered = fallback(ctx, invocation.values) if fallback else None
             if answered is not None:
                 return answered
             values = [invocation.values.get(p.name, "") for p in verb.params]
-            args = check_args(command, verb, values, mention=lambda token: token or None)
-            return HANDLERS[(command.name, verb.name)](ctx, args)
+            raw = check_args(command, verb, values, mention=lambda token: token or None)
+            return self._run(ctx, command, verb, raw)
         text = invocation.text.strip()
-        prefixed = PREFIXED.get((command.name, text[:1]))
-        if prefixed is not None:
-            param, handler = prefixed
-            return handler(ctx, {param: text[1:].strip()})
+        for declared in command.verbs:
+            prefixed = declared.prefixed
+            if prefixed is not None and text[:1] == prefixed.sign:
+                [param] = prefixed.verb.params
+                return self._run(ctx, command, prefixed.verb, {param.name: text[1:].strip()})
         form = self._form_if_empty(ctx, command, invocation.text)
         if form is not None:
             return form
         parsed = parse(command, invocation.text, self.mention)
         self._check_admin(ctx, parsed.verb)
-        return HANDLERS[(command.name, parsed.verb.name)](ctx, parsed.args)
+        return self._run(ctx, command, parsed.verb, parsed.args)
+
+    @staticmethod
+    def _run(ctx: Context, command: Command, verb: Verb, raw: Mapping[str, str]) -> Reply:
+        """The verb's handler, given its parameters read into its argument object."""
+        if verb.handler is None:
+            raise UsageError(command=command.name, verb=verb.name)
+        return verb.handler(ctx, convert(verb, raw, ctx.resolve))
 
     def _form_if_empty(self, ctx: Context, command: Command, text: str) -> Reply | None:
         """`/refer` alone, `/charter edit` alone, `/candidate 3 report`, `/feedback 3`: answer
@@ -240,8 +189,7 @@ class Apport:
         if number and (not verb.params or verb.params[0].kind is not InputKind.NUMBER):
             return None
         self._check_admin(ctx, verb)
-        initial_for = FORM_INITIAL.get((command.name, verb.name))
-        initial = initial_for(ctx) if initial_for else {}
+        initial = verb.form_initial(ctx) if verb.form_initial else {}
         if number:
             initial[verb.params[0].name] = number
         return Reply(form=form_for(command, verb, ctx.t, initial))
@@ -265,6 +213,7 @@ class Apport:
             command_names=self.command_names,
             charts=self.charts,
             drawing=self.drawing,
+            commands=COMMANDS,
         )
 
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:

@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Self
 
 
 class ApportError(Exception):
-    """A refusal the user can act on. Nothing was changed when it is raised."""
+    """A refusal the user can act on. Nothing was changed when it is raised.
+
+    `field` names the input (the parameter) the refusal concerns, "" when none: a form shows
+    the message beside that input. `params` fill the catalog message.
+    """
 
     key = "error.generic"
 
-    def __init__(self, key: str | None = None, **params: Any) -> None:
+    def __init__(self, key: str | None = None, *, concerns: str = "", **params: Any) -> None:
         self.key = key or type(self).key
         self.params = params
+        self.field = concerns
         super().__init__(f"{self.key} {params}")
+
+    def about(self, field: str) -> Self:
+        """This refusal, concerning `field` unless it already names one."""
+        if not self.field:
+            self.field = field
+        return self
+
+
+@contextmanager
+def concerning(field: str) -> Iterator[None]:
+    """Refusals raised inside concern `field` (unless they name another)."""
+    try:
+        yield
+    except ApportError as error:
+        error.about(field)
+        raise
 
 
 class DeliveryFailed(Exception):

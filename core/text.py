@@ -35,9 +35,10 @@ _LEGAL_SUFFIXES = {
 }
 
 
-def check_length(text: str, label: str) -> str:
+def check_length(text: str, label: str, name: str = "") -> str:
+    """`text` unless it is too long; `label` is how the refusal names the input `name`."""
     if len(text) > MAX_TEXT:
-        raise TextTooLong(field=label, limit=MAX_TEXT, length=len(text))
+        raise TextTooLong(field=label, limit=MAX_TEXT, length=len(text), concerns=name)
     return text
 
 

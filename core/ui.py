@@ -83,6 +83,15 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Why a reply refuses: the catalog key of its message, and the form input (parameter)
+    it concerns, "" when none."""
+
+    key: str
+    field: str = ""
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str = ""
     title: str = ""
@@ -93,6 +102,7 @@ class Reply:
     form: Form | None = None
     error: bool = False
     files: tuple[Attachment, ...] = ()
+    problem: Problem | None = None  # set on every error reply
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -27,12 +28,12 @@ from adapters.discord.modals import (
     submitted_people,
     submitted_values,
 )
-from adapters.discord.people import as_member, invocation, person
+from adapters.discord.people import invocation, person
 from adapters.discord.readers import mentioned_user_ids
 from adapters.discord.render import render
-from core.app import Apport, Invocation
+from core.app import Apport, Invocation, PlatformUser
 from core.i18n import Translator
-from core.ui import Action, Reply, Style
+from core.ui import Action, Problem, Reply, Style
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,7 @@ class Interactions:
 
         reply = await self._within_deadline(self._core(asked, _ready(people)), defer)
         if reply.error and isinstance(target, ids.FormSubmit):
-            self.drafts.keep(_draft_key(interaction, target), values)
+            self.drafts.keep(_draft_key(interaction, target), values, refused=reply)
             reply = await self._with_retry(reply, target)
         await self._answer(interaction, reply, target.key, edit=edit)
 
@@ -206,12 +207,9 @@ class Interactions:
         return await asyncio.to_thread(self._handle, asked, named)
 
     def _handle(self, asked: Invocation, named: list[Person]) -> Reply:
-        if named:
-            # The invoker first: the first member of a network becomes its admin.
-            self.app.join(asked)
-            for someone in named:
-                self.app.join(as_member(asked, someone))
-        return self.app.handle(asked)
+        """Core enrols the named users with the command, in its transaction."""
+        mentions = tuple(PlatformUser(someone.id, someone.name) for someone in named)
+        return self.app.handle(replace(asked, mentions=mentions))
 
     async def _within_deadline(
         self, work: Coroutine[Any, Any, Reply], defer: Callable[[], Awaitable[object]]
@@ -304,7 +302,8 @@ class Interactions:
 
     async def _refuse(self, interaction: Interaction) -> None:
         text = Translator(self.app.default_locale)("error.not_allowed")
-        await self._answer(interaction, Reply(text=text, error=True), "", edit=False)
+        refused = Reply(text=text, error=True, problem=Problem("error.not_allowed"))
+        await self._answer(interaction, refused, "", edit=False)
 
     async def _guarded(self, interaction: Interaction, work: Awaitable[None]) -> None:
         try:

@@ -55,14 +55,3 @@ def invocation(
         values=values,
         platform_admin=is_platform_admin(interaction, guild),
     )
-
-
-def as_member(invoked: Invocation, someone: Person) -> Invocation:
-    """The same network, seen as `someone` (to make sure a named user is a member)."""
-    return Invocation(
-        network_key=invoked.network_key,
-        network_name=invoked.network_name,
-        user_id=someone.id,
-        user_name=someone.name,
-        command=invoked.command,
-    )

@@ -15,12 +15,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from adapters.slack.directory import TeamNames, UserDirectory
-from adapters.slack.facade import SlackApport
 from adapters.slack.who import Who
-from core.app import Invocation
-from core.errors import ApportError
+from core.app import Apport, Invocation, PlatformUser
 from core.i18n import Translator
-from core.ui import Reply
+from core.ui import Problem, Reply
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +26,12 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Outcome:
     reply: Reply
-    error: ApportError | None = None  # the domain error behind an error reply, when core said
 
 
 class Runner:
     def __init__(
         self,
-        apport: SlackApport,
+        apport: Apport,
         directory: UserDirectory,
         teams: TeamNames,
         deadline: float = 2.0,
@@ -53,6 +50,7 @@ class Runner:
         text: str = "",
         verb: str = "",
         values: Mapping[str, str] | None = None,
+        mentioned: Mapping[str, str] | None = None,
     ) -> Invocation:
         user = self.directory.get(who.user_id, who.user_name)
         return Invocation(
@@ -65,6 +63,7 @@ class Runner:
             verb=verb,
             values=values,
             platform_admin=user.admin,
+            mentions=self._mentions(who, mentioned or {}),
         )
 
     def run(
@@ -88,32 +87,27 @@ class Runner:
         values: Mapping[str, str] | None = None,
         mentioned: Mapping[str, str] | None = None,
     ) -> Outcome:
-        """The reply, with the domain error behind it when it is a refusal."""
-        self.apport.forget_error()
+        """The reply; an error reply names its problem (`reply.problem`)."""
         try:
-            if mentioned:
-                self._join(who, mentioned)
-            reply = self.apport.handle(self.invocation(who, command, text, verb, values))
+            reply = self.apport.handle(self.invocation(who, command, text, verb, values, mentioned))
         except Exception:
             return Outcome(self.unexpected(who, f"{command} {verb}".strip()))
-        return Outcome(reply, self.apport.last_error() if reply.error else None)
+        return Outcome(reply)
 
     def start(self, job: Callable[[], Outcome]) -> Future[Outcome]:
         return self.pool.submit(job)
 
-    def _join(self, who: Who, mentioned: Mapping[str, str]) -> None:
-        """A Slack user is a member of their workspace's network: make the mentioned ones
-        members before core looks them up (the actor first, so the first member stays first)."""
-        self.apport.join(self.invocation(who, "join"))
+    def _mentions(self, who: Who, mentioned: Mapping[str, str]) -> tuple[PlatformUser, ...]:
+        """A Slack user is a member of their workspace's network: the people a command names,
+        but for bots and deactivated accounts, which core enrols with the command."""
+        found: list[PlatformUser] = []
         for user_id, name in mentioned.items():
             if user_id == who.user_id:
                 continue
             user = self.directory.get(user_id, name)
-            if user.bot or user.deleted:
-                continue
-            self.apport.join(
-                self.invocation(Who(who.team_id, who.team_domain, user_id, name), "join")
-            )
+            if not (user.bot or user.deleted):
+                found.append(PlatformUser(user_id, user.name))
+        return tuple(found)
 
     def translator(self, team_id: str) -> Translator:
         try:
@@ -128,7 +122,11 @@ class Runner:
             "request %s failed (%s in %s by %s)", request_id, what, who.team_id, who.user_id
         )
         text = self.translator(who.team_id)("error.unexpected")
-        return Reply(text=f"{text} (ref. {request_id})", error=True)
+        return Reply(
+            text=f"{text} (ref. {request_id})",
+            error=True,
+            problem=Problem("error.unexpected"),
+        )
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)

@@ -17,8 +17,8 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from adapters.slack.field_errors import errors_for, field_for_error
-from adapters.slack.modals import Origin, form_view, input_labels, read_values
+from adapters.slack.field_errors import errors_for, field_for
+from adapters.slack.modals import Origin, form_view, input_labels
 from adapters.slack.outcomes import show
 from adapters.slack.runner import Outcome, Runner
 from adapters.slack.who import Who
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def member_values(view: dict[str, Any], values: dict[str, str]) -> dict[str, str]:
-    """The users picked in the modal (to make them members before core looks them up)."""
+    """The users picked in the modal (core enrols them with the command)."""
     pickers = {
         b["block_id"]
         for b in view.get("blocks", [])
@@ -59,14 +59,7 @@ def settle(
         return
     reply = outcome.reply
     if reply.error:
-        t = runner.translator(who.team_id)
-        labels = input_labels(view)
-
-        def names(name: str) -> set[str]:
-            return {t(f"param.{name}"), labels.get(name, "")}
-
-        required = [b["block_id"] for b in view.get("blocks", []) if not b.get("optional")]
-        block = field_for_error(outcome.error, read_values(view), list(labels), names, required)
+        block = field_for(reply.problem, list(input_labels(view)))
         ack(response_action="errors", errors=errors_for(reply.text, block))
         return
     if reply.form is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from core.declare import NoArgs
 from core.services.context import Context
 from core.ui import Reply
 
 SHOWN = 50
 
 
-def audit(ctx: Context, args: dict[str, str]) -> Reply:
+def audit(ctx: Context, args: NoArgs) -> Reply:
     ctx.require_admin()
     t = ctx.t
     entries = ctx.uow.audit.recent(ctx.network.id, SHOWN)

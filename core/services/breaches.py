@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.breaches import (
     CHARTER_SECTION,
@@ -12,10 +13,13 @@ from core.breaches import (
     BreachKind,
     BreachState,
 )
-from core.errors import InvalidValue, ReferralNotFound
+from core.declare import Command, NoArgs, Param, Verb
+from core.errors import InvalidValue, ReferralNotFound, concerning
+from core.network import Member
 from core.services.context import Context
 from core.text import check_length, parse_record_number
 from core.ui import Action, Field, Reply, Style
+from core.ui import InputKind as K
 
 _REFERRAL = re.compile(r"^(?:referral|recommandation|ref)?\s*#?\s*(\d{1,9})$", re.IGNORECASE)
 NEXT_STATE = {
@@ -29,20 +33,31 @@ class BreachNotFound(InvalidValue):
     key = "error.breach_not_found"
 
 
-def file_report(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class FileArgs:
+    member: Member
+    kind: BreachKind
+    what: str
+    referral: str
+
+
+def file_report(ctx: Context, args: FileArgs) -> Reply:
     t = ctx.t
-    reported = ctx.resolve(args["member"])
+    reported = args.member
     if reported.id == ctx.actor.id:
-        raise InvalidValue("error.report_self")
-    text = check_length(args["what"].strip(), t("param.what"))
+        raise InvalidValue("error.report_self", concerns="member")
+    text = check_length(args.what.strip(), t("param.what"), "what")
     referral_number = None
-    if args.get("referral"):
-        match = _REFERRAL.match(args["referral"].strip())
+    if args.referral:
+        match = _REFERRAL.match(args.referral.strip())
         if match is None:
-            raise InvalidValue("error.invalid_number", value=args["referral"][:50])
-        referral_number = parse_record_number(match[1])
+            raise InvalidValue(
+                "error.invalid_number", value=args.referral[:50], concerns="referral"
+            )
+        with concerning("referral"):
+            referral_number = parse_record_number(match[1])
         if ctx.uow.referrals.get(ctx.network.id, referral_number) is None:
-            raise ReferralNotFound(number=referral_number)
+            raise ReferralNotFound(number=referral_number, concerns="referral")
     breach = ctx.uow.breaches.add(
         Breach(
             0,
@@ -50,7 +65,7 @@ def file_report(ctx: Context, args: dict[str, str]) -> Reply:
             ctx.uow.breaches.next_number(ctx.network.id),
             ctx.actor.id,
             reported.id,
-            BreachKind(args["kind"]),
+            args.kind,
             text,
             ctx.now,
             referral_number,
@@ -67,9 +82,19 @@ def file_report(ctx: Context, args: dict[str, str]) -> Reply:
     return Reply(text=t("report.received", number=breach.number))
 
 
-def _get(ctx: Context, args: dict[str, str]) -> Breach:
+@dataclass(frozen=True)
+class ReportArgs:
+    report: int
+
+
+@dataclass(frozen=True)
+class MoveArgs:
+    report: int
+    note: str
+
+
+def _get(ctx: Context, number: int) -> Breach:
     ctx.require_admin()
-    number = parse_record_number(args["report"])
     found = ctx.uow.breaches.get(ctx.network.id, number)
     # Until an admin raises it, the member reported on (an admin too) does not see the report.
     if found is None or _hidden_from(ctx, found):
@@ -115,8 +140,8 @@ def _context_fields(ctx: Context, breach: Breach) -> list[Field]:
     return fields
 
 
-def show(ctx: Context, args: dict[str, str]) -> Reply:
-    breach = _get(ctx, args)
+def show(ctx: Context, args: ReportArgs) -> Reply:
+    breach = _get(ctx, args.report)
     t = ctx.t
     history = tuple(
         t(
@@ -148,8 +173,8 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def move(ctx: Context, args: dict[str, str], verb: str) -> Reply:
-    breach = _get(ctx, args)
+def move(ctx: Context, args: MoveArgs, verb: str) -> Reply:
+    breach = _get(ctx, args.report)
     t = ctx.t
     target = NEXT_STATE[verb]
     if breach.state not in OPEN_BREACH_STATES or breach.state is target:
@@ -158,7 +183,7 @@ def move(ctx: Context, args: dict[str, str], verb: str) -> Reply:
             number=breach.number,
             state=t(f"breach_state.{breach.state.value}"),
         )
-    note = check_length(args.get("note", "").strip(), t("param.note"))
+    note = check_length(args.note.strip(), t("param.note"), "note")
     event = BreachEvent(ctx.actor.id, ctx.now, target, note)
     breach.state = target
     breach.events.append(event)
@@ -185,19 +210,19 @@ def move(ctx: Context, args: dict[str, str], verb: str) -> Reply:
     return Reply(text=t(f"report.{target.value}", number=breach.number))
 
 
-def raise_(ctx: Context, args: dict[str, str]) -> Reply:
+def raise_(ctx: Context, args: MoveArgs) -> Reply:
     return move(ctx, args, "raise")
 
 
-def resolve(ctx: Context, args: dict[str, str]) -> Reply:
+def resolve(ctx: Context, args: MoveArgs) -> Reply:
     return move(ctx, args, "resolve")
 
 
-def dismiss(ctx: Context, args: dict[str, str]) -> Reply:
+def dismiss(ctx: Context, args: MoveArgs) -> Reply:
     return move(ctx, args, "dismiss")
 
 
-def open_reports(ctx: Context, args: dict[str, str]) -> Reply:
+def open_reports(ctx: Context, args: NoArgs) -> Reply:
     ctx.require_admin()
     t = ctx.t
     found = [b for b in ctx.uow.breaches.open(ctx.network.id) if not _hidden_from(ctx, b)]
@@ -220,3 +245,40 @@ def open_reports(ctx: Context, args: dict[str, str]) -> Reply:
             extra.append(t("reports.owner", owner=owner))
         lines.append(line + ("; " + "; ".join(extra) if extra else ""))
     return Reply(title=t("reports.title"), lines=tuple(lines))
+
+
+REPORT = Command(
+    "report",
+    (
+        Verb(
+            "",
+            (
+                Param("member", K.MEMBER),
+                Param(
+                    "kind", K.CHOICE, choices=tuple(k.value for k in BreachKind), enum=BreachKind
+                ),
+                Param("what", K.LONG_TEXT),
+                Param("referral", K.TEXT, required=False),
+            ),
+            has_form=True,
+            pipe=True,
+            handler=file_report,
+            args=FileArgs,
+        ),
+        Verb("show", (Param("report", K.NUMBER),), admin_only=True, handler=show, args=ReportArgs),
+        *(
+            Verb(
+                verb,
+                (Param("report", K.NUMBER), Param("note", K.LONG_TEXT, required=False)),
+                admin_only=True,
+                pipe=True,
+                handler=handler,
+                args=MoveArgs,
+            )
+            for verb, handler in (("raise", raise_), ("resolve", resolve), ("dismiss", dismiss))
+        ),
+    ),
+    number_first=True,
+    show_verb="show",
+)
+REPORTS = Command("reports", (Verb("", admin_only=True, handler=open_reports),))

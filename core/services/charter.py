@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from core.audit import AuditEntry
 from core.charter import CharterVersion, CommissionKind, CommissionRule, parse_commission_rule
 from core.charter_default import DEFAULT_CHARTER, SECTION_KEYS
+from core.declare import Command, NoArgs, Param, Verb
 from core.errors import InvalidValue
 from core.network import Network
 from core.ports import UnitOfWork
 from core.services.context import Context
 from core.text import check_length
 from core.ui import Action, Field, Reply, Style
+from core.ui import InputKind as K
 
 
 def install_default(uow: UnitOfWork, network: Network, at: datetime) -> CharterVersion:
@@ -42,7 +45,7 @@ def _current(ctx: Context) -> CharterVersion:
     return current
 
 
-def show(ctx: Context, args: dict[str, str]) -> Reply:
+def show(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     current = _current(ctx)
     sections = current.sections(ctx.network.locale)
@@ -74,7 +77,7 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def accept(ctx: Context, args: dict[str, str]) -> Reply:
+def accept(ctx: Context, args: NoArgs) -> Reply:
     current = _current(ctx)
     if ctx.uow.charters.accepted(ctx.network.id, ctx.actor.id, current.version):
         return Reply(text=ctx.t("charter.already_accepted", version=current.version))
@@ -82,7 +85,7 @@ def accept(ctx: Context, args: dict[str, str]) -> Reply:
     return Reply(text=ctx.t("charter.accepted_now", version=current.version))
 
 
-def history(ctx: Context, args: dict[str, str]) -> Reply:
+def history(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     _current(ctx)
     lines = tuple(
@@ -133,23 +136,70 @@ def _publish(ctx: Context, texts: dict[str, dict[str, str]], rule: CommissionRul
     )
 
 
-def commission(ctx: Context, args: dict[str, str]) -> Reply:
-    rule = parse_commission_rule(args["rule"])
+@dataclass(frozen=True)
+class CommissionArgs:
+    rule: str
+
+
+def commission(ctx: Context, args: CommissionArgs) -> Reply:
+    rule = parse_commission_rule(args.rule)
     current = _current(ctx)
     return _publish(ctx, current.texts, rule)
 
 
-def edit(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class EditArgs:
+    """The charter's sections, by their keys (`SECTION_KEYS`)."""
+
+    members: str
+    clients: str
+    remuneration: str
+
+
+def edit(ctx: Context, args: EditArgs) -> Reply:
     current = _current(ctx)
+    typed: dict[str, str] = asdict(args)
     sections: dict[str, str] = {}
     for key in SECTION_KEYS:
-        text = args.get(key, "").strip()
+        text = typed.get(key, "").strip()
         if not text:
-            raise InvalidValue("error.section_empty", section=ctx.t(f"charter.section.{key}"))
-        sections[key] = check_length(text, ctx.t(f"charter.section.{key}"))
+            raise InvalidValue(
+                "error.section_empty", section=ctx.t(f"charter.section.{key}"), concerns=key
+            )
+        sections[key] = check_length(text, ctx.t(f"charter.section.{key}"), key)
     return _publish(ctx, {ctx.network.locale: sections}, current.rule)
 
 
 def edit_initial(ctx: Context) -> dict[str, str]:
     """The form starts from the current text, so an admin edits rather than retypes."""
     return dict(_current(ctx).sections(ctx.network.locale))
+
+
+CHARTER = Command(
+    "charter",
+    (
+        Verb("", handler=show),
+        Verb("accept", handler=accept),
+        Verb("history", handler=history),
+        Verb(
+            "edit",
+            (
+                Param("members", K.LONG_TEXT),
+                Param("clients", K.LONG_TEXT),
+                Param("remuneration", K.LONG_TEXT),
+            ),
+            admin_only=True,
+            has_form=True,
+            handler=edit,
+            args=EditArgs,
+            form_initial=edit_initial,
+        ),
+        Verb(
+            "commission",
+            (Param("rule", K.TEXT, rest=True),),
+            admin_only=True,
+            handler=commission,
+            args=CommissionArgs,
+        ),
+    ),
+)

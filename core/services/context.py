@@ -11,6 +11,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from core.charts_port import ChartRenderer
+from core.declare import Command
 from core.errors import AdminOnly, CharterNotAccepted, NotAMember
 from core.i18n import Translator
 from core.money import format_amount
@@ -36,6 +37,7 @@ class Context:
     command_names: Mapping[str, str] = field(default_factory=dict)  # how this platform types them
     charts: ChartRenderer | None = None  # draws the stats charts, when the platform wired one
     drawing: Executor | None = None  # where charts are drawn meanwhile (else in line)
+    commands: Mapping[str, Command] = field(default_factory=dict)  # what `/help` lists
     # Display names read during this command: a card names the same few members many times
     # (parties, owner, each line of history). A command that renames someone (erasure) does
     # not show that name afterwards.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
+from core.declare import Command, Param, Verb
 from core.directory import (
     MAX_KEYWORDS,
     MAX_PITCH,
@@ -19,16 +21,17 @@ from core.recruitment import profession_key
 from core.services.context import Context
 from core.text import check_length
 from core.ui import Field, Reply
+from core.ui import InputKind as K
 
 SUGGESTED = 3  # members `/refer ? need` suggests
 FOUND = 10  # members `/members words` lists
 LISTED = 25  # members `/members` lists without words
 
 
-def _text(args: Mapping[str, str], name: str, limit: int, label: str) -> str:
-    value = " ".join(args.get(name, "").split())
+def _text(text: str, name: str, limit: int, label: str) -> str:
+    value = " ".join(text.split())
     if len(value) > limit:
-        raise TextTooLong(field=label, limit=limit, length=len(value))
+        raise TextTooLong(field=label, limit=limit, length=len(value), concerns=name)
     return value
 
 
@@ -37,14 +40,21 @@ def _mine(ctx: Context) -> Profile | None:
     return found[0] if found else None
 
 
-def profile(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class ProfileArgs:
+    profession: str
+    keywords: str
+    pitch: str
+
+
+def profile(ctx: Context, args: ProfileArgs) -> Reply:
     """`/profile profession | keywords | one-line pitch` sets my profile."""
     t = ctx.t
-    profession = _text(args, "profession", MAX_PROFESSION, t("param.profession"))
-    keywords = _text(args, "keywords", MAX_KEYWORDS, t("param.keywords"))
-    pitch = _text(args, "pitch", MAX_PITCH, t("param.pitch"))
+    profession = _text(args.profession, "profession", MAX_PROFESSION, t("param.profession"))
+    keywords = _text(args.keywords, "keywords", MAX_KEYWORDS, t("param.keywords"))
+    pitch = _text(args.pitch, "pitch", MAX_PITCH, t("param.pitch"))
     if not profession:
-        raise InvalidValue("error.profession_required")
+        raise InvalidValue("error.profession_required", concerns="profession")
     ctx.uow.directory.save(ctx.network.id, ctx.actor.id, profession, keywords, pitch)
     lines = []
     if ctx.network.exclusivity:
@@ -109,10 +119,15 @@ def _line(
     return line
 
 
-def members(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class MembersArgs:
+    words: str
+
+
+def members(ctx: Context, args: MembersArgs) -> Reply:
     """`/members [words]`: everyone, or those whose profile fits the words best."""
     t = ctx.t
-    words = check_length(" ".join(args.get("words", "").split()), t("param.words"))
+    words = check_length(" ".join(args.words.split()), t("param.words"), "words")
     profiles = ctx.uow.directory.profiles(ctx.network.id)
     if words:
         matches = rank(words, profiles)
@@ -157,10 +172,15 @@ def _suggestion(ctx: Context, position: int, match: Match, standing: Standing | 
     )
 
 
-def suggest(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class SuggestArgs:
+    need: str
+
+
+def suggest(ctx: Context, args: SuggestArgs) -> Reply:
     """`/refer ? need`: the three members whose profiles fit the need best, and why."""
     t = ctx.t
-    need = check_length(" ".join(args.get("need", "").split()), t("param.need"))
+    need = check_length(" ".join(args.need.split()), t("param.need"), "need")
     refer = f"/{ctx.typed('refer')}"
     if not need:
         raise InvalidValue("error.suggest_needs_words", refer=refer)
@@ -183,4 +203,37 @@ def suggest_from_form(ctx: Context, values: Mapping[str, str]) -> Reply | None:
     """A referral form sent with the need but no receiver asks for suggestions."""
     if values.get("receiver", "").strip() or not values.get("need", "").strip():
         return None
-    return suggest(ctx, {"need": values["need"]})
+    return suggest(ctx, SuggestArgs(values["need"]))
+
+
+# `/refer ? need`: the referral command's prefixed form (declared with `/refer`).
+SUGGEST = Verb("", (Param("need", K.TEXT, required=False),), handler=suggest, args=SuggestArgs)
+PROFILE = Command(
+    "profile",
+    (
+        Verb(
+            "",
+            (
+                Param("profession", K.TEXT),
+                Param("keywords", K.TEXT, required=False),
+                Param("pitch", K.TEXT, required=False),
+            ),
+            has_form=True,
+            handler=profile,
+            args=ProfileArgs,
+            form_initial=profile_initial,
+        ),
+    ),
+    pipe=True,
+)
+MEMBERS = Command(
+    "members",
+    (
+        Verb(
+            "",
+            (Param("words", K.TEXT, required=False, rest=True),),
+            handler=members,
+            args=MembersArgs,
+        ),
+    ),
+)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.audit import AuditEntry
+from core.declare import NoArgs
 from core.referrals import Referral
 from core.services.context import Context
 from core.services.stats import referrals_csv
@@ -38,7 +39,7 @@ def _referral(ctx: Context, referral: Referral, mine: bool) -> dict[str, Any]:
     return data
 
 
-def my_data(ctx: Context, args: dict[str, str]) -> Reply:
+def my_data(ctx: Context, args: NoArgs) -> Reply:
     """Everything Apport holds about me, sent to me alone."""
     me = ctx.actor
     uow, net = ctx.uow, ctx.network.id
@@ -96,7 +97,7 @@ def my_data(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def network_ledger(ctx: Context, args: dict[str, str]) -> Reply:
+def network_ledger(ctx: Context, args: NoArgs) -> Reply:
     """Every referral with its commission, for the treasurer (no client contacts): the same
     file as `/stats export`'s referrals, read in one query."""
     ctx.require_admin()

@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from core.declare import Command, Param, Verb
 from core.errors import InvalidValue, NotAllowed, ReferralNotFound
 from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, Feedback
 from core.network import Role
 from core.services import followups
 from core.services.context import Context
-from core.text import check_length, parse_record_number
+from core.text import check_length
+from core.ui import InputKind as K
 from core.ui import Reply
 
 LATER = "later"
 
 
-def feedback(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class FeedbackArgs:
+    number: int
+    score: str
+    comment: str
+
+
+def feedback(ctx: Context, args: FeedbackArgs) -> Reply:
     t = ctx.t
-    number = parse_record_number(args["number"])
+    number = args.number
     referral = ctx.uow.referrals.get(ctx.network.id, number)
     if referral is None:
-        raise ReferralNotFound(number=number)
+        raise ReferralNotFound(number=number, concerns="number")
     if referral.referrer_id != ctx.actor.id:
         raise NotAllowed("error.feedback_not_referrer", number=referral.number)
     if referral.status not in followups.FEEDBACK_STATUSES:
         raise InvalidValue(
             "error.feedback_too_soon", number=referral.number, status=referral.status.value
         )
-    score_text = args["score"].strip().lower()
-    comment = check_length(args.get("comment", "").strip(), t("param.comment"))
+    score_text = args.score.strip().lower()
+    comment = check_length(args.comment.strip(), t("param.comment"), "comment")
     if score_text == LATER:
         followups.ask_again(ctx, referral)
         return Reply(text=t("feedback.later", days=ASK_AGAIN_DAYS))
@@ -75,3 +86,21 @@ def feedback(ctx: Context, args: dict[str, str]) -> Reply:
             count=count,
         )
     )
+
+
+FEEDBACK = Command(
+    "feedback",
+    (
+        Verb(
+            "",
+            (
+                Param("number", K.NUMBER),
+                Param("score", K.CHOICE, choices=("1", "2", "3", "4", "5", "later")),
+                Param("comment", K.LONG_TEXT, required=False, rest=True),
+            ),
+            has_form=True,
+            handler=feedback,
+            args=FeedbackArgs,
+        ),
+    ),
+)

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from core.commands import COMMANDS, usage
+from dataclasses import dataclass
+
+from core.declare import Command, Param, Verb, usage
 from core.errors import UnknownCommand
 from core.services.context import Context
+from core.ui import InputKind as K
 from core.ui import Reply
 
 
-def help_reply(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class HelpArgs:
+    topic: str
+
+
+def help_reply(ctx: Context, args: HelpArgs) -> Reply:
+    """Every command of the registry the context carries, or one command's verbs."""
     t = ctx.t
-    topic = args.get("topic", "").strip().removeprefix("/").lower()
+    topic = args.topic.strip().removeprefix("/").lower()
     if topic:
-        command = COMMANDS.get(topic)
+        command = ctx.commands.get(topic)
         if command is None:
             raise UnknownCommand(name=topic)
         lines = tuple(
@@ -27,6 +36,12 @@ def help_reply(ctx: Context, args: dict[str, str]) -> Reply:
         usage(command, command.verbs[0], t, ctx.typed(command.name))
         + "  "
         + t(f"help.{command.name}")
-        for command in COMMANDS.values()
+        for command in ctx.commands.values()
     )
     return Reply(title=t("help.title"), text=t("help.intro"), lines=lines)
+
+
+HELP = Command(
+    "help",
+    (Verb("", (Param("topic", K.TEXT, required=False),), handler=help_reply, args=HelpArgs),),
+)

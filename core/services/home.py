@@ -5,6 +5,7 @@ Slack shows it as the App Home tab; elsewhere it is a command like the others.
 
 from __future__ import annotations
 
+from core.declare import Command, NoArgs, Verb
 from core.referrals import OPEN_STATUSES, Referral, Status
 from core.services.context import Context
 from core.services.referral_cards import actions_for, status_label
@@ -17,7 +18,7 @@ def _waits_on_me(referral: Referral, member_id: int) -> bool:
     return referral.referrer_id == member_id and referral.status is Status.WON
 
 
-def home(ctx: Context, args: dict[str, str]) -> Reply:
+def home(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     me = ctx.actor
     mine = ctx.uow.referrals.for_member(ctx.network.id, me.id)
@@ -54,3 +55,6 @@ def home(ctx: Context, args: dict[str, str]) -> Reply:
         lines=tuple(lines) or (t("home.nothing_waiting"),),
         actions=tuple(actions),
     )
+
+
+HOME = Command("home", (Verb("", handler=home),))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from core.audit import AuditEntry
+from core.declare import Command, NoArgs, Param, Verb
 from core.errors import InvalidValue
 from core.services.context import Context
 from core.services.exports import my_data
 from core.ui import Action, Reply, Style
+from core.ui import InputKind as K
 
 
-def explain(ctx: Context, args: dict[str, str]) -> Reply:
+def explain(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     return Reply(
         text=t("mydata.explain"),
@@ -22,14 +25,19 @@ def explain(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def export(ctx: Context, args: dict[str, str]) -> Reply:
+def export(ctx: Context, args: NoArgs) -> Reply:
     return my_data(ctx, args)
 
 
-def erase(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class EraseArgs:
+    confirm: str
+
+
+def erase(ctx: Context, args: EraseArgs) -> Reply:
     t = ctx.t
     me = ctx.actor
-    if args.get("confirm") != "confirm":
+    if args.confirm != "confirm":
         return Reply(
             text=t("mydata.erase_ask"),
             actions=(
@@ -42,3 +50,18 @@ def erase(ctx: Context, args: dict[str, str]) -> Reply:
     ctx.uow.members.erase(me, pseudonym)
     ctx.uow.audit.add(AuditEntry(ctx.network.id, me.id, ctx.now, "erasure", pseudonym))
     return Reply(text=t("mydata.erased", pseudonym=pseudonym))
+
+
+MYDATA = Command(
+    "mydata",
+    (
+        Verb("", handler=explain),
+        Verb("export", handler=export),
+        Verb(
+            "erase",
+            (Param("confirm", K.CHOICE, required=False, choices=("confirm",)),),
+            handler=erase,
+            args=EraseArgs,
+        ),
+    ),
+)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from core.audit import AuditEntry
+from core.declare import Command, NoArgs, Param, Verb
 from core.errors import InvalidValue
-from core.network import SETTINGS, Role
-from core.services import charter_reminders
+from core.network import GRANTABLE_ROLES, SETTINGS, Member, Role
+from core.services import audit, charter_reminders, exports
 from core.services.context import Context
 from core.ui import Field, Reply
+from core.ui import InputKind as K
 
 
 def _setting_value(ctx: Context, key: str) -> str:
@@ -19,7 +22,7 @@ def _setting_value(ctx: Context, key: str) -> str:
     return str(value) if value != "" else "-"
 
 
-def show(ctx: Context, args: dict[str, str]) -> Reply:
+def show(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     fields = [
         Field(t(f"setting.{key}"), f"{_setting_value(ctx, key)}  ({key})") for key in SETTINGS
@@ -36,29 +39,43 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def set_setting(ctx: Context, args: dict[str, str]) -> Reply:
-    setting = SETTINGS[args["key"]]
-    raw = args["setting_value"]
+@dataclass(frozen=True)
+class SetArgs:
+    key: str
+    setting_value: str
+
+
+def set_setting(ctx: Context, args: SetArgs) -> Reply:
+    key = args.key
+    setting = SETTINGS[key]
+    raw = args.setting_value
     if setting.is_channel:
         raw = ctx.read_channel(raw) or raw
     value = setting.parse(raw)
     setattr(ctx.network, setting.attribute, value)
     ctx.uow.networks.update(ctx.network)
-    shown = _setting_value(ctx, args["key"])
+    shown = _setting_value(ctx, key)
     ctx.uow.audit.add(
-        AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{args['key']} = {shown}")
+        AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{key} = {shown}")
     )
-    if args["key"] in ("charter-reminder", "timezone"):
+    if key in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
-    return Reply(text=ctx.t("network.set", key=args["key"], value=_setting_value(ctx, args["key"])))
+    return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))
 
 
-def role(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class RoleArgs:
+    member: Member
+    role: Role
+    remove: str
+
+
+def role(ctx: Context, args: RoleArgs) -> Reply:
     t = ctx.t
-    member = ctx.resolve(args["member"])
-    granted = Role(args["role"])
+    member = args.member
+    granted = args.role
     role_name = t(f"role.{granted.value}")
-    if args.get("remove"):
+    if args.remove:
         if granted not in member.roles:
             return Reply(text=t("network.role_absent", member=member.display_name, role=role_name))
         if granted is Role.ADMIN:
@@ -108,3 +125,34 @@ def parse_offset(text: str) -> timedelta:
     if len(raw) < 2 or raw[-1] not in units or not raw[:-1].isdigit():
         raise InvalidValue("error.invalid_offset", value=text)
     return timedelta(**{units[raw[-1]]: int(raw[:-1])})
+
+
+NETWORK = Command(
+    "network",
+    (
+        Verb("", handler=show),
+        Verb(
+            "role",
+            (
+                Param("member", K.MEMBER),
+                Param("role", K.CHOICE, choices=tuple(r.value for r in GRANTABLE_ROLES), enum=Role),
+                Param("remove", K.CHOICE, required=False, choices=("remove",)),
+            ),
+            admin_only=True,
+            handler=role,
+            args=RoleArgs,
+        ),
+        Verb("audit", admin_only=True, handler=audit.audit),
+        Verb("export", admin_only=True, handler=exports.network_ledger),
+        Verb(
+            "set",
+            (
+                Param("key", K.CHOICE, choices=tuple(SETTINGS)),
+                Param("setting_value", K.TEXT, rest=True),
+            ),
+            admin_only=True,
+            handler=set_setting,
+            args=SetArgs,
+        ),
+    ),
+)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from fractions import Fraction
 
+from core.declare import Command, NoArgs, Param, Verb
 from core.errors import InvalidValue, NotAllowed, TextTooLong, UsageError
 from core.network import Member, Role
 from core.outbox import OutboxItem
@@ -34,8 +35,9 @@ from core.services.candidate_cards import (
     vote_actions,
 )
 from core.services.context import Context
-from core.text import check_length, parse_record_number
+from core.text import check_length
 from core.ui import Action, Field, Reply, Style
+from core.ui import InputKind as K
 
 DEADLINE = "candidate.deadline"
 THREAD_POST = "candidate.thread"
@@ -45,8 +47,60 @@ class CandidateNotFound(InvalidValue):
     key = "error.candidate_not_found"
 
 
-def _get(ctx: Context, args: dict[str, str], lock: bool = False) -> Candidate:
-    number = parse_record_number(args["candidate"])
+@dataclass(frozen=True)
+class ProposeArgs:
+    name: str
+    profession: str
+    previous: str
+
+
+@dataclass(frozen=True)
+class CandidateArgs:
+    candidate: int
+
+
+@dataclass(frozen=True)
+class InterviewersArgs:
+    candidate: int
+    first: Member
+    second: Member
+
+
+@dataclass(frozen=True)
+class ReportArgs:
+    candidate: int
+    recommendation: Recommendation
+    notes: str
+    ethics: str
+    generosity: str
+    previous_networks: str
+
+
+@dataclass(frozen=True)
+class VisitArgs:
+    candidate: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class OverrideArgs:
+    candidate: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class VoteArgs:
+    candidate: int
+    ballot: Ballot
+
+
+@dataclass(frozen=True)
+class LinkArgs:
+    candidate: int
+    member: Member
+
+
+def _get(ctx: Context, number: int, lock: bool = False) -> Candidate:
     found = ctx.uow.candidates.get(ctx.network.id, number, lock=lock)
     if found is None:
         raise CandidateNotFound(number=number)
@@ -88,15 +142,11 @@ def _post(ctx: Context, candidate: Candidate, reply: Reply, opens: bool = False)
     )
 
 
-def _text(ctx: Context, args: dict[str, str], name: str, required: bool = True) -> str:
-    value = (
-        " ".join(args.get(name, "").split())
-        if name in ("name", "profession")
-        else (args.get(name, "").strip())
-    )
+def _text(ctx: Context, text: str, name: str, required: bool = True) -> str:
+    value = " ".join(text.split()) if name in ("name", "profession") else text.strip()
     if required and not value:
-        raise UsageError(command="candidate", verb="")
-    return check_length(value, ctx.t(f"param.{name}"))
+        raise UsageError(command="candidate", verb="", concerns=name)
+    return check_length(value, ctx.t(f"param.{name}"), name)
 
 
 # Proposal and reading
@@ -106,7 +156,9 @@ SHORT_TEXT = 200  # a name or a profession: it ends up in members.profession and
 
 def _short(ctx: Context, value: str, name: str) -> str:
     if len(value) > SHORT_TEXT:
-        raise TextTooLong(field=ctx.t(f"param.{name}"), limit=SHORT_TEXT, length=len(value))
+        raise TextTooLong(
+            field=ctx.t(f"param.{name}"), limit=SHORT_TEXT, length=len(value), concerns=name
+        )
     return value
 
 
@@ -149,11 +201,11 @@ def _assign(ctx: Context, candidate: Candidate, interviewers: list[int]) -> None
         ctx.notify(interviewer, ask, kind="candidate.interview")
 
 
-def propose(ctx: Context, args: dict[str, str]) -> Reply:
+def propose(ctx: Context, args: ProposeArgs) -> Reply:
     t = ctx.t
-    name = _short(ctx, _text(ctx, args, "name"), "name")
-    profession = _short(ctx, _text(ctx, args, "profession"), "profession")
-    previous = _text(ctx, args, "previous")
+    name = _short(ctx, _text(ctx, args.name, "name"), "name")
+    profession = _short(ctx, _text(ctx, args.profession, "profession"), "profession")
+    previous = _text(ctx, args.previous, "previous")
     holder = _holder_of(ctx, profession) if ctx.network.exclusivity else ""
     candidate = ctx.uow.candidates.add(
         Candidate(
@@ -200,13 +252,13 @@ def propose(ctx: Context, args: dict[str, str]) -> Reply:
     return replace(card(ctx, candidate), text=text)
 
 
-def show(ctx: Context, args: dict[str, str]) -> Reply:
-    candidate = _get(ctx, args)
+def show(ctx: Context, args: CandidateArgs) -> Reply:
+    candidate = _get(ctx, args.candidate)
     result = tally(candidate, eligible_voters(ctx.uow.members.all(ctx.network.id), candidate))
     return card(ctx, candidate, result)
 
 
-def candidates(ctx: Context, args: dict[str, str]) -> Reply:
+def candidates(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     found = ctx.uow.candidates.open(ctx.network.id)
     if not found:
@@ -227,11 +279,11 @@ def candidates(ctx: Context, args: dict[str, str]) -> Reply:
 # Interviews
 
 
-def interviewers(ctx: Context, args: dict[str, str]) -> Reply:
+def interviewers(ctx: Context, args: InterviewersArgs) -> Reply:
     _require_recruiter(ctx)
-    candidate = _get(ctx, args)
+    candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, Stage.INTERVIEWS)
-    first, second = ctx.resolve(args["first"]), ctx.resolve(args["second"])
+    first, second = args.first, args.second
     if first.id == second.id:
         raise InvalidValue("error.interviewers_same")
     for member in (first, second):
@@ -252,20 +304,20 @@ def interviewers(ctx: Context, args: dict[str, str]) -> Reply:
     return replace(card(ctx, candidate), text=ctx.t("candidate.assigned", number=candidate.number))
 
 
-def report(ctx: Context, args: dict[str, str]) -> Reply:
+def report(ctx: Context, args: ReportArgs) -> Reply:
     t = ctx.t
-    candidate = _get(ctx, args)
+    candidate = _get(ctx, args.candidate)
     if ctx.actor.id not in candidate.interviewers:
         raise NotAllowed("error.not_interviewer", number=candidate.number)
     _require_stage(ctx, candidate, Stage.INTERVIEWS)
     was_complete = candidate.reports_complete
     filed = Report(
         ctx.actor.id,
-        Recommendation(args["recommendation"]),
-        notes=_text(ctx, args, "notes", required=False),
-        ethics=_text(ctx, args, "ethics", required=False),
-        generosity=_text(ctx, args, "generosity", required=False),
-        previous_networks=_text(ctx, args, "previous_networks", required=False),
+        args.recommendation,
+        notes=_text(ctx, args.notes, "notes", required=False),
+        ethics=_text(ctx, args.ethics, "ethics", required=False),
+        generosity=_text(ctx, args.generosity, "generosity", required=False),
+        previous_networks=_text(ctx, args.previous_networks, "previous_networks", required=False),
         filed_at=ctx.now,
     )
     amended = ctx.actor.id in candidate.reports
@@ -293,10 +345,10 @@ def report(ctx: Context, args: dict[str, str]) -> Reply:
     return replace(card(ctx, candidate), text=text)
 
 
-def visit(ctx: Context, args: dict[str, str]) -> Reply:
-    candidate = _get(ctx, args)
+def visit(ctx: Context, args: VisitArgs) -> Reply:
+    candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, *OPEN_STAGES)
-    notes = _text(ctx, args, "notes")
+    notes = _text(ctx, args.notes, "notes")
     seen = Visit(ctx.actor.id, notes, ctx.now)
     candidate.visits.append(seen)
     ctx.uow.candidates.add_visit(candidate, seen)
@@ -313,13 +365,13 @@ def visit(ctx: Context, args: dict[str, str]) -> Reply:
     return Reply(text=text)
 
 
-def override(ctx: Context, args: dict[str, str]) -> Reply:
+def override(ctx: Context, args: OverrideArgs) -> Reply:
     _require_recruiter(ctx)
-    candidate = _get(ctx, args)
+    candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, *OPEN_STAGES)
     if not candidate.exclusivity_conflict:
         raise InvalidValue("error.no_exclusivity_conflict", number=candidate.number)
-    candidate.override_reason = _text(ctx, args, "reason")
+    candidate.override_reason = _text(ctx, args.reason, "reason")
     ctx.uow.candidates.update(candidate)
     _event(ctx, candidate, "override", candidate.override_reason)
     _post(
@@ -394,9 +446,9 @@ def _maybe_open(ctx: Context, candidate: Candidate) -> bool:
     return False
 
 
-def open_vote(ctx: Context, args: dict[str, str]) -> Reply:
+def open_vote(ctx: Context, args: CandidateArgs) -> Reply:
     _require_recruiter(ctx)
-    candidate = _get(ctx, args)
+    candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, Stage.INTERVIEWS)
     if candidate.blocked:
         raise InvalidValue(
@@ -410,15 +462,15 @@ def open_vote(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def vote(ctx: Context, args: dict[str, str]) -> Reply:
+def vote(ctx: Context, args: VoteArgs) -> Reply:
     t = ctx.t
-    candidate = _get(ctx, args, lock=True)
+    candidate = _get(ctx, args.candidate, lock=True)
     if ctx.actor.id == candidate.sponsor_id:
         raise NotAllowed("error.sponsor_cannot_vote", number=candidate.number)
     if Role.RECRUITER not in ctx.actor.roles:
         raise NotAllowed("error.recruiters_vote")
     _require_stage(ctx, candidate, Stage.VOTE)
-    ballot = Ballot(args["ballot"])
+    ballot = args.ballot
     changed = ctx.actor.id in candidate.votes
     candidate.votes[ctx.actor.id] = ballot
     ctx.uow.candidates.save_vote(candidate, ctx.actor.id, ballot, ctx.now)
@@ -445,9 +497,9 @@ def vote(ctx: Context, args: dict[str, str]) -> Reply:
     return replace(card(ctx, candidate, tally(candidate, eligible)), text=text)
 
 
-def close(ctx: Context, args: dict[str, str]) -> Reply:
+def close(ctx: Context, args: CandidateArgs) -> Reply:
     _require_recruiter(ctx)
-    candidate = _get(ctx, args, lock=True)
+    candidate = _get(ctx, args.candidate, lock=True)
     _require_stage(ctx, candidate, Stage.VOTE)
     _decide(ctx, candidate, "closed_by_recruiter")
     eligible = eligible_voters(ctx.uow.members.all(ctx.network.id), candidate)
@@ -495,8 +547,8 @@ def close_at_deadline(ctx: Context, item: OutboxItem) -> None:
         _decide(ctx, candidate, "deadline")
 
 
-def withdraw(ctx: Context, args: dict[str, str]) -> Reply:
-    candidate = _get(ctx, args, lock=True)
+def withdraw(ctx: Context, args: CandidateArgs) -> Reply:
+    candidate = _get(ctx, args.candidate, lock=True)
     if ctx.actor.id != candidate.sponsor_id and not ctx.actor.is_admin:
         raise NotAllowed("error.sponsor_or_admin")
     _require_stage(ctx, candidate, *OPEN_STAGES)
@@ -509,11 +561,11 @@ def withdraw(ctx: Context, args: dict[str, str]) -> Reply:
     return Reply(text=ctx.t("candidate.withdrawn", number=candidate.number, name=candidate.name))
 
 
-def link(ctx: Context, args: dict[str, str]) -> Reply:
+def link(ctx: Context, args: LinkArgs) -> Reply:
     ctx.require_admin()
-    candidate = _get(ctx, args)
+    candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, Stage.ADMITTED)
-    member = ctx.resolve(args["member"])
+    member = args.member
     member.profession = candidate.profession
     ctx.uow.members.update(member)
     candidate.member_id = member.id
@@ -542,3 +594,89 @@ def link(ctx: Context, args: dict[str, str]) -> Reply:
             profession=candidate.profession,
         )
     )
+
+
+CANDIDATE = Command(
+    "candidate",
+    (
+        Verb(
+            "",
+            (
+                Param("name", K.TEXT),
+                Param("profession", K.TEXT),
+                Param("previous", K.LONG_TEXT),
+            ),
+            has_form=True,
+            pipe=True,
+            handler=propose,
+            args=ProposeArgs,
+        ),
+        Verb("show", (Param("candidate", K.NUMBER),), handler=show, args=CandidateArgs),
+        Verb(
+            "interviewers",
+            (
+                Param("candidate", K.NUMBER),
+                Param("first", K.MEMBER),
+                Param("second", K.MEMBER),
+            ),
+            handler=interviewers,
+            args=InterviewersArgs,
+        ),
+        Verb(
+            "report",
+            (
+                Param("candidate", K.NUMBER),
+                Param(
+                    "recommendation",
+                    K.CHOICE,
+                    choices=tuple(r.value for r in Recommendation),
+                    enum=Recommendation,
+                ),
+                Param("notes", K.LONG_TEXT, required=False),
+                Param("ethics", K.LONG_TEXT, required=False),
+                Param("generosity", K.LONG_TEXT, required=False),
+                Param("previous_networks", K.LONG_TEXT, required=False),
+            ),
+            has_form=True,
+            pipe=True,
+            handler=report,
+            args=ReportArgs,
+        ),
+        Verb(
+            "visit",
+            (Param("candidate", K.NUMBER), Param("notes", K.LONG_TEXT)),
+            pipe=True,
+            handler=visit,
+            args=VisitArgs,
+        ),
+        Verb(
+            "override",
+            (Param("candidate", K.NUMBER), Param("reason", K.LONG_TEXT)),
+            pipe=True,
+            handler=override,
+            args=OverrideArgs,
+        ),
+        Verb("open", (Param("candidate", K.NUMBER),), handler=open_vote, args=CandidateArgs),
+        Verb(
+            "vote",
+            (
+                Param("candidate", K.NUMBER),
+                Param("ballot", K.CHOICE, choices=tuple(b.value for b in Ballot), enum=Ballot),
+            ),
+            handler=vote,
+            args=VoteArgs,
+        ),
+        Verb("close", (Param("candidate", K.NUMBER),), handler=close, args=CandidateArgs),
+        Verb("withdraw", (Param("candidate", K.NUMBER),), handler=withdraw, args=CandidateArgs),
+        Verb(
+            "link",
+            (Param("candidate", K.NUMBER), Param("member", K.MEMBER)),
+            admin_only=True,
+            handler=link,
+            args=LinkArgs,
+        ),
+    ),
+    number_first=True,
+    show_verb="show",
+)
+CANDIDATES = Command("candidates", (Verb("", handler=candidates),))

@@ -3,58 +3,71 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from core.clients import Client
 from core.contact import parse_contact
+from core.declare import Command, NoArgs, Param, Prefixed, Verb
 from core.errors import (
     InvalidValue,
     NotAllowed,
     ReferralNotFound,
     SelfReferral,
     UsageError,
+    concerning,
 )
 from core.money import parse_amount
-from core.referrals import OPEN_STATUSES, Event, Move, Referral, Status
-from core.services import followups
+from core.network import Member
+from core.referrals import MOVES, OPEN_STATUSES, Event, Move, Referral, Status
+from core.services import directory, followups
 from core.services.context import Context
 from core.services.referral_cards import card, status_label
 from core.text import check_length, normalise_client_name
+from core.ui import InputKind as K
 from core.ui import Reply
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
-def _temperature(text: str | None) -> int:
-    if not text:
-        return 1
+def _temperature(text: str) -> int:
     if not _DIGITS.fullmatch(text.strip()) or not 1 <= int(text) <= 5:
         raise InvalidValue("error.invalid_temperature", value=text)
     return int(text)
+
+
+@dataclass(frozen=True)
+class ReferArgs:
+    receiver: Member
+    client: str
+    need: str
+    value: Decimal | None
+    temperature: int | None
+    contact: str
 
 
 def _client(ctx: Context, name: str) -> Client:
     """The registered client with this name, or a new one owned by the referrer."""
     key = normalise_client_name(name)
     if not key:
-        raise InvalidValue("error.invalid_client", value=name)
+        raise InvalidValue("error.invalid_client", value=name, concerns="client")
     existing = ctx.uow.clients.by_key(ctx.network.id, key)
     if existing is not None:
         return existing
     return ctx.uow.clients.add(Client(0, ctx.network.id, name, key, ctx.actor.id, ctx.now))
 
 
-def refer(ctx: Context, args: dict[str, str]) -> Reply:
+def refer(ctx: Context, args: ReferArgs) -> Reply:
     t = ctx.t
-    client_name = check_length(" ".join(args["client"].split()), t("param.client"))
-    need = check_length(args["need"].strip(), t("param.need"))
-    value = parse_amount(args["value"]) if args.get("value") else None
-    temperature = _temperature(args.get("temperature"))
-    contact = parse_contact(args["contact"]) if args.get("contact") else ""
-    receiver = ctx.resolve(args["receiver"])
+    client_name = check_length(" ".join(args.client.split()), t("param.client"), "client")
+    need = check_length(args.need.strip(), t("param.need"), "need")
+    value = args.value
+    temperature = args.temperature or 1
+    with concerning("contact"):
+        contact = parse_contact(args.contact) if args.contact else ""
+    receiver = args.receiver
     if receiver.id == ctx.actor.id:
-        raise SelfReferral()
+        raise SelfReferral(concerns="receiver")
     ctx.require_charter()
     charter = ctx.uow.charters.current(ctx.network.id)
     client = _client(ctx, client_name)
@@ -123,36 +136,35 @@ def _visible(ctx: Context, number: int) -> Referral:
     return referral
 
 
-def _number(text: str) -> int:
-    cleaned = text.strip().removeprefix("#")
-    if not _DIGITS.fullmatch(cleaned):
-        raise InvalidValue("error.invalid_number", value=text)
-    return int(cleaned)
+@dataclass(frozen=True)
+class ReferralArgs:
+    number: int
+    action: str
+    note: str
 
 
-def referral(ctx: Context, args: dict[str, str]) -> Reply:
+def referral(ctx: Context, args: ReferralArgs) -> Reply:
     """`/referral N` shows one; `/referral N VERB [note]` moves it on."""
-    number = _number(args["number"])
-    action = args.get("action")
-    if action is None:
-        if args.get("note"):
+    if not args.action:
+        if args.note:
             raise UsageError(command="referral", verb="")
-        found = _visible(ctx, number)
+        found = _visible(ctx, args.number)
         return card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
-    return _move(ctx, number, action, args.get("note", ""))
+    return _move(ctx, args.number, args.action, args.note)
 
 
 def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     t = ctx.t
     found = _visible(ctx, number)
     move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
-    note = check_length(note.strip(), t("param.note"))
+    note = check_length(note.strip(), t("param.note"), "note")
     if verb == "accept":
         ctx.require_charter()
     if verb == "won":
         if not note:
             raise InvalidValue("error.won_needs_amount", number=number)
-        amount = parse_amount(note)
+        with concerning("note"):
+            amount = parse_amount(note)
         charter = ctx.uow.charters.get(ctx.network.id, found.charter_version)
         found.closed_amount = amount
         found.commission_due = charter.rule.due_on(amount) if charter else Decimal("0.00")
@@ -192,9 +204,14 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
     ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
 
 
-def referrals(ctx: Context, args: dict[str, str]) -> Reply:
+@dataclass(frozen=True)
+class ReferralsArgs:
+    filter: str
+
+
+def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
     t = ctx.t
-    which = args.get("filter", "")
+    which = args.filter
     mine = ctx.uow.referrals.for_member(ctx.network.id, ctx.actor.id)
     if which == "given":
         mine = [r for r in mine if r.referrer_id == ctx.actor.id]
@@ -243,7 +260,7 @@ def referrals(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def clients(ctx: Context, args: dict[str, str]) -> Reply:
+def clients(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     owned = ctx.uow.clients.owned_by(ctx.network.id, ctx.actor.id)
     if not owned:
@@ -252,3 +269,60 @@ def clients(ctx: Context, args: dict[str, str]) -> Reply:
         t("clients.line", client=c.name, since=ctx.local(c.created_at, "%Y-%m-%d")) for c in owned
     )
     return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)
+
+
+REFER = Command(
+    "refer",
+    (
+        Verb(
+            "",
+            (
+                Param("receiver", K.MEMBER, form_optional=True),  # -> suggestions
+                Param("client", K.TEXT),
+                Param("need", K.LONG_TEXT),
+                Param("value", K.AMOUNT, required=False),
+                Param(
+                    "temperature",
+                    K.NUMBER,
+                    required=False,
+                    choices=tuple("12345"),
+                    read=_temperature,
+                ),
+                Param("contact", K.TEXT, required=False),
+            ),
+            has_form=True,
+            handler=refer,
+            args=ReferArgs,
+            form_fallback=directory.suggest_from_form,
+            prefixed=Prefixed("?", directory.SUGGEST),
+        ),
+    ),
+    pipe=True,
+)
+REFERRAL = Command(
+    "referral",
+    (
+        Verb(
+            "",
+            (
+                Param("number", K.NUMBER),
+                Param("action", K.CHOICE, required=False, choices=tuple(MOVES)),
+                Param("note", K.TEXT, required=False, rest=True),
+            ),
+            handler=referral,
+            args=ReferralArgs,
+        ),
+    ),
+)
+REFERRALS = Command(
+    "referrals",
+    (
+        Verb(
+            "",
+            (Param("filter", K.CHOICE, required=False, choices=("given", "received", "open")),),
+            handler=referrals,
+            args=ReferralsArgs,
+        ),
+    ),
+)
+CLIENTS = Command("clients", (Verb("", handler=clients),))

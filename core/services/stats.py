@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from core.audit import AuditEntry
+from core.declare import Command, NoArgs, Param, Verb
 from core.network import Member
 from core.services import digest, stats_report
 from core.services.context import Context
@@ -28,13 +30,19 @@ from core.stats import (
     verdict,
 )
 from core.ui import Attachment, Field, Reply
+from core.ui import InputKind as K
 
 LIGHT_LINES = 50  # members listed by `/stats activity`; the rest are counted
 _ORDER = {Light.RED: 0, Light.AMBER: 1, Light.GREEN: 2}
 
 
-def _kind(args: dict[str, str]) -> PeriodKind:
-    return PeriodKind(args.get("period") or PeriodKind.MONTH.value)
+@dataclass(frozen=True)
+class PeriodArgs:
+    period: PeriodKind | None
+
+
+def _kind(args: PeriodArgs) -> PeriodKind:
+    return args.period or PeriodKind.MONTH
 
 
 def _lights(ctx: Context) -> list[tuple[Member, Activity, Light, str]]:
@@ -62,7 +70,7 @@ def _light_counts(ctx: Context, lights: Iterable[Light]) -> str:
     )
 
 
-def show(ctx: Context, args: dict[str, str]) -> Reply:
+def show(ctx: Context, args: PeriodArgs) -> Reply:
     """The network's figures for this month, quarter or year so far, with the chart."""
     t = ctx.t
     network = ctx.network
@@ -84,7 +92,7 @@ def show(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def me(ctx: Context, args: dict[str, str]) -> Reply:
+def me(ctx: Context, args: PeriodArgs) -> Reply:
     """My figures for the period, my activity light, and my chart."""
     t = ctx.t
     network = ctx.network
@@ -109,7 +117,7 @@ def me(ctx: Context, args: dict[str, str]) -> Reply:
     )
 
 
-def activity(ctx: Context, args: dict[str, str]) -> Reply:
+def activity(ctx: Context, args: NoArgs) -> Reply:
     """The activity lights over six months: everyone's for admins, my own for members."""
     t = ctx.t
     if not ctx.actor.is_admin:
@@ -244,7 +252,7 @@ def _ledger_row(cell: _Cells, line: LedgerLine, currency: str) -> tuple[str, ...
     )
 
 
-def export(ctx: Context, args: dict[str, str]) -> Reply:
+def export(ctx: Context, args: NoArgs) -> Reply:
     """Two CSV files for the treasurer: every referral, and the commission ledger."""
     ctx.require_admin()
     network = ctx.network
@@ -263,3 +271,21 @@ def export(ctx: Context, args: dict[str, str]) -> Reply:
             Attachment(f"apport-commissions-{stamp}.csv", ledger, "text/csv"),
         ),
     )
+
+
+PERIODS = tuple(kind.value for kind in PeriodKind)
+
+
+def _period() -> Param:
+    return Param("period", K.CHOICE, required=False, choices=PERIODS, enum=PeriodKind)
+
+
+STATS = Command(
+    "stats",
+    (
+        Verb("", (_period(),), handler=show, args=PeriodArgs),
+        Verb("me", (_period(),), handler=me, args=PeriodArgs),
+        Verb("activity", handler=activity),
+        Verb("export", admin_only=True, handler=export),
+    ),
+)

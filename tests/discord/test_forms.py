@@ -3,6 +3,8 @@ console's syntax; members named either way become members of the network."""
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from tests.discord.conftest import ALICE, BOB, CAROL, CLUB
 from tests.discord.harness import World, embed_text, slow_down
 from tests.discord.payloads import User, slash, submit
@@ -118,6 +120,12 @@ async def test_a_refused_form_reopens_with_what_was_typed(world: World) -> None:
     assert reopened.kind == "modal"
     shown = inputs_of(reopened.data)
     assert shown["client"]["value"] == "Acme Corp" and shown["value"]["value"] == "12abc"
+    marked = {
+        label["component"]["custom_id"]: label.get("description")
+        for label in reopened.data["components"]
+    }
+    assert marked["value"].startswith("12abc is not a valid amount")
+    assert [name for name, note in marked.items() if note and "valid amount" in note] == ["value"]
     [picked] = shown["receiver"]["default_values"]
     assert (str(picked["id"]), picked["type"]) == (str(BOB.id), "user")
     fixed = await fill_in(world, ALICE, reopened, {**typed, "value": "12000"}, CLUB)
@@ -138,3 +146,29 @@ async def test_a_form_longer_than_a_modal_is_filled_in_page_after_page(world: Wo
     done = await world.send(submit(ALICE, second.data, last, guild=CLUB))
 
     assert done.content == "There is no candidate #7 in this network."  # page one's number
+
+
+def _members(world: World) -> list[str]:
+    with world.engine.connect() as connection:
+        rows = connection.execute(text("SELECT external_id FROM members ORDER BY id"))
+        return [row[0] for row in rows]
+
+
+async def test_a_refused_refer_enrols_no_one_inline_or_in_a_form(world: World) -> None:
+    await accept_charter(world, CLUB, ALICE)
+    before = _members(world)
+    assert str(CAROL.id) not in before
+
+    inline = await world.send(
+        slash(ALICE, CLUB, "refer", text=f"<@{CAROL.id}> Acme | audit | 12abc")
+    )
+    assert inline.content.startswith("12abc is not a valid amount")
+    opened = await world.send(slash(ALICE, CLUB, "refer"))
+    typed = {"receiver": CAROL, "client": "Acme", "need": "audit", "value": "12abc"}
+    refused = await fill_in(world, ALICE, opened, typed, CLUB)
+    assert refused.content.startswith("12abc is not a valid amount")
+    assert _members(world) == before
+
+    done = await world.send(slash(ALICE, CLUB, "refer", text=f"<@{CAROL.id}> Acme | audit"))
+    assert done.content == "Referral #1 for Acme sent to carol."
+    assert _members(world) == [*before, str(CAROL.id)]

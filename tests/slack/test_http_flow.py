@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from bot.slack_main import build_runtime, http_server, slack_config
 from tests.slack import payloads
@@ -135,3 +136,28 @@ def test_bad_signature_and_stale_timestamp_get_401_over_http(
     assert server.post(body, {**payloads.FORM, **payloads.signed(body)})[0] == 200
     assert "accepted version 1" in shown(_reply(fake, fake.response_url("x")))
     assert len(fake.responses_to(fake.response_url("x"))) == 1
+
+
+def _members(engine: Any) -> list[str]:
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT external_id FROM members ORDER BY id"))
+        return [row[0] for row in rows]
+
+
+def test_a_refused_refer_enrols_no_one_and_an_accepted_one_enrols_the_mentioned(
+    server: Server, fake: FakeSlack
+) -> None:
+    status, _, url = server.command("UALICE", "/charter accept", "charter-alice")
+    assert status == 200 and "accepted version 1" in shown(_reply(fake, url))
+    engine = server.runtime.engine
+    assert _members(engine) == ["UALICE"]
+
+    status, _, url = server.command("UALICE", "/refer <@UBOB|bob> Acme | audit | 12abc", "bad")
+    assert status == 200
+    assert "12abc is not a valid amount" in shown(_reply(fake, url))
+    assert _members(engine) == ["UALICE"]
+
+    status, _, url = server.command("UALICE", "/refer <@UBOB|bob> Acme | audit | 5000", "good")
+    assert status == 200
+    assert "Referral #1 for Acme sent to bob." in shown(_reply(fake, url))
+    assert _members(engine) == ["UALICE", "UBOB"]

@@ -6,11 +6,10 @@ import pytest
 
 from adapters.slack import action_values
 from adapters.slack.blocks import fallback_text, render
-from adapters.slack.field_errors import field_for_error
+from adapters.slack.field_errors import field_for
 from adapters.slack.mentions import mentioned_users, normalise, read_channel, read_member
 from adapters.slack.names import command_names, split_command
-from core.errors import InvalidAmount, SelfReferral, TextTooLong, UsageError
-from core.ui import Action, Field, Form, Input, InputKind, Reply, Style
+from core.ui import Action, Field, Form, Input, InputKind, Problem, Reply, Style
 
 
 def test_a_full_reply_renders_in_order_with_escaping() -> None:
@@ -102,27 +101,19 @@ def test_command_names_on_slack() -> None:
 
 
 ORDER = ["receiver", "client", "need", "value"]
-VALUES = {"receiver": "UBOB", "client": "Acme", "need": "audit", "value": "12abc"}
-
-
-def _words(name: str) -> set[str]:
-    return {name}
 
 
 @pytest.mark.parametrize(
-    ("error", "block"),
+    ("problem", "block"),
     [
-        (InvalidAmount(value="12abc"), "value"),
-        (TextTooLong(field="need", limit=2000, length=2001), "need"),
-        (SelfReferral(), "receiver"),
-        (UsageError(command="refer", verb=""), "receiver"),
+        (Problem("error.invalid_amount", "value"), "value"),
+        (Problem("error.text_too_long", "need"), "need"),
+        (Problem("error.self_referral", "receiver"), "receiver"),
+        (Problem("error.charter_not_accepted"), "receiver"),
+        (Problem("error.usage", "elsewhere"), "receiver"),
         (None, "receiver"),
     ],
 )
-def test_errors_land_on_their_field(error: Exception | None, block: str) -> None:
-    assert field_for_error(error, VALUES, ORDER, _words) == block  # type: ignore[arg-type]
-
-
-def test_a_usage_error_lands_on_the_empty_required_field() -> None:
-    values = {**VALUES, "need": ""}
-    assert field_for_error(UsageError(), values, ORDER, _words, required=ORDER[:3]) == "need"
+def test_errors_land_on_their_field_or_the_first(problem: Problem | None, block: str) -> None:
+    assert field_for(problem, ORDER) == block
+    assert field_for(problem, []) == ""

@@ -301,7 +301,7 @@ ROWS: tuple[Row, ...] = (
         shows=(JUDY_NOTES_1,), note="even the other interviewer does not see a report first"),
     row(RECRUITMENT, "`/candidates`", "candidates", outsider=OWN),
     row(RECRUITMENT, "`/candidate 1 interviewers @a @b`", "candidate",
-        "1 interviewers @Judy @Eve", default=no("recruiter"), outsider=no("no_candidate"),
+        "1 interviewers @Judy @Eve", default=no("recruiter"), outsider=no("no_member"),
         recruiter=YES, admin=YES),
     row(RECRUITMENT, "`/candidate 1 report admit | …`", "candidate", "1 report admit | Solid",
         default=no("interviewer"), outsider=no("no_candidate"), interviewer=YES),
@@ -326,7 +326,7 @@ ROWS: tuple[Row, ...] = (
     row(RECRUITMENT, "`/candidate 1 withdraw`", "candidate", "1 withdraw",
         default=no("sponsor_or_admin"), outsider=no("no_candidate"), sponsor=YES, admin=YES),
     row(RECRUITMENT, "`/candidate 3 link @member`", "candidate", "3 link @Dora",
-        default=no("admin"), outsider=no("no_candidate"), admin=YES),
+        default=no("admin"), outsider=no("no_member"), admin=YES),
     # Breach reports
     row(REPORTS, "`/report @member kind | what | referral`", "report",
         "@Dora service | Slow to answer | referral 1", outsider=no("no_member")),

@@ -1,8 +1,9 @@
 """The command declarations and the inline parser every adapter shares."""
 
+from dataclasses import fields
+
 import pytest
 
-from core.app import FORM_INITIAL, HANDLERS
 from core.commands import (
     COMMANDS,
     check_args,
@@ -199,10 +200,15 @@ def test_plain_mention() -> None:
     assert plain_mention("@") is None
 
 
-def test_every_declared_verb_has_a_handler() -> None:
-    declared = {(c.name, v.name) for c in COMMANDS.values() for v in c.verbs}
-    assert declared == set(HANDLERS)
-    assert set(FORM_INITIAL) <= declared
+def test_every_declared_verb_has_a_handler_and_arguments_named_after_its_params() -> None:
+    verbs = [v for c in COMMANDS.values() for v in c.verbs]
+    verbs += [v.prefixed.verb for v in verbs if v.prefixed is not None]
+    for verb in verbs:
+        assert verb.handler is not None, verb
+        assert [f.name for f in fields(verb.args)] == [p.name for p in verb.params], verb
+        assert verb.args.__dataclass_params__.frozen, verb.args  # type: ignore[attr-defined]
+    assert find_command("refer").verbs[0].prefixed is not None
+    assert find_command("charter").verb("edit").form_initial is not None  # type: ignore[union-attr]
 
 
 # Usage lines and forms

@@ -29,7 +29,6 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from core import app
 from core.app import Invocation
 from core.commands import COMMANDS, Command, Param, Verb, parse
 from core.errors import ApportError
@@ -153,8 +152,10 @@ def inline_text(draw: st.DrawFn, command: Command) -> str:
 
 # Inline text that starts with a sign rather than a verb (`/refer ? need`), where core has it.
 SIGNS: dict[str, list[str]] = {}
-for _command, _sign in getattr(app, "PREFIXED", {}):
-    SIGNS.setdefault(_command, []).append(_sign)
+for _declared in COMMANDS.values():
+    for _verb in _declared.verbs:
+        if _verb.prefixed is not None:
+            SIGNS.setdefault(_declared.name, []).append(_verb.prefixed.sign)
 
 
 def typed_commands() -> st.SearchStrategy[tuple[str, str]]:
