@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 from adapters.discord.client import ApportBot
 from adapters.discord.interactions import BUDGET
 from adapters.discord.invite import application_id_from_token, invite_url
+from adapters.discord.mentions import read_channel, read_mention
 from adapters.discord.messenger import DiscordMessenger
-from adapters.discord.readers import read_channel, read_mention
 from bot.clock import SystemClock
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError

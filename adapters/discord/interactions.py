@@ -19,6 +19,7 @@ import discord
 
 from adapters.discord import ids
 from adapters.discord.drafts import Drafts, Key
+from adapters.discord.mentions import mentioned_user_ids
 from adapters.discord.modals import (
     Person,
     ask_modal,
@@ -28,7 +29,6 @@ from adapters.discord.modals import (
     submitted_values,
 )
 from adapters.discord.people import as_member, invocation, person
-from adapters.discord.readers import mentioned_user_ids
 from adapters.discord.render import render
 from core.app import Apport, Invocation
 from core.i18n import Translator

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from adapters.slack.directory import TeamNames, UserDirectory
 from adapters.slack.facade import SlackApport
-from adapters.slack.who import Who
+from adapters.slack.people import Who
 from core.app import Invocation
 from core.errors import ApportError
 from core.i18n import Translator

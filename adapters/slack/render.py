@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.slack import action_values
+from adapters.slack import ids
 from core.ui import Action, Reply, Style
 
 Block = dict[str, Any]
@@ -57,9 +57,9 @@ def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
 def button(action: Action, index: int) -> Block:
     element: Block = {
         "type": "button",
-        "action_id": f"{action_values.ACTION_PREFIX}{index}",
+        "action_id": f"{ids.ACTION_PREFIX}{index}",
         "text": plain(action.label, BUTTON_TEXT_MAX),
-        "value": action_values.encode(action),
+        "value": ids.encode(action),
     }
     if action.style is not Style.DEFAULT:
         element["style"] = action.style.value
