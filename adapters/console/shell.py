@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from adapters.console.clock import ConsoleClock
 from adapters.console.files import save
 from adapters.console.render import render
 from core.app import Apport, Invocation
@@ -27,9 +28,15 @@ NETWORK_KEY = "console"
 
 class ConsoleSession:
     def __init__(
-        self, app: Apport, network_name: str, user: str, write: Callable[[str], None]
+        self,
+        app: Apport,
+        clock: ConsoleClock,
+        network_name: str,
+        user: str,
+        write: Callable[[str], None],
     ) -> None:
         self.app = app
+        self.clock = clock
         self.network_name = network_name
         self.user = user
         self.write = write
@@ -100,10 +107,7 @@ class ConsoleSession:
         self.write(self._t()("console.as", name=member.display_name))
 
     def _clock(self, text: str) -> None:
-        if text:
-            now = self.app.shift_clock(NETWORK_KEY, self.network_name, parse_offset(text))
-        else:
-            now = self.app.network_time(NETWORK_KEY)
+        now = self.clock.shift(parse_offset(text)) if text else self.clock.now()
         zone = ZoneInfo(self.app.timezone_of(NETWORK_KEY))
         shown = now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
         self.write(self._t()("console.clock", time=shown))
