@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from adapters.common.invocations import invocation
 from adapters.console.clock import ConsoleClock
 from adapters.console.files import save
 from adapters.console.render import render
@@ -47,13 +48,8 @@ class ConsoleSession:
         return Translator(self.app.locale_of(NETWORK_KEY))
 
     def _invocation(self, command: str, text: str = "") -> Invocation:
-        return Invocation(
-            network_key=NETWORK_KEY,
-            network_name=self.network_name,
-            user_id=fold(self.user),
-            user_name=self.user,
-            command=command,
-            text=text,
+        return invocation(
+            NETWORK_KEY, self.network_name, fold(self.user), self.user, command, text=text
         )
 
     def _show(self, reply: Reply) -> None:
