@@ -94,10 +94,9 @@ class OutboxRepository(Protocol):
         """Atomically take up to `limit` due rows (and claims older than `stale_before`)."""
         ...
 
-    def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None: ...
-    def mark_sent_alone(self, item_id: int, at: datetime, ref: str | None = None) -> None:
-        """`mark_sent` in a transaction of its own, committed at once, for a unit of work with
-        no transaction in progress (the dispatcher's, after a send composed from reads)."""
+    def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
+        """The row went out (`ref`: the platform's reference of the post); kept by the unit of
+        work's commit, which the caller makes next."""
         ...
 
     def by_key(self, network_id: int, key: str) -> OutboxItem | None: ...

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.candidates import SqlCandidates
 from storage.directory import SqlDirectory
-from storage.outbox import SqlFeedback, SqlOutbox
+from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
 from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
 from storage.stats import SqlStats
 from storage.trust import SqlAudit, SqlBreaches
@@ -45,7 +45,8 @@ class SqlUnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        if not nothing_to_commit(self.session):  # else there is not even a transaction to end
+            self.session.commit()
 
     def rollback(self) -> None:
         self.session.rollback()

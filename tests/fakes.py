@@ -154,10 +154,6 @@ class FakeOutbox:
     def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
         self._set(item_id, OutboxState.SENT, ref=ref or "")
 
-    def mark_sent_alone(self, item_id: int, at: datetime, ref: str | None = None) -> None:
-        self.mark_sent(item_id, at, ref)
-        self._commit()
-
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         for item in self._ws.tables.outbox.values():
             if (item.network_id, item.key) == (network_id, key):

@@ -1,5 +1,11 @@
 """The dispatcher: claims due outbox rows, turns each into a notice, sends it, marks it.
 
+A row is a job or a message. A job (core/jobs.py) runs in the claimed batch's transaction,
+writes what it does, and keeps that transaction open through the send of its post, so its
+writes commit with its mark. A message (core/services/messages.py) is composed from reads; its
+transaction ends before the send (on SQLite no write lock is held meanwhile), and it is marked
+after it.
+
 Every bot process runs one on an interval. Claims are atomic, so two processes never take the
 same row; a failed send is retried with backoff (a rate limit waits as long as the platform
 asks, without counting as an attempt); after the last attempt the row is marked failed and the
@@ -12,34 +18,22 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 
+from core import jobs
 from core.charts_port import ChartRenderer
 from core.errors import DeliveryFailed
 from core.network import Member, Network, Role
-from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState, retry_delay
+from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, retry_delay
 from core.ports import Messenger, UnitOfWork, UnitOfWorkFactory
-from core.services import charter_reminders, digest, followups, recruitment
-from core.services.context import Context, thread_root_key
-from core.ui import Notice, Reply
-from core.ui_codec import decode_reply, neutralised
+from core.services import messages
+from core.services.context import Context
+from core.ui import Reply
 
 log = logging.getLogger(__name__)
 
 DELIVERY_ALERT = "alert.delivery"
 THREAD_WAIT = timedelta(seconds=5)
-
-# Scheduled channel posts composed when due (each schedules the next): kind -> composer.
-# The only composers that write and then send: what they write commits with the mark, so their
-# transaction stays open through the send. Every other notice is composed from reads alone,
-# and its transaction ends before the send (on SQLite, no write lock is held meanwhile).
-CHANNEL_POSTS: dict[str, Callable[[Context, OutboxItem], tuple[str, Reply] | None]] = {
-    charter_reminders.KIND: charter_reminders.compose,
-    digest.KIND: digest.compose,
-}
-
-
-class _ThreadNotStarted(Exception):
-    """A thread post came due before the thread's first post was sent: try again shortly."""
 
 
 def system_member(network: Network) -> Member:
@@ -80,7 +74,7 @@ class _Batch:
         uow.rollback()  # read only: end the transaction, so no lock is held while sending
 
     def network(self, network_id: int) -> Network | None:
-        """A copy for each row: a composer may change it (the charter reminder's turn), and a
+        """A copy for each row: a job may change it (the charter reminder's turn), and a
         failed send rolls that back in the database, not in what the batch keeps."""
         if network_id not in self._networks:
             self._networks[network_id] = self.uow.networks.get(network_id)
@@ -125,7 +119,7 @@ class Dispatcher:
                 if not items:
                     break
                 batch = _Batch(uow, items)
-                # Each row still commits on its own, right after its send: a crash resends
+                # Each row commits on its own, right after its send: a crash resends
                 # at most the one message in flight. Rows may queue more rows (a reminder's
                 # DMs): the next batch has them.
                 for done, item in enumerate(items):
@@ -168,9 +162,13 @@ class Dispatcher:
             charts=self.charts,
             command_names=self.command_names,
         )
+        job = jobs.job_for(item)
         try:
-            notice = self._compose(ctx, batch, item)
-        except _ThreadNotStarted:
+            if job is not None:
+                notice = jobs.run(job, ctx, item)
+            else:
+                notice = messages.compose(ctx, item, partial(batch.member, network.id))
+        except messages.ThreadNotStarted:
             uow.rollback()
             uow.outbox.retry(
                 item.id, now + THREAD_WAIT, "waiting for the thread's first post", item.attempts
@@ -178,19 +176,18 @@ class Dispatcher:
             uow.commit()
             report.retried += 1
             return
-        except Exception as error:  # a row that cannot be composed must not hold up the rest
+        except Exception as error:  # a row that cannot be run must not hold up the rest
             log.exception("could not compose outbox row %s", item.id)
             uow.rollback()
             self._failed(uow, item, DeliveryFailed(f"could not compose: {error!r}"), now, report)
             return
         if notice is None:
-            uow.outbox.mark_skipped(item.id, now)
+            uow.outbox.mark_skipped(item.id, now)  # a job with no post: its writes commit here
             uow.commit()
             report.skipped += 1
             return
-        alone = item.kind not in CHANNEL_POSTS
-        if alone:
-            uow.rollback()  # composed from reads alone: hold nothing while sending
+        if job is None:
+            uow.rollback()  # a message was composed from reads: hold nothing while sending
         try:
             ref = self.messenger.send(notice)
         except DeliveryFailed as error:
@@ -202,90 +199,9 @@ class Dispatcher:
             uow.rollback()
             self._failed(uow, item, DeliveryFailed(repr(error)), now, report)
             return
-        if alone:
-            uow.outbox.mark_sent_alone(item.id, now, ref)
-        else:
-            uow.outbox.mark_sent(item.id, now, ref)
-            uow.commit()
+        uow.outbox.mark_sent(item.id, now, ref)  # a job's writes commit with it
+        uow.commit()
         report.sent += 1
-
-    def _compose(self, ctx: Context, batch: _Batch, item: OutboxItem) -> Notice | None:
-        network = ctx.network
-        post = CHANNEL_POSTS.get(item.kind)
-        if post is not None:
-            posted = post(ctx, item)
-            if posted is None:
-                return None
-            channel, reply = posted
-            return Notice(
-                network.id,
-                network.key,
-                neutralised(reply),
-                channel=channel,
-                kind=item.kind,
-                key=item.key,
-                locale=network.locale,
-            )
-        decide = recruitment.SCHEDULED.get(item.kind)
-        if decide is not None:
-            decide(ctx, item)  # what it decides is posted by rows of its own
-            return None
-        composer = followups.COMPOSERS.get(item.kind)
-        if composer is not None:
-            referral = ctx.uow.referrals.get(network.id, int(item.payload["referral"]))
-            composed = composer(ctx, item, referral) if referral else None
-            if composed is None:
-                return None
-            member_id, reply = composed
-            return self._to_member(ctx, batch, item, member_id, reply)
-        reply = decode_reply(item.payload["reply"])
-        if item.channel:
-            thread = str(item.payload.get("thread", ""))
-            opens = bool(item.payload.get("opens", False))
-            return Notice(
-                network.id,
-                network.key,
-                neutralised(reply),  # a channel post never pings everyone
-                channel=item.channel,
-                kind=item.kind,
-                key=item.key,
-                locale=network.locale,
-                thread=thread,
-                thread_title=str(item.payload.get("thread_title", "")),
-                thread_ref="" if opens or not thread else self._thread_ref(ctx, thread),
-                opens_thread=opens,
-            )
-        if item.member_id is None:
-            return None
-        return self._to_member(ctx, batch, item, item.member_id, reply)
-
-    @staticmethod
-    def _thread_ref(ctx: Context, thread: str) -> str:
-        root = ctx.uow.outbox.by_key(ctx.network.id, thread_root_key(thread))
-        if root is None or root.state in (OutboxState.FAILED, OutboxState.CANCELLED):
-            return ""  # no first post to hang from: post on its own
-        if root.state is not OutboxState.SENT:
-            raise _ThreadNotStarted()
-        return root.ref
-
-    @staticmethod
-    def _to_member(
-        ctx: Context, batch: _Batch, item: OutboxItem, member_id: int, reply: Reply
-    ) -> Notice | None:
-        member = batch.member(ctx.network.id, member_id)
-        if member is None:
-            return None
-        return Notice(
-            ctx.network.id,
-            ctx.network.key,
-            reply,
-            member_id=member.id,
-            external_id=member.external_id,
-            name=member.display_name,
-            kind=item.kind,
-            key=item.key,
-            locale=ctx.network.locale,
-        )
 
     def _failed(
         self,

@@ -197,14 +197,16 @@ def _reality(ctx: Context, item: OutboxItem, referral: Referral) -> tuple[int, R
     )
 
 
-def _erase_contact(ctx: Context, item: OutboxItem, referral: Referral) -> None:
-    """Retention: the client's contact goes; the referral and its figures stay."""
-    ctx.uow.referrals.erase_contact(ctx.network.id, referral.id)
-    return None
+def erase_contact(ctx: Context, item: OutboxItem) -> None:
+    """The retention job (core/jobs.py): the client's contact goes; the referral and its
+    figures stay."""
+    referral = ctx.uow.referrals.get(ctx.network.id, int(item.payload["referral"]))
+    if referral is not None:
+        ctx.uow.referrals.erase_contact(ctx.network.id, referral.id)
 
 
+# The messages composed from the referral as it is when they fall due.
 COMPOSERS: dict[str, Composer] = {
-    ERASE_CONTACT: _erase_contact,
     FEEDBACK: _feedback,
     UNANSWERED: _unanswered,
     UNANSWERED_REFERRER: _unanswered_referrer,

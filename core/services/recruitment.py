@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
@@ -490,6 +489,7 @@ def _decide(ctx: Context, candidate: Candidate, why: str) -> None:
 
 
 def close_at_deadline(ctx: Context, item: OutboxItem) -> None:
+    """The vote's deadline job (core/jobs.py): decide with the ballots cast, if still open."""
     candidate = ctx.uow.candidates.get(ctx.network.id, int(item.payload["candidate"]), lock=True)
     if candidate is not None and candidate.stage is Stage.VOTE:
         _decide(ctx, candidate, "deadline")
@@ -542,7 +542,3 @@ def link(ctx: Context, args: dict[str, str]) -> Reply:
             profession=candidate.profession,
         )
     )
-
-
-# Rows the scheduler runs when due (the vote deadline).
-SCHEDULED: dict[str, Callable[[Context, OutboxItem], None]] = {DEADLINE: close_at_deadline}

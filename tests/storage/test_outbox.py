@@ -265,7 +265,6 @@ def test_when_a_send_cannot_be_marked_the_batch_stops_and_gives_back_the_rest(
         raise OperationalError("UPDATE outbox", {}, Exception("server closed the connection"))
 
     monkeypatch.setattr(SqlOutbox, "mark_sent", database_gone)
-    monkeypatch.setattr(SqlOutbox, "mark_sent_alone", database_gone)
     inbox = Inbox()
     dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
     with pytest.raises(OperationalError):
@@ -317,7 +316,7 @@ def test_no_write_lock_is_held_while_a_reminder_is_sent(tmp_path: Path) -> None:
     assert writable and all(writable), writable
 
 
-def test_a_mark_on_its_own_is_committed_at_once_and_refused_inside_a_transaction(
+def test_a_mark_with_nothing_else_pending_commits_at_once_else_with_its_unit_of_work(
     engine: Engine,
 ) -> None:
     clock = Clock()
@@ -328,12 +327,63 @@ def test_a_mark_on_its_own_is_committed_at_once_and_refused_inside_a_transaction
         claimed = uow.outbox.claim(clock.now(), "w", 10, clock.now() - CLAIM_TIMEOUT)
         uow.commit()
         first, second = [i for i in claimed if i.key.startswith("n:")]
-        uow.outbox.mark_sent_alone(first.id, clock.now(), "ts-1")
+        uow.outbox.mark_sent(first.id, clock.now(), "ts-1")  # no transaction open: kept now
         uow.outbox.by_key(second.network_id, second.key)  # a transaction is open now
-        with pytest.raises(RuntimeError):
-            uow.outbox.mark_sent_alone(second.id, clock.now(), "ts-2")
+        uow.outbox.mark_sent(second.id, clock.now(), "ts-2")  # kept only by a commit
     states = _states(engine)  # the unit of work ended without a commit
     assert (states["n:0"], states["n:1"]) == ("sent", "claimed")
     with uows() as uow:
         sent = uow.outbox.by_key(first.network_id, first.key)
+        uow.outbox.by_key(second.network_id, second.key)
+        uow.outbox.mark_sent(second.id, clock.now(), "ts-2")
+        uow.commit()
     assert sent is not None and sent.ref == "ts-1"
+    assert _states(engine)["n:1"] == "sent"
+
+
+def test_a_job_whose_post_fails_keeps_nothing_it_wrote_and_runs_again_whole(
+    engine: Engine,
+) -> None:
+    clock = Clock()
+    app = _network_with_referral(engine, clock)
+    _say(app, "alice", "/network set announcements-channel general")
+
+    class FirstPostFails(Inbox):
+        failed = False
+
+        def send(self, notice: Notice) -> None:
+            if notice.kind == "charter.reminder" and not self.failed:
+                self.failed = True
+                raise DeliveryFailed("timeout")
+            super().send(notice)
+
+    inbox = FirstPostFails()
+    dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
+    dispatcher.run_once()
+
+    def reminders() -> list[OutboxItem]:
+        with unit_of_work_factory(engine)() as uow:
+            network = uow.networks.get_by_key("team")
+            assert network is not None
+            return [i for i in uow.outbox.pending(network.id) if i.kind == "charter.reminder"]
+
+    def turn() -> int:
+        with unit_of_work_factory(engine)() as uow:
+            network = uow.networks.get_by_key("team")
+            assert network is not None
+            return network.charter_reminder_index
+
+    (due,) = reminders()
+    clock.at = due.due_at
+    assert dispatcher.run_once().retried == 1
+    (waiting,) = reminders()
+    assert (waiting.key, waiting.attempts) == (due.key, 1), "the next one was not scheduled"
+    assert turn() == 0, "the rule's turn did not move"
+
+    clock.at += timedelta(seconds=31)
+    assert dispatcher.run_once().sent == 1
+    (posted,) = [n for n in inbox.sent if n.kind == "charter.reminder"]
+    assert posted.channel == "general"
+    assert turn() == 1
+    (following,) = reminders()
+    assert following.due_at == due.due_at + timedelta(days=7)

@@ -4,9 +4,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core import jobs
 from core.errors import InvalidValue
-from core.outbox import OutboxState
+from core.outbox import OutboxItem, OutboxState
 from core.schedule import parse_weekly
+from core.services import followups, recruitment
 from tests.fakes import Bot, user_id
 
 
@@ -170,3 +172,11 @@ def test_setting_the_same_or_a_new_reminder_schedule_keeps_one_reminder_waiting(
     assert len(waiting()) == 1 and waiting() != first
     bot.ok("Alice", "network", "set charter-reminder mon 09:00")
     assert waiting() == first
+
+
+def test_deadlines_and_erasure_are_jobs_and_follow_ups_are_messages() -> None:
+    due = datetime(2026, 3, 2, tzinfo=UTC)
+    assert jobs.job_for(OutboxItem(1, followups.ERASE_CONTACT, due)) is followups.erase_contact
+    assert jobs.job_for(OutboxItem(1, recruitment.DEADLINE, due)) is recruitment.close_at_deadline
+    for kind in followups.COMPOSERS:
+        assert jobs.job_for(OutboxItem(1, kind, due)) is None, kind

@@ -453,7 +453,7 @@ def test_a_long_candidate_name_is_refused_and_a_fitting_one_fits_in_a_conflict()
 
 PATHS: dict[str, tuple[str, str, str, Callable[[str], Mapping[str, str] | None]]] = {
     # name: (who, command, text with {} for the injection, or form values)
-    "proposal": ("Sam", "candidate", "{} | plumber {} | Left {} club", lambda s: None),
+    "proposal": ("Sam", "candidate", "Ann {} | plumber {} | Left {} club", lambda s: None),
     "visit": ("Mallory", "candidate", "1 visit | {}", lambda s: None),
     "override": ("Rita", "candidate", "4 override | {}", lambda s: None),
     "report": ("Ivan", "candidate", "1 report admit | {}", lambda s: None),

@@ -1,0 +1,54 @@
+"""Scheduled jobs: outbox rows that do something at their due time, not messages to deliver.
+
+A message row is composed from reads into one notice and sent. A job row runs its handler in
+a transaction of its own when it falls due; the handler may write (close a vote, erase a
+client's contact, queue notices, schedule its next run) and may return a channel post. The
+post is sent before that transaction commits, so what the job wrote and the mark of its row
+are kept together, or rolled back together and retried with the row.
+
+Every job kind is in `JOBS`; an outbox row whose kind is not there is a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.outbox import OutboxItem
+from core.services import charter_reminders, digest, followups, recruitment
+from core.services.context import Context
+from core.ui import Notice, Reply
+from core.ui_codec import neutralised
+
+# What a job posts when it has something to say: the channel, and the post.
+Post = tuple[str, Reply]
+Job = Callable[[Context, OutboxItem], Post | None]
+
+JOBS: dict[str, Job] = {
+    recruitment.DEADLINE: recruitment.close_at_deadline,
+    followups.ERASE_CONTACT: followups.erase_contact,
+    charter_reminders.KIND: charter_reminders.compose,
+    digest.KIND: digest.compose,
+}
+
+
+def job_for(item: OutboxItem) -> Job | None:
+    """The job this row runs, or None when the row is a message."""
+    return JOBS.get(item.kind)
+
+
+def run(job: Job, ctx: Context, item: OutboxItem) -> Notice | None:
+    """Run the job in `ctx`'s transaction; the notice of its post, if it has one."""
+    posted = job(ctx, item)
+    if posted is None:
+        return None
+    channel, reply = posted
+    network = ctx.network
+    return Notice(
+        network.id,
+        network.key,
+        neutralised(reply),
+        channel=channel,
+        kind=item.kind,
+        key=item.key,
+        locale=network.locale,
+    )
