@@ -28,6 +28,7 @@ def test_cap_keeps_what_fits_and_marks_the_cut() -> None:
         ("hello <@123456> there", 10, "hello …"),  # inside a Discord mention
         ("fish &amp; chips", 8, "fish …"),  # inside an escaped entity
         ("<#C1> and more text", 8, "<#C1> a…"),  # after a whole entity
+        ("x < " + "y" * 600 + " > z", 10, "x < yyyyy…"),  # a `<` far from any `>` is text
     ],
 )
 def test_cap_never_cuts_inside_an_entity(text: str, limit: int, capped: str) -> None:

@@ -6,8 +6,9 @@ import re
 
 ELLIPSIS = "…"
 # What a cut must not split: `<@U123|bob>`, `<#123>`, `<https://…|label>` (Slack and Discord
-# markup) and `&amp;`-style entities (Slack's escaping).
-_ENTITY = re.compile(r"<[^<>\n]*>|&#?[A-Za-z0-9]+;")
+# markup) and `&amp;`-style entities (Slack's escaping). A `<` with no `>` near it on its line
+# is plain text.
+_ENTITY = re.compile(r"<[^<>\n]{1,500}>|&#?[A-Za-z0-9]{1,10};")
 
 
 def cap(text: str, limit: int) -> str:
