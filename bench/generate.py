@@ -148,7 +148,6 @@ def generate(
                     "currency": "EUR",
                     "timezone": "Europe/Paris",
                     "charter_required": False,
-                    "clock_offset_seconds": 0,
                     "next_referral_number": referrals + 1,
                     "created_at": start,
                 }

@@ -5,6 +5,40 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.runtime import Platform
+    from bot.settings import Settings
+
+# Each platform's bundle is imported only when that platform runs (fast start-up, and no
+# platform library is loaded for another's mode).
+
+
+def _console(settings: Settings) -> Platform:
+    from bot.console_main import bundle
+
+    return bundle(settings)
+
+
+def _slack(settings: Settings) -> Platform:
+    from bot.slack_main import bundle
+
+    return bundle(settings)
+
+
+def _discord(settings: Settings) -> Platform:
+    from bot.discord_main import bundle
+
+    return bundle(settings)
+
+
+PLATFORMS: dict[str, Callable[[Settings], Platform]] = {
+    "console": _console,
+    "slack": _slack,
+    "discord": _discord,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    mode = args.mode or "console"
     # Imported after parsing: `apport --help` answers without loading pydantic or any platform.
     from bot.settings import SettingsError, load_settings
 
@@ -38,22 +73,18 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from bot.runtime import run
+
     try:
-        # Platform libraries are imported only by the mode that uses them (fast start-up).
-        if args.mode == "slack":
-            from bot.slack_main import run_slack
+        if mode == "discord" and args.invite_url:
+            from bot.discord_main import bot_invite_url
 
-            return run_slack(settings)
-        if args.mode == "discord":
-            from bot.discord_main import run_discord
-
-            return run_discord(settings, invite_url=args.invite_url)
+            print(bot_invite_url(settings))
+            return 0
+        return run(settings, PLATFORMS[mode](settings))
     except SettingsError as error:
-        print(f"apport {args.mode}: {error}", file=sys.stderr)
+        print(f"apport {mode}: {error}", file=sys.stderr)
         return 2
-    from bot.console_main import run_console
-
-    return run_console(settings)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,7 @@
-"""Wires and runs the Discord adapter; `--invite-url` prints the URL that adds the bot."""
+"""The Discord bundle for the runtime; `--invite-url` prints the URL that adds the bot."""
 
 from __future__ import annotations
 
-import os
-import socket
 from dataclasses import dataclass
 
 import discord
@@ -12,24 +10,13 @@ from sqlalchemy import Engine
 from adapters.discord.client import ApportBot
 from adapters.discord.interactions import BUDGET
 from adapters.discord.invite import application_id_from_token, invite_url
+from adapters.discord.mentions import read_channel, read_mention
 from adapters.discord.messenger import DiscordMessenger
-from adapters.discord.readers import read_channel, read_mention
-from bot.clock import SystemClock
+from bot.runtime import Platform, Runtime, build_runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
-from bot.wiring import build_app, build_engine
 from core.app import Apport
-from core.ports import Clock
-from core.services.dispatcher import Dispatcher
-from storage.database import unit_of_work_factory
-
-
-@dataclass
-class DiscordBot:
-    bot: ApportBot
-    app: Apport
-    loop: DispatchLoop
-    engine: Engine
+from core.ports import Clock, Messenger
 
 
 def checked_token(settings: Settings) -> str:
@@ -58,45 +45,74 @@ def application_id(settings: Settings) -> int:
     return found
 
 
+class Discord:
+    """The Discord parts: the bot client is made once core exists, and sends the notices."""
+
+    def __init__(self, settings: Settings, budget: float = BUDGET) -> None:
+        self.settings = settings
+        self.budget = budget
+        self.bot: ApportBot | None = None
+
+    def messenger(self, app: Apport) -> Messenger:
+        self.bot = ApportBot(app, guild_id=self.settings.discord_guild_id, budget=self.budget)
+        return DiscordMessenger(self.bot)
+
+    def connected(self, runtime: Runtime) -> ApportBot:
+        """The bot, starting and stopping the dispatch loop with its connection."""
+        assert self.bot is not None, "the runtime builds the messenger first"
+        self.bot.on_start, self.bot.on_stop = runtime.loop.start, runtime.loop.stop
+        return self.bot
+
+    def serve(self, runtime: Runtime) -> None:
+        token = checked_token(self.settings)
+        try:
+            self.connected(runtime).run(token, log_handler=None)
+        except discord.LoginFailure:
+            raise SettingsError(
+                "DISCORD_TOKEN was refused by Discord (reset it and try again)"
+            ) from None
+
+    def platform(self) -> Platform:
+        return Platform(
+            name="discord",
+            messenger=self.messenger,
+            serve=self.serve,
+            mention=read_mention,
+            channel=read_channel,
+        )
+
+
+def bundle(settings: Settings) -> Platform:
+    checked_token(settings)  # before the database: a missing token is a settings error
+    return Discord(settings).platform()
+
+
+@dataclass
+class DiscordBot:
+    bot: ApportBot
+    runtime: Runtime
+
+    @property
+    def app(self) -> Apport:
+        return self.runtime.app
+
+    @property
+    def loop(self) -> DispatchLoop:
+        return self.runtime.loop
+
+    @property
+    def engine(self) -> Engine:
+        return self.runtime.engine
+
+
 def build_discord(
     settings: Settings, clock: Clock | None = None, budget: float = BUDGET
 ) -> DiscordBot:
     """The bot, its core, and the dispatch loop that sends the outbox through it."""
-    clock = clock or SystemClock()
-    engine = build_engine(settings)
-    app = build_app(engine, settings, clock, mention=read_mention, channel=read_channel)
-    bot = ApportBot(app, guild_id=settings.discord_guild_id, budget=budget)
-    worker = f"discord-{socket.gethostname()}-{os.getpid()}"
-    dispatcher = Dispatcher(
-        unit_of_work_factory(engine, relaxed_commits=True),
-        DiscordMessenger(bot),
-        clock.now,
-        worker,
-        charts=app.charts,
-    )
-    loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
-    app.after_commit = loop.kick
-    bot.on_start, bot.on_stop = loop.start, loop.stop
-    return DiscordBot(bot, app, loop, engine)
+    parts = Discord(settings, budget)
+    runtime = build_runtime(settings, parts.platform(), clock)
+    return DiscordBot(parts.connected(runtime), runtime)
 
 
-def run_discord(settings: Settings, invite_url: bool = False) -> int:
-    if invite_url:
-        print(_invite_url(settings))
-        return 0
-    token = checked_token(settings)
-    wired = build_discord(settings)
-    try:
-        wired.bot.run(token, log_handler=None)
-    except discord.LoginFailure:
-        raise SettingsError(
-            "DISCORD_TOKEN was refused by Discord (reset it and try again)"
-        ) from None
-    finally:
-        wired.loop.stop()
-        wired.engine.dispose()
-    return 0
-
-
-def _invite_url(settings: Settings) -> str:
+def bot_invite_url(settings: Settings) -> str:
     return invite_url(application_id(settings))

@@ -1,4 +1,4 @@
-"""Wires and runs the Slack adapter: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT.
+"""The Slack bundle for the runtime: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT.
 
 HTTP is served by uvicorn (ASGI) at /slack/events for commands, interactivity and events;
 outbox notices go out through the dispatch loop, kicked after every command that committed.
@@ -6,9 +6,8 @@ outbox notices go out through the dispatch loop, kicked after every command that
 
 from __future__ import annotations
 
-import os
 import re
-import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import uvicorn
@@ -18,7 +17,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import Engine
 
-from adapters.charts.matplotlib_chart import MatplotlibCharts
 from adapters.slack import redact
 from adapters.slack.app import build_bolt_app
 from adapters.slack.asgi import ThreadedSlackHandler
@@ -27,14 +25,12 @@ from adapters.slack.mentions import read_channel, read_member
 from adapters.slack.messenger import SlackMessenger, messenger_client
 from adapters.slack.names import command_names
 from adapters.slack.runner import Runner
-from bot.clock import SystemClock
+from bot import runtime as composition
+from bot.runtime import Platform, Runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
-from bot.wiring import build_engine
 from core.app import Apport
-from core.ports import Clock
-from core.services.dispatcher import Dispatcher
-from storage.database import unit_of_work_factory
+from core.ports import Clock, Messenger
 
 DEFAULT_API_URL = "https://slack.com/api/"
 HTTP_HOST = "0.0.0.0"  # Slack must reach it; put it behind a TLS proxy
@@ -92,16 +88,91 @@ def _own_team(client: WebClient, config: SlackConfig) -> TeamNames:
 
 @dataclass
 class SlackRuntime:
-    engine: Engine
-    apport: Apport
+    """The runtime with what Slack adds to it: the runner that calls core, the Bolt app."""
+
+    runtime: Runtime
     runner: Runner
     bolt: App
-    loop: DispatchLoop
+
+    @property
+    def engine(self) -> Engine:
+        return self.runtime.engine
+
+    @property
+    def apport(self) -> Apport:
+        return self.runner.apport
+
+    @property
+    def loop(self) -> DispatchLoop:
+        return self.runtime.loop
 
     def close(self) -> None:
-        self.loop.stop()
+        self.runtime.loop.stop()
         self.runner.close()
-        self.engine.dispose()
+        self.runtime.engine.dispose()
+
+
+class Slack:
+    """The Slack parts. The token is checked with Slack first: a refused token or an
+    unreachable API stops the start before the database is opened."""
+
+    def __init__(
+        self,
+        config: SlackConfig,
+        host: str = HTTP_HOST,
+        process_before_response: bool = False,
+    ) -> None:
+        self.config = config
+        self.host = host
+        self.process_before_response = process_before_response
+        self.client = WebClient(token=config.bot_token, base_url=config.api_url)
+        self.teams = _own_team(self.client, config)
+
+    def messenger(self, app: Apport) -> Messenger:
+        return SlackMessenger(messenger_client(self.config.bot_token, self.config.api_url))
+
+    def connected(self, runtime: Runtime) -> SlackRuntime:
+        apport = runtime.app
+        runner = Runner(apport, UserDirectory(self.client), self.teams)
+        bolt = build_bolt_app(
+            self.client, self.config.signing_secret, runner, self.process_before_response
+        )
+        return SlackRuntime(runtime, runner, bolt)
+
+    def serve(self, runtime: Runtime) -> None:
+        wired = self.connected(runtime)
+        runtime.loop.start()
+        try:
+            if self.config.socket_mode:
+                handler = SocketModeHandler(wired.bolt, self.config.app_token)
+                handler.start()  # type: ignore[no-untyped-call]  # Bolt leaves start() unannotated
+            else:
+                http_server(wired.bolt, self.host, self.config.port).run()
+        finally:
+            wired.runner.close()
+
+    def platform(self, release: Callable[[], None] | None = None) -> Platform:
+        return Platform(
+            name="slack",
+            messenger=self.messenger,
+            serve=self.serve,
+            mention=read_member,
+            channel=read_channel,
+            command_names=command_names(),
+            release=release,
+        )
+
+
+def bundle(settings: Settings, host: str = HTTP_HOST) -> Platform:
+    """Slack's bundle; the tokens are kept out of every log line until it is released."""
+    config = slack_config(settings)
+    redactor = redact.install([config.bot_token, config.signing_secret, config.app_token])
+    try:
+        slack = Slack(config, host)
+    except BaseException:
+        redact.uninstall(redactor)
+        raise
+    return slack.platform(release=lambda: redact.uninstall(redactor))
 
 
 def build_runtime(
@@ -110,35 +181,8 @@ def build_runtime(
     clock: Clock | None = None,
     process_before_response: bool = False,
 ) -> SlackRuntime:
-    clock = clock or SystemClock()
-    client = WebClient(token=config.bot_token, base_url=config.api_url)
-    teams = _own_team(client, config)
-    engine = build_engine(settings)
-    uows = unit_of_work_factory(engine)
-    apport = Apport(
-        uows,
-        clock,
-        default_locale=settings.locale,
-        mention=read_member,
-        channel=read_channel,
-        command_names=command_names(),
-        charts=MatplotlibCharts(),
-    )
-    runner = Runner(apport, UserDirectory(client), teams)
-    bolt = build_bolt_app(client, config.signing_secret, runner, process_before_response)
-    messenger = SlackMessenger(messenger_client(config.bot_token, config.api_url))
-    worker = f"slack-{socket.gethostname()}-{os.getpid()}"
-    dispatcher = Dispatcher(
-        unit_of_work_factory(engine, relaxed_commits=True),
-        messenger,
-        clock.now,
-        worker,
-        command_names=command_names(),
-        charts=apport.charts,
-    )
-    loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
-    apport.after_commit = loop.kick
-    return SlackRuntime(engine, apport, runner, bolt, loop)
+    slack = Slack(config, process_before_response=process_before_response)
+    return slack.connected(composition.build_runtime(settings, slack.platform(), clock))
 
 
 def http_server(bolt: App, host: str, port: int) -> uvicorn.Server:
@@ -150,23 +194,4 @@ def http_server(bolt: App, host: str, port: int) -> uvicorn.Server:
 
 
 def run_slack(settings: Settings, host: str = HTTP_HOST) -> int:
-    config = slack_config(settings)
-    redactor = redact.install([config.bot_token, config.signing_secret, config.app_token])
-    try:
-        _serve(settings, config, host)
-    finally:
-        redact.uninstall(redactor)
-    return 0
-
-
-def _serve(settings: Settings, config: SlackConfig, host: str) -> None:
-    runtime = build_runtime(settings, config)
-    runtime.loop.start()
-    try:
-        if config.socket_mode:
-            handler = SocketModeHandler(runtime.bolt, config.app_token)
-            handler.start()  # type: ignore[no-untyped-call]  # Bolt leaves start() unannotated
-        else:
-            http_server(runtime.bolt, host, config.port).run()
-    finally:
-        runtime.close()
+    return composition.run(settings, bundle(settings, host))

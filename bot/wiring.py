@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import Engine
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
@@ -25,7 +27,8 @@ def build_app(
     clock: Clock,
     mention: MentionReader = plain_mention,
     channel: MentionReader = plain_channel,
-    network_defaults: dict[str, object] | None = None,
+    network_defaults: Mapping[str, object] | None = None,
+    command_names: Mapping[str, str] | None = None,
 ) -> Apport:
     return Apport(
         unit_of_work_factory(engine),
@@ -33,6 +36,7 @@ def build_app(
         default_locale=settings.locale,
         mention=mention,
         channel=channel,
+        command_names=command_names,
         network_defaults=network_defaults,
         charts=MatplotlibCharts(),
     )

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from core.charts_port import ChartRenderer
 from core.commands import COMMANDS, find_command
@@ -202,7 +202,6 @@ class Apport:
     def _context(self, uow: UnitOfWork, invocation: Invocation) -> Context:
         now = self.clock.now()
         network = self._network(uow, invocation, now)
-        now += network.clock_offset
         member = self._member(uow, network, invocation, now)
         return Context(
             uow,
@@ -269,23 +268,9 @@ class Apport:
             uow.commit()
             return ctx.actor
 
-    def shift_clock(self, network_key: str, network_name: str, delta: timedelta) -> datetime:
-        """Move a network's clock forward (the console's `/clock +14d`); returns its new time."""
-        with self.uow_factory() as uow:
-            now = self.clock.now()
-            found = self._network(uow, Invocation(network_key, network_name, "", "", "clock"), now)
-            found.clock_offset += delta
-            uow.networks.update(found)
-            uow.commit()
-            return now + found.clock_offset
-
     def network(self, network_key: str) -> Network | None:
         with self.uow_factory() as uow:
             return uow.networks.get_by_key(network_key)
-
-    def network_time(self, network_key: str) -> datetime:
-        found = self.network(network_key)
-        return self.clock.now() + (found.clock_offset if found else timedelta(0))
 
     def locale_of(self, network_key: str) -> str:
         found = self.network(network_key)

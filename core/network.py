@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -35,7 +35,6 @@ class Network:
     currency: str = "EUR"
     timezone: str = "Europe/Paris"
     charter_required: bool = True
-    clock_offset: timedelta = timedelta(0)
     created_at: datetime | None = None
     followup_days: int = 14
     charter_reminder: str = "mon 09:00"  # a weekly schedule, or "off"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -35,7 +35,6 @@ def _network(row: NetworkRow) -> Network:
         currency=row.currency,
         timezone=row.timezone,
         charter_required=row.charter_required,
-        clock_offset=timedelta(seconds=row.clock_offset_seconds),
         created_at=row.created_at,
         followup_days=row.followup_days,
         charter_reminder=row.charter_reminder,
@@ -72,7 +71,6 @@ class SqlNetworks:
             currency="EUR",
             timezone="Europe/Paris",
             charter_required=True,
-            clock_offset_seconds=0,
             next_referral_number=1,
             followup_days=14,
             charter_reminder="mon 09:00",
@@ -105,7 +103,6 @@ class SqlNetworks:
         row.currency = network.currency
         row.timezone = network.timezone
         row.charter_required = network.charter_required
-        row.clock_offset_seconds = int(network.clock_offset.total_seconds())
         row.followup_days = network.followup_days
         row.charter_reminder = network.charter_reminder
         row.charter_reminder_index = network.charter_reminder_index

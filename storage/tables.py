@@ -49,7 +49,6 @@ class NetworkRow(Base):
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
     charter_required: Mapped[bool] = mapped_column(Boolean, default=True)
-    clock_offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
     next_referral_number: Mapped[int] = mapped_column(Integer, default=1)
     followup_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     charter_reminder: Mapped[str] = mapped_column(
@@ -347,3 +346,13 @@ Index(
     FeedbackRow.member_id,
     FeedbackRow.score,
 )
+
+
+class ConsoleClockRow(Base):
+    """The console's clock offset (`/clock +14d`), per network key; the platforms never read it.
+    Read and written by storage/console_clock.py."""
+
+    __tablename__ = "console_clocks"
+
+    network_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    offset_seconds: Mapped[int] = mapped_column(Integer, default=0)

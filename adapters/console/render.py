@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from core.commands import COMMANDS, usage
+from adapters.common.as_text import action_text, form_lines
 from core.i18n import Translator
-from core.ui import Action, Form, Reply
-
-
-def action_text(action: Action) -> str:
-    command = f"/{action.command} {action.args}".rstrip()
-    if action.ask is not None:
-        command += " " + action.ask.name.upper()
-    return f"[{action.label}] {command}"
-
-
-def form_text(form: Form, t: Translator) -> list[str]:
-    command = COMMANDS[form.command]
-    verb = command.verb(form.verb) or command.verbs[0]
-    lines = [form.title, t("console.form"), "  " + usage(command, verb, t)]
-    for item in form.inputs:
-        hint = f": {item.hint}" if item.hint else ""
-        lines.append(f"  - {item.label}{hint}")
-        if item.initial:
-            lines.extend("      " + line for line in item.initial.splitlines())
-    return lines
+from core.ui import Reply
 
 
 def render(reply: Reply, t: Translator) -> list[str]:
@@ -46,7 +27,7 @@ def render(reply: Reply, t: Translator) -> list[str]:
     if reply.actions:
         lines.append("  " + "  ".join(action_text(a) for a in reply.actions))
     if reply.form is not None:
-        lines.extend(form_text(reply.form, t))
+        lines.extend(form_lines(reply.form, t))
     if reply.error and lines:
         lines[0] = "! " + lines[0]
     return lines

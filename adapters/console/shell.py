@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from adapters.common.invocations import invocation
+from adapters.console.clock import ConsoleClock
 from adapters.console.files import save
 from adapters.console.render import render
 from core.app import Apport, Invocation
@@ -27,9 +29,15 @@ NETWORK_KEY = "console"
 
 class ConsoleSession:
     def __init__(
-        self, app: Apport, network_name: str, user: str, write: Callable[[str], None]
+        self,
+        app: Apport,
+        clock: ConsoleClock,
+        network_name: str,
+        user: str,
+        write: Callable[[str], None],
     ) -> None:
         self.app = app
+        self.clock = clock
         self.network_name = network_name
         self.user = user
         self.write = write
@@ -40,13 +48,8 @@ class ConsoleSession:
         return Translator(self.app.locale_of(NETWORK_KEY))
 
     def _invocation(self, command: str, text: str = "") -> Invocation:
-        return Invocation(
-            network_key=NETWORK_KEY,
-            network_name=self.network_name,
-            user_id=fold(self.user),
-            user_name=self.user,
-            command=command,
-            text=text,
+        return invocation(
+            NETWORK_KEY, self.network_name, fold(self.user), self.user, command, text=text
         )
 
     def _show(self, reply: Reply) -> None:
@@ -100,10 +103,7 @@ class ConsoleSession:
         self.write(self._t()("console.as", name=member.display_name))
 
     def _clock(self, text: str) -> None:
-        if text:
-            now = self.app.shift_clock(NETWORK_KEY, self.network_name, parse_offset(text))
-        else:
-            now = self.app.network_time(NETWORK_KEY)
+        now = self.clock.shift(parse_offset(text)) if text else self.clock.now()
         zone = ZoneInfo(self.app.timezone_of(NETWORK_KEY))
         shown = now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
         self.write(self._t()("console.clock", time=shown))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import discord
 from discord import app_commands
 
-from adapters.discord.render import cap
+from adapters.common.text import cap
 from core.i18n import CATALOGS, Translator
 
 Describe = Callable[[Translator], str]  # a description, as written in one language

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import replace
 from typing import Any
 
 import discord
 
+from adapters.common.incident import incident_reply
 from adapters.discord import ids
 from adapters.discord.drafts import Drafts, Key
+from adapters.discord.mentions import mentioned_user_ids
 from adapters.discord.modals import (
     Person,
     ask_modal,
@@ -29,7 +30,6 @@ from adapters.discord.modals import (
     submitted_values,
 )
 from adapters.discord.people import invocation, person
-from adapters.discord.readers import mentioned_user_ids
 from adapters.discord.render import render
 from core.app import Apport, Invocation, PlatformUser
 from core.i18n import Translator
@@ -79,16 +79,15 @@ class Interactions:
 
     async def failed(self, interaction: Interaction, error: BaseException) -> None:
         """An unexpected failure: a short id for the user, the trace in the log under it."""
-        incident = uuid.uuid4().hex[:8]
-        log.error("interaction %s failed [%s]", interaction.id, incident, exc_info=error)
-        text = f"{Translator(self.app.default_locale)('error.unexpected')} ({incident})"
+        what = f"interaction {interaction.id}"
+        text = incident_reply(Translator(self.app.default_locale), log, what, error).text
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True)
             else:
                 await interaction.response.send_message(text, ephemeral=True)
         except discord.HTTPException:
-            log.exception("could not tell the user about [%s]", incident)
+            log.exception("could not tell the user about the failure of %s", what)
 
     # The three kinds of interaction.
 

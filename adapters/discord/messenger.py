@@ -20,7 +20,8 @@ import logging
 import aiohttp
 import discord
 
-from adapters.discord.render import Rendered, cap, render
+from adapters.common.text import cap
+from adapters.discord.render import Rendered, render
 from core.errors import DeliveryFailed
 from core.ui import Notice
 

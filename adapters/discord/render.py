@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import discord
 
+from adapters.common.as_text import command_line, form_action
+from adapters.common.text import cap as cap
 from adapters.discord import ids
 from adapters.discord.buttons import STYLES, ActionButton
 from core.ui import Action, Form, Reply, Style
@@ -30,23 +32,14 @@ class Rendered:
     files: list[discord.File] = field(default_factory=list)  # charts, exports
 
 
-def cap(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def form_prompt(form: Form) -> Reply:
     """A form that cannot be opened now (the answer came late, or in a direct message): a
     button that opens it."""
-    return Reply(
-        text=form.title, actions=(Action(form.title, form.command, form.verb, Style.PRIMARY),)
-    )
+    return Reply(text=form.title, actions=(form_action(form, Style.PRIMARY),))
 
 
 def action_command(action: Action) -> str:
-    command = f"/{action.command} {action.args}".rstrip()
-    if action.ask is not None:
-        command += " " + action.ask.name.upper()
-    return f"{action.label}: `{command}`"
+    return f"{action.label}: `{command_line(action)}`"
 
 
 def _buttons(actions: tuple[Action, ...], key: str) -> tuple[discord.ui.View | None, list[Action]]:

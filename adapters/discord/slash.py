@@ -18,9 +18,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from adapters.common.text import cap
 from adapters.discord.command_locales import described
 from adapters.discord.interactions import Interactions
-from adapters.discord.render import cap
 from core.commands import COMMANDS, Command, Param, Verb, usage
 from core.i18n import Translator
 from core.ui import InputKind

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from adapters.slack.blocks import VIEW_BLOCKS, Block, render
+from adapters.slack.people import Who
+from adapters.slack.render import VIEW_BLOCKS, Block, render
 from adapters.slack.runner import Runner
-from adapters.slack.who import Who
 from core.ui import Reply
 
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from adapters.slack.blocks import Block, plain
+from adapters.slack.render import Block, plain
 from core.text import MAX_TEXT
 from core.ui import Form, Input, InputKind
 

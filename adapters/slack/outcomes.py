@@ -9,12 +9,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.webhook import WebhookClient
 
-from adapters.slack.blocks import fallback_text, render
 from adapters.slack.files import upload_to_user
 from adapters.slack.home import publish_home
 from adapters.slack.modals import Origin, form_view
+from adapters.slack.people import Who
+from adapters.slack.render import fallback_text, render
 from adapters.slack.runner import Runner
-from adapters.slack.who import Who
 from core.ui import Form, Reply
 
 log = logging.getLogger(__name__)

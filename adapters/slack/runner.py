@@ -9,16 +9,16 @@ id; the trace goes to the log under that id, never to the user.
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from adapters.common.incident import incident_reply
 from adapters.slack.directory import TeamNames, UserDirectory
-from adapters.slack.who import Who
+from adapters.slack.people import Who
 from core.app import Apport, Invocation, PlatformUser
 from core.i18n import Translator
-from core.ui import Problem, Reply
+from core.ui import Reply
 
 log = logging.getLogger(__name__)
 
@@ -117,15 +117,8 @@ class Runner:
             return Translator(self.apport.default_locale)
 
     def unexpected(self, who: Who, what: str) -> Reply:
-        request_id = secrets.token_hex(4)
-        log.exception(
-            "request %s failed (%s in %s by %s)", request_id, what, who.team_id, who.user_id
-        )
-        text = self.translator(who.team_id)("error.unexpected")
-        return Reply(
-            text=f"{text} (ref. {request_id})",
-            error=True,
-            problem=Problem("error.unexpected"),
+        return incident_reply(
+            self.translator(who.team_id), log, f"{what} in {who.team_id} by {who.user_id}"
         )
 
     def close(self) -> None:

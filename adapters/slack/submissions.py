@@ -20,8 +20,8 @@ from slack_sdk import WebClient
 from adapters.slack.field_errors import errors_for, field_for
 from adapters.slack.modals import Origin, form_view, input_labels
 from adapters.slack.outcomes import show
+from adapters.slack.people import Who
 from adapters.slack.runner import Outcome, Runner
-from adapters.slack.who import Who
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from sqlalchemy import Engine
 
 from adapters.discord.client import ApportBot
 from adapters.discord.interactions import BUDGET
+from adapters.discord.mentions import read_channel, read_mention
 from adapters.discord.messenger import DiscordMessenger
-from adapters.discord.readers import read_channel, read_mention
 from core.app import Apport, Invocation
 from core.services.dispatcher import Dispatcher, DispatchReport
 from core.ui import Reply

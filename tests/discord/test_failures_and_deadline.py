@@ -27,7 +27,7 @@ async def test_an_unexpected_failure_shows_an_id_and_logs_the_trace_under_it(
     assert answer.ephemeral
     assert answer.content.startswith("Something went wrong on our side; nothing was changed.")
     assert "hunter2" not in answer.content and "RuntimeError" not in answer.content
-    incident = re.search(r"\(([0-9a-f]{8})\)$", answer.content)
+    incident = re.search(r"\(ref\. ([0-9a-f]{8})\)$", answer.content)
     assert incident is not None
     [record] = [r for r in caplog.records if incident.group(1) in r.getMessage()]
     assert record.exc_info is not None and "database exploded" in str(record.exc_info[1])

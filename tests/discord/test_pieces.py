@@ -6,8 +6,8 @@ import pytest
 
 from adapters.discord import ids
 from adapters.discord.invite import application_id_from_token
+from adapters.discord.mentions import mentioned_user_ids, read_channel, read_mention
 from adapters.discord.modals import submitted_values
-from adapters.discord.readers import mentioned_user_ids, read_channel, read_mention
 from adapters.discord.render import render
 from core.ui import Action, Field, Input, InputKind, Reply
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.slack import action_values
-from adapters.slack.blocks import fallback_text, render
+from adapters.slack import ids
 from adapters.slack.field_errors import field_for
 from adapters.slack.mentions import mentioned_users, normalise, read_channel, read_member
 from adapters.slack.names import command_names, split_command
+from adapters.slack.render import fallback_text, render
 from core.ui import Action, Field, Form, Input, InputKind, Problem, Reply, Style
 
 
@@ -35,7 +35,7 @@ def test_a_full_reply_renders_in_order_with_escaping() -> None:
     assert blocks[3]["text"]["text"] == "• one\n• two"
     [button] = blocks[5]["elements"]
     assert button["style"] == "primary"
-    assert action_values.decode(button["value"]) == action_values.Pressed("referral", "1 accept")
+    assert ids.decode(button["value"]) == ids.Pressed("referral", "1 accept")
     assert fallback_text(reply) == "R&D <urgent>"
 
 
@@ -68,17 +68,17 @@ def test_slack_limits_are_kept() -> None:
 def test_a_form_in_a_message_becomes_a_button_that_opens_it() -> None:
     form = Form("charter", "Edit the charter", (), verb="edit")
     [block] = render(Reply(form=form))
-    pressed = action_values.decode(block["elements"][0]["value"])
+    pressed = ids.decode(block["elements"][0]["value"])
     assert (pressed.command, pressed.args) == ("charter", "edit")
 
 
 def test_a_button_that_asks_first_carries_its_input() -> None:
     ask = Input("amount", "Amount closed", InputKind.AMOUNT)
-    value = action_values.encode(Action("Won", "referral", "3 won", Style.PRIMARY, ask))
-    pressed = action_values.decode(value)
-    assert pressed == action_values.Pressed("referral", "3 won", "Won", ask)
+    value = ids.encode(Action("Won", "referral", "3 won", Style.PRIMARY, ask))
+    pressed = ids.decode(value)
+    assert pressed == ids.Pressed("referral", "3 won", "Won", ask)
     with pytest.raises(ValueError):
-        action_values.decode('{"x": 1}')
+        ids.decode('{"x": 1}')
 
 
 def test_slack_escaped_text_reads_as_core_expects() -> None:

@@ -3,12 +3,14 @@ with SLACK_APP_TOKEN, else HTTP."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import bot.slack_main as slack_main
+from adapters.slack import redact
 from bot.cli import main
 from bot.settings import Settings, SettingsError
 from bot.slack_main import run_slack, slack_config
@@ -78,6 +80,13 @@ def test_a_refused_token_or_an_unreachable_api_stops_the_start(
     unreachable = settings_for(fake, url, SLACK_API_URL="http://127.0.0.1:9/api/")
     with pytest.raises(SettingsError, match="SLACK_API_URL"):
         run_slack(unreachable, host="127.0.0.1")
+    assert not _redacting()
+    assert not Path(tmp_path / "apport.db").exists()  # stopped before the database
+
+
+def _redacting() -> bool:
+    filters = [f for h in logging.getLogger().handlers for f in h.filters]
+    return any(isinstance(f, redact.RedactSecrets) for f in filters)
 
 
 class _Recorder:
@@ -107,3 +116,4 @@ def test_the_mode_follows_slack_app_token(
     settings = settings_for(fake, f"sqlite:///{tmp_path}/apport.db", SLACK_APP_TOKEN=app_token)
     assert run_slack(settings, host="127.0.0.1") == 0
     assert _Recorder.started == [mode]
+    assert not _redacting()  # the bundle's log redaction is released with it

@@ -21,7 +21,6 @@ def _network(at: datetime) -> NetworkRow:
         currency="EUR",
         timezone="Europe/Paris",
         charter_required=True,
-        clock_offset_seconds=0,
         next_referral_number=1,
         created_at=at,
     )

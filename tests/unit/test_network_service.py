@@ -216,13 +216,10 @@ def test_valid_settings_are_stored(
     assert getattr(network, attribute) == value
 
 
-def test_shift_clock_moves_only_that_networks_time(bot: Bot) -> None:
+def test_locale_and_time_zone_of_a_network_or_the_defaults(bot: Bot) -> None:
     bot.ok("Xavier", "help", network="T2")
-    moved = bot.app.shift_clock("T1", "Net T1", timedelta(days=14))
-    assert moved == bot.clock.now() + timedelta(days=14)
-    assert bot.app.network_time("T1") == moved
-    assert bot.app.network_time("T2") == bot.clock.now()
-    assert bot.app.locale_of("T1") == "en"
+    assert bot.app.locale_of("T2") == "en"
+    assert bot.app.locale_of("nowhere") == "en"
     assert bot.app.timezone_of("nowhere") == "Europe/Paris"
 
 

@@ -11,18 +11,18 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from adapters.slack import action_values
+from adapters.slack import ids
 from adapters.slack.modals import Origin, ask_view
 from adapters.slack.outcomes import open_form, show
+from adapters.slack.people import Who
 from adapters.slack.runner import Runner
-from adapters.slack.who import Who
 
 log = logging.getLogger(__name__)
 
-ACTION_ID = re.compile(rf"^{re.escape(action_values.ACTION_PREFIX)}\d+$")
+ACTION_ID = re.compile(rf"^{re.escape(ids.ACTION_PREFIX)}\d+$")
 
 
-def _origin(body: dict[str, Any], pressed: action_values.Pressed) -> Origin:
+def _origin(body: dict[str, Any], pressed: ids.Pressed) -> Origin:
     view = body.get("view") or {}
     return Origin(
         command=pressed.command,
@@ -40,7 +40,7 @@ def register(app: App, runner: Runner) -> None:
     ) -> None:
         ack()
         try:
-            pressed = action_values.decode(str(action.get("value") or ""))
+            pressed = ids.decode(str(action.get("value") or ""))
         except (ValueError, KeyError):
             log.warning("ignored a button whose value is not ours: %s", action.get("action_id"))
             return

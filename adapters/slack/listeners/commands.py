@@ -12,8 +12,8 @@ from adapters.slack.mentions import mentioned_users, normalise
 from adapters.slack.modals import Origin
 from adapters.slack.names import slash_commands, split_command
 from adapters.slack.outcomes import open_form, show
+from adapters.slack.people import Who
 from adapters.slack.runner import Runner
-from adapters.slack.who import Who
 
 
 def register(app: App, runner: Runner) -> None:

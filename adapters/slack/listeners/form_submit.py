@@ -9,9 +9,9 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from adapters.slack.modals import FORM_CALLBACK, Origin, read_values
+from adapters.slack.people import Who
 from adapters.slack.runner import Outcome, Runner
 from adapters.slack.submissions import member_values, settle
-from adapters.slack.who import Who
 
 
 def register(app: App, runner: Runner) -> None:

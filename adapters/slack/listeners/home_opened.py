@@ -8,8 +8,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from adapters.slack.home import publish_home
+from adapters.slack.people import Who
 from adapters.slack.runner import Runner
-from adapters.slack.who import Who
 
 
 def register(app: App, runner: Runner) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.slack import action_values
+from adapters.common.as_text import form_action
+from adapters.common.text import cap
+from adapters.slack import ids
 from core.ui import Action, Reply, Style
 
 Block = dict[str, Any]
@@ -27,16 +29,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def plain(text: str, limit: int = SECTION_MAX) -> dict[str, Any]:
-    return {"type": "plain_text", "text": cut(text, limit) or " ", "emoji": True}
+    return {"type": "plain_text", "text": cap(text, limit) or " ", "emoji": True}
 
 
 def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": cut(text, SECTION_MAX)}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": cap(text, SECTION_MAX)}}
 
 
 def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
@@ -57,9 +55,9 @@ def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
 def button(action: Action, index: int) -> Block:
     element: Block = {
         "type": "button",
-        "action_id": f"{action_values.ACTION_PREFIX}{index}",
+        "action_id": f"{ids.ACTION_PREFIX}{index}",
         "text": plain(action.label, BUTTON_TEXT_MAX),
-        "value": action_values.encode(action),
+        "value": ids.encode(action),
     }
     if action.style is not Style.DEFAULT:
         element["style"] = action.style.value
@@ -91,7 +89,7 @@ def render(reply: Reply, with_actions: bool = True, limit: int = MESSAGE_BLOCKS)
     if reply.title:
         blocks.append({"type": "header", "text": plain(reply.title, HEADER_MAX)})
     fields = [
-        {"type": "mrkdwn", "text": cut(f"*{escape(f.label)}*\n{escape(f.value)}", FIELD_MAX)}
+        {"type": "mrkdwn", "text": cap(f"*{escape(f.label)}*\n{escape(f.value)}", FIELD_MAX)}
         for f in reply.fields
     ]
     for i in range(0, len(fields), FIELDS_PER_SECTION):
@@ -99,12 +97,12 @@ def render(reply: Reply, with_actions: bool = True, limit: int = MESSAGE_BLOCKS)
     if reply.lines:
         blocks.extend(_section(c) for c in _chunks([f"• {escape(line)}" for line in reply.lines]))
     if reply.footer:
-        footer = {"type": "mrkdwn", "text": cut(escape(reply.footer), SECTION_MAX)}
+        footer = {"type": "mrkdwn", "text": cap(escape(reply.footer), SECTION_MAX)}
         blocks.append({"type": "context", "elements": [footer]})
     actions = reply.actions
     if reply.form is not None:
         # A form in a message becomes the button that opens it: the command with its verb alone.
-        actions = (*actions, Action(reply.form.title, reply.form.command, reply.form.verb))
+        actions = (*actions, form_action(reply.form))
     buttons = action_blocks(actions) if with_actions and actions else []
     room = limit - len(buttons)
     if len(blocks) > room:
@@ -116,4 +114,4 @@ def render(reply: Reply, with_actions: bool = True, limit: int = MESSAGE_BLOCKS)
 def fallback_text(reply: Reply) -> str:
     """The plain text of a message: notifications and screen readers show it."""
     text = reply.text or reply.title or (reply.lines[0] if reply.lines else "") or reply.footer
-    return cut(text or (reply.form.title if reply.form else ""), SECTION_MAX)
+    return cap(text or (reply.form.title if reply.form else ""), SECTION_MAX)

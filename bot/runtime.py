@@ -1,0 +1,110 @@
+"""The composition root: the engine (migrated), `Apport`, the outbox dispatcher and its loop,
+the worker id and the chart renderer, built once for whichever platform runs.
+
+A platform brings a `Platform` bundle (bot/console_main.py, bot/slack_main.py,
+bot/discord_main.py): how it reads mentions and channels, how it spells commands, the network
+settings it starts with, its messenger, and `serve()`, which runs it until it stops.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.clock import SystemClock
+from bot.scheduler import DispatchLoop
+from bot.settings import Settings
+from bot.wiring import build_app, build_engine
+from core.app import Apport
+from core.commands import MentionReader
+from core.ports import Clock, Messenger
+from core.services.dispatcher import Dispatcher
+from core.text import plain_channel, plain_mention
+from storage.database import unit_of_work_factory
+
+
+@dataclass(frozen=True)
+class Platform:
+    """What one platform supplies to the runtime."""
+
+    name: str  # the first part of the worker id
+    messenger: Callable[[Apport], Messenger]  # called once core exists (a client may need it)
+    serve: Callable[[Runtime], None]  # runs the platform until it stops
+    mention: MentionReader = plain_mention
+    channel: MentionReader = plain_channel
+    command_names: Mapping[str, str] | None = None  # how the platform spells each command
+    network_defaults: Mapping[str, object] | None = None  # settings of a network it creates
+    # The clock every part runs on, given the engine and the real clock (the console's moves).
+    clock: Callable[[Engine, Clock], Clock] | None = None
+    # Notices go out in the committing thread (the console) rather than from the loop.
+    dispatch_inline: bool = False
+    # Releases what the bundle took before the runtime existed (Slack's log redaction).
+    release: Callable[[], None] | None = None
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    clock: Clock
+    app: Apport
+    messenger: Messenger
+    dispatcher: Dispatcher
+    loop: DispatchLoop
+    worker: str
+
+    def close(self) -> None:
+        self.loop.stop()
+        self.engine.dispose()
+
+
+def worker_id(name: str) -> str:
+    """Names the process that claims outbox rows: platform, host, process id."""
+    return f"{name}-{socket.gethostname()}-{os.getpid()}"
+
+
+def build_runtime(settings: Settings, platform: Platform, clock: Clock | None = None) -> Runtime:
+    engine = build_engine(settings)
+    clock = clock or SystemClock()
+    if platform.clock is not None:
+        clock = platform.clock(engine, clock)
+    app = build_app(
+        engine,
+        settings,
+        clock,
+        mention=platform.mention,
+        channel=platform.channel,
+        network_defaults=platform.network_defaults,
+        command_names=platform.command_names,
+    )
+    messenger = platform.messenger(app)
+    worker = worker_id(platform.name)
+    dispatcher = Dispatcher(
+        unit_of_work_factory(engine, relaxed_commits=True),
+        messenger,
+        clock.now,
+        worker,
+        command_names=platform.command_names,
+        charts=app.charts,
+    )
+    loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
+    app.after_commit = dispatcher.run_once if platform.dispatch_inline else loop.kick
+    return Runtime(settings, engine, clock, app, messenger, dispatcher, loop, worker)
+
+
+def run(settings: Settings, platform: Platform) -> int:
+    """Build the runtime, serve the platform, then release what the runtime holds."""
+    try:
+        runtime = build_runtime(settings, platform)
+        try:
+            platform.serve(runtime)
+        finally:
+            runtime.close()
+    finally:
+        if platform.release is not None:
+            platform.release()
+    return 0
