@@ -423,7 +423,16 @@ class SqlCharters:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def current(self, network_id: int) -> CharterVersion | None:
+    def current(self, network_id: int, lock: bool = False) -> CharterVersion | None:
+        """The latest version; `lock` holds the network's row until commit.
+
+        A new version is numbered from the latest, and locking that version's row would not
+        stop another one being added after it: publishing waits on the network instead.
+        """
+        if lock:
+            self.session.execute(
+                select(NetworkRow.id).where(NetworkRow.id == network_id).with_for_update()
+            )
         row = self.session.scalars(
             select(CharterVersionRow)
             .where(CharterVersionRow.network_id == network_id)

@@ -35,8 +35,8 @@ def describe_rule(ctx: Context, rule: CommissionRule) -> str:
     return text
 
 
-def _current(ctx: Context) -> CharterVersion:
-    current = ctx.uow.charters.current(ctx.network.id)
+def _current(ctx: Context, lock: bool = False) -> CharterVersion:
+    current = ctx.uow.charters.current(ctx.network.id, lock=lock)
     if current is None:
         current = install_default(ctx.uow, ctx.network, ctx.now)
     return current
@@ -135,12 +135,12 @@ def _publish(ctx: Context, texts: dict[str, dict[str, str]], rule: CommissionRul
 
 def commission(ctx: Context, args: dict[str, str]) -> Reply:
     rule = parse_commission_rule(args["rule"])
-    current = _current(ctx)
+    current = _current(ctx, lock=True)
     return _publish(ctx, current.texts, rule)
 
 
 def edit(ctx: Context, args: dict[str, str]) -> Reply:
-    current = _current(ctx)
+    current = _current(ctx, lock=True)
     sections: dict[str, str] = {}
     for key in SECTION_KEYS:
         text = args.get(key, "").strip()

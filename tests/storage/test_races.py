@@ -231,3 +231,26 @@ def test_both_interview_reports_filed_at_once_open_the_vote(engine: Engine, app:
         assert candidate is not None
     assert candidate.reports_complete
     assert candidate.stage is Stage.VOTE
+
+
+def test_two_admins_publishing_the_charter_at_once_make_two_versions(
+    engine: Engine, app: Apport
+) -> None:
+    _members(app, "alice", "bob")
+    _say(app, "alice", "/network role @bob admin")
+
+    alice = Run("first", app, "alice", "/charter commission 10%")
+    bob = Run("second", app, "bob", "/charter commission 150")
+    _race(engine, "INSERT INTO charter_versions", alice, bob)
+
+    assert alice.finish().text.startswith("Version 2 ")
+    assert bob.finish().text.startswith("Version 3 ")
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.get_by_key("team")
+        assert network is not None
+        versions = uow.charters.history(network.id)
+    assert [(v.version, v.rule.kind.value) for v in versions] == [
+        (1, "none"),
+        (2, "percent"),
+        (3, "flat"),
+    ]
