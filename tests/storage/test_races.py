@@ -254,3 +254,24 @@ def test_two_admins_publishing_the_charter_at_once_make_two_versions(
         (2, "percent"),
         (3, "flat"),
     ]
+
+
+def test_of_two_admins_closing_one_breach_report_one_wins(engine: Engine, app: Apport) -> None:
+    _members(app, "alice", "bob", "carol", "dave")
+    _say(app, "alice", "/network role @bob admin")
+    _say(app, "carol", "/report @dave poaching | Called my client directly")
+
+    resolve = Run("first", app, "alice", "/report 1 resolve | Dave apologised")
+    dismiss = Run("second", app, "bob", "/report 1 dismiss | Nothing happened")
+    _race(engine, "UPDATE breach_reports", resolve, dismiss)
+
+    assert not resolve.finish().error
+    refused = dismiss.finish()
+    assert refused.error, f"both moves succeeded: {refused.text}"
+    assert refused.text == app.handle(_invocation("bob", "/report 1 dismiss")).text
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.get_by_key("team")
+        assert network is not None
+        breach = uow.breaches.get(network.id, 1)
+        assert breach is not None
+    assert [e.state.value for e in breach.events] == ["open", "resolved"]
