@@ -18,6 +18,7 @@ from core.recruitment import (
     Visit,
 )
 from storage.counters import take_next
+from storage.locks import locked
 from storage.tables import (
     CandidateEventRow,
     CandidateRow,
@@ -55,12 +56,15 @@ class SqlCandidates:
         return candidate
 
     def get(self, network_id: int, number: int, lock: bool = False) -> Candidate | None:
+        """The whole candidate, its row locked until commit whatever `lock` says.
+
+        Every command that reads a candidate by number may change it (a report, a visit, a
+        vote) and decides from what it read: the second of two at once must see the first's.
+        """
         query = select(CandidateRow).where(
             CandidateRow.network_id == network_id, CandidateRow.number == number
         )
-        if lock:
-            query = query.with_for_update()
-        row = self.session.scalars(query).one_or_none()
+        row = self.session.scalars(locked(query, CandidateRow)).one_or_none()
         return self._load(row) if row else None
 
     def open(self, network_id: int) -> list[Candidate]:

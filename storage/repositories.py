@@ -15,6 +15,7 @@ from core.referrals import Event, Referral, Status
 from core.text import fold
 from storage.counters import take_next
 from storage.inserts import insert_or_skip
+from storage.locks import locked
 from storage.tables import (
     CharterAcceptanceRow,
     CharterVersionRow,
@@ -251,8 +252,13 @@ class SqlClients:
             owner_id=client.owner_id,
             created_at=client.created_at,
         )
-        self.session.add(row)
-        self.session.flush()
+        if not insert_or_skip(self.session, row):
+            # Another member registered the same client at the same moment: theirs stands, and
+            # they own it.
+            found = self.by_key(client.network_id, client.key)
+            if found is None:
+                raise LookupError(f"client {client.key!r} vanished after a conflicting insert")
+            return found
         return _client(row)
 
 
@@ -334,9 +340,13 @@ class SqlReferrals:
         return referral
 
     def get(self, network_id: int, number: int) -> Referral | None:
+        """The referral with its history, its row locked until commit (see storage/locks)."""
         row = self.session.scalars(
-            select(ReferralRow).where(
-                ReferralRow.network_id == network_id, ReferralRow.number == number
+            locked(
+                select(ReferralRow).where(
+                    ReferralRow.network_id == network_id, ReferralRow.number == number
+                ),
+                ReferralRow,
             )
         ).one_or_none()
         if row is None:
@@ -410,7 +420,16 @@ class SqlCharters:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def current(self, network_id: int) -> CharterVersion | None:
+    def current(self, network_id: int, lock: bool = False) -> CharterVersion | None:
+        """The latest version; `lock` holds the network's row until commit.
+
+        A new version is numbered from the latest, and locking that version's row would not
+        stop another one being added after it: publishing waits on the network instead.
+        """
+        if lock:
+            self.session.execute(
+                select(NetworkRow.id).where(NetworkRow.id == network_id).with_for_update()
+            )
         row = self.session.scalars(
             select(CharterVersionRow)
             .where(CharterVersionRow.network_id == network_id)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from core.audit import AuditEntry
 from core.breaches import OPEN_BREACH_STATES, Breach, BreachEvent, BreachKind, BreachState
 from storage.counters import take_next
+from storage.locks import locked
 from storage.tables import AuditRow, BreachEventRow, BreachRow, NetworkRow
 
 
@@ -74,9 +75,11 @@ class SqlBreaches:
         )
 
     def get(self, network_id: int, number: int) -> Breach | None:
-        row = self.session.scalars(
-            select(BreachRow).where(BreachRow.network_id == network_id, BreachRow.number == number)
-        ).one_or_none()
+        """The report with its history, its row locked until commit (see storage/locks)."""
+        query = select(BreachRow).where(
+            BreachRow.network_id == network_id, BreachRow.number == number
+        )
+        row = self.session.scalars(locked(query, BreachRow)).one_or_none()
         return self._load(row) if row else None
 
     def open(self, network_id: int) -> list[Breach]:

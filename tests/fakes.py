@@ -559,7 +559,7 @@ class FakeCharters:
         ]
         return sorted(versions, key=lambda v: v.version)
 
-    def current(self, network_id: int) -> CharterVersion | None:
+    def current(self, network_id: int, lock: bool = False) -> CharterVersion | None:
         versions = self.history(network_id)
         return versions[-1] if versions else None
 

@@ -38,8 +38,8 @@ def describe_rule(ctx: Context, rule: CommissionRule) -> str:
     return text
 
 
-def _current(ctx: Context) -> CharterVersion:
-    current = ctx.uow.charters.current(ctx.network.id)
+def _current(ctx: Context, lock: bool = False) -> CharterVersion:
+    current = ctx.uow.charters.current(ctx.network.id, lock=lock)
     if current is None:
         current = install_default(ctx.uow, ctx.network, ctx.now)
     return current
@@ -143,7 +143,7 @@ class CommissionArgs:
 
 def commission(ctx: Context, args: CommissionArgs) -> Reply:
     rule = parse_commission_rule(args.rule)
-    current = _current(ctx)
+    current = _current(ctx, lock=True)
     return _publish(ctx, current.texts, rule)
 
 
@@ -157,7 +157,7 @@ class EditArgs:
 
 
 def edit(ctx: Context, args: EditArgs) -> Reply:
-    current = _current(ctx)
+    current = _current(ctx, lock=True)
     typed: dict[str, str] = asdict(args)
     sections: dict[str, str] = {}
     for key in SECTION_KEYS:
