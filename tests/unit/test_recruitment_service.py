@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from core.recruitment import Stage
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 PROPOSE = "Zoe Martin | plumber | Left BNI Lyon: too much pressure on attendance"
 

@@ -1,0 +1,164 @@
+"""SQLite databases for tests: one migrated template per run, a copy of it (or of any closed
+database) per test, and what a test reads back from one.
+
+The files live in a directory of their own (in memory, under /dev/shm, where the system has
+it), removed when the run ends; each copy's files go as soon as its `Database` is dropped.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import itertools
+import os
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Row, Table, event, func, select, text
+
+from storage import tables as schema
+from storage.database import make_engine, migrate, unit_of_work_factory
+from storage.uow import SqlUnitOfWorkFactory
+
+_NAMES = itertools.count(1)
+SHM = Path("/dev/shm")
+
+
+@functools.cache
+def _directory() -> Path:
+    parent = SHM if SHM.is_dir() and os.access(SHM, os.W_OK) else None
+    path = Path(tempfile.mkdtemp(prefix="apport-tests-", dir=parent))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+def new_path(stem: str = "db") -> Path:
+    return _directory() / f"{stem}-{os.getpid()}-{next(_NAMES)}.sqlite"
+
+
+@functools.cache
+def template() -> Path:
+    """The empty, migrated database every test database starts from (migrated once a run)."""
+    path = new_path("template")
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()  # the last connection to close folds the write-ahead log into the file
+    return path
+
+
+def tables() -> list[Table]:
+    """Every table of the schema, parents first."""
+    return list(schema.Base.metadata.sorted_tables)
+
+
+def _order(table: Table) -> list[Any]:
+    return list(table.primary_key.columns)
+
+
+class _Slot:
+    """A database file and the engine on it, lent to one `Database` after another: an engine
+    keeps the SQL it compiled, so a test does not compile again what the tests before it did."""
+
+    def __init__(self) -> None:
+        self.path = new_path("slot")
+        self.engine = make_engine(f"sqlite:///{self.path}")
+        self.commits = 0
+        self.listeners: list[tuple[str, Callable[..., Any]]] = []
+        event.listen(self.engine, "commit", self._committed)
+
+    def _committed(self, _connection: Any) -> None:
+        self.commits += 1
+
+    def load(self, source: Path) -> None:
+        """Replace the file with a copy of `source`, a closed database."""
+        self.engine.dispose()
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(source, self.path)
+        self.commits = 0
+
+    def release(self) -> None:
+        self.engine.dispose()
+        for name, listener in self.listeners:
+            event.remove(self.engine, name, listener)
+        self.listeners.clear()
+        _FREE.append(self)
+
+
+_FREE: list[_Slot] = []
+
+
+class Database:
+    """A copy of a SQLite database with the schema: its engine, its units of work, and how
+    many transactions committed on it since it was copied."""
+
+    def __init__(self, source: Path | None = None) -> None:
+        """A copy of `source` (a closed database file), or of the empty template."""
+        self._slot = slot = _FREE.pop() if _FREE else _Slot()
+        slot.load(source or template())
+        self.path = slot.path
+        self.engine = slot.engine
+        self.uow_factory: SqlUnitOfWorkFactory = unit_of_work_factory(self.engine)
+        self._finalizer = weakref.finalize(self, slot.release)
+
+    @property
+    def commits(self) -> int:
+        return self._slot.commits
+
+    def listen(self, name: str, listener: Callable[..., Any]) -> None:
+        """Add an engine event listener, removed when this copy is dropped."""
+        event.listen(self.engine, name, listener)
+        self._slot.listeners.append((name, listener))
+
+    def close(self) -> Path:
+        """Keep what is committed in a file of its own, a source for copies kept until the run
+        ends, and drop this copy."""
+        self.engine.dispose()  # the last connection to close folds the log into the file
+        kept = new_path("kept")
+        shutil.copyfile(self.path, kept)
+        self._finalizer()
+        return kept
+
+    def rows(self, table: str, **where: Any) -> list[Row[Any]]:
+        """The rows of `table` matching `where` (column = value), in primary-key order, read
+        with the schema's types (aware datetimes, decoded JSON)."""
+        found = schema.Base.metadata.tables[table]
+        query = select(found).order_by(*_order(found))
+        for column, value in where.items():
+            query = query.where(found.c[column] == value)
+        with self.engine.connect() as connection:
+            return list(connection.execute(query))
+
+    def count(self, table: str) -> int:
+        found = schema.Base.metadata.tables[table]
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(found)).scalar_one())
+
+    def last_id(self, table: str) -> int:
+        found = schema.Base.metadata.tables[table]
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.max(found.c.id))).scalar() or 0)
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table, in primary-key order: equal dumps, equal databases."""
+        with self.engine.connect() as connection:
+            return {
+                table.name: [
+                    tuple(row) for row in connection.execute(select(table).order_by(*_order(table)))
+                ]
+                for table in tables()
+            }
+
+    def execute(self, statement: str, **params: Any) -> None:
+        """Run one SQL statement and commit it."""
+        with self.engine.begin() as connection:
+            connection.execute(text(statement), params)
+
+
+def network_tables() -> Iterator[Table]:
+    """The tables whose rows belong to a network (all but `networks`)."""
+    return (table for table in tables() if "network_id" in table.c)
