@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,10 @@ def template() -> Path:
     return path
 
 
-def tables() -> list[Table]:
+@functools.cache
+def tables() -> tuple[Table, ...]:
     """Every table of the schema, parents first."""
-    return list(schema.Base.metadata.sorted_tables)
+    return tuple(schema.Base.metadata.sorted_tables)
 
 
 def _order(table: Table) -> list[Any]:
@@ -67,10 +68,13 @@ class _Slot:
         self.path = new_path("slot")
         self.engine = make_engine(f"sqlite:///{self.path}")
         self.commits = 0
+        self.commit_checks: list[Callable[[Any], None]] = []
         self.listeners: list[tuple[str, Callable[..., Any]]] = []
-        event.listen(self.engine, "commit", self._committed)
+        event.listen(self.engine, "commit", self._committing)
 
-    def _committed(self, _connection: Any) -> None:
+    def _committing(self, connection: Any) -> None:
+        for check in self.commit_checks:
+            check(connection)  # raises to refuse the commit, which is then not counted
         self.commits += 1
 
     def load(self, source: Path) -> None:
@@ -86,6 +90,7 @@ class _Slot:
         for name, listener in self.listeners:
             event.remove(self.engine, name, listener)
         self.listeners.clear()
+        self.commit_checks.clear()
         _FREE.append(self)
 
 
@@ -114,6 +119,11 @@ class Database:
         event.listen(self.engine, name, listener)
         self._slot.listeners.append((name, listener))
 
+    def check_commits(self, check: Callable[[Any], None]) -> None:
+        """Run `check(connection)` as each transaction is about to commit: when it raises,
+        the commit fails and is not counted."""
+        self._slot.commit_checks.append(check)
+
     def close(self) -> Path:
         """Keep what is committed in a file of its own, a source for copies kept until the run
         ends, and drop this copy."""
@@ -139,19 +149,44 @@ class Database:
             return int(connection.execute(select(func.count()).select_from(found)).scalar_one())
 
     def last_id(self, table: str) -> int:
-        found = schema.Base.metadata.tables[table]
-        with self.engine.connect() as connection:
-            return int(connection.execute(select(func.max(found.c.id))).scalar() or 0)
+        [(found,)] = self.raw(f"SELECT max(id) FROM {table}")
+        return int(found or 0)
+
+    def raw(self, statement: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """The rows of one SQL query as SQLite stores them (text for datetimes and JSON),
+        read on the driver's connection: what equality checks over many rows compare."""
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.execute(statement, params)
+                return list(cursor.fetchall())
+            finally:
+                cursor.close()
+        finally:
+            connection.close()
+
+    def raws(
+        self, statements: Mapping[str, str], params: Any = ()
+    ) -> dict[str, list[tuple[Any, ...]]]:
+        """`raw` for each named query, on one connection."""
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                found = {}
+                for name, statement in statements.items():
+                    cursor.execute(statement, params)
+                    found[name] = list(cursor.fetchall())
+                return found
+            finally:
+                cursor.close()
+        finally:
+            connection.close()
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of every table, in primary-key order: equal dumps, equal databases."""
-        with self.engine.connect() as connection:
-            return {
-                table.name: [
-                    tuple(row) for row in connection.execute(select(table).order_by(*_order(table)))
-                ]
-                for table in tables()
-            }
+        return self.raws(_DUMP)
 
     def execute(self, statement: str, **params: Any) -> None:
         """Run one SQL statement and commit it."""
@@ -162,3 +197,10 @@ class Database:
 def network_tables() -> Iterator[Table]:
     """The tables whose rows belong to a network (all but `networks`)."""
     return (table for table in tables() if "network_id" in table.c)
+
+
+def _ordered(table: Table) -> str:
+    return ", ".join(c.name for c in _order(table))
+
+
+_DUMP = {table.name: f"SELECT * FROM {table.name} ORDER BY {_ordered(table)}" for table in tables()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import String, func, or_, select
+from sqlalchemy import String
 
 from core.ui import Notice, Reply
 from tests.database_copies import Database, network_tables, tables
@@ -45,47 +45,49 @@ def contains_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
+def _network_queries() -> dict[str, str]:
+    queries = {"networks": "SELECT * FROM networks WHERE id = ?"}
+    for table in network_tables():
+        queries[table.name] = f"SELECT * FROM {table.name} WHERE network_id = ? ORDER BY id"
+    return queries
+
+
+NETWORK_QUERIES = _network_queries()
+
+
 def network_rows(db: Database, network_id: int) -> dict[str, list[tuple[Any, ...]]]:
     """Every row that belongs to one network, table by table in primary-key order, comparable
     with `==`: its `networks` row and the rows of every table with a `network_id`."""
-    with db.engine.connect() as connection:
-        found = {
-            table.name: [
-                tuple(row)
-                for row in connection.execute(
-                    select(table).where(table.c.network_id == network_id).order_by(table.c.id)
-                )
-            ]
-            for table in network_tables()
-        }
-        networks = next(t for t in tables() if t.name == "networks")
-        found["networks"] = [
-            tuple(row)
-            for row in connection.execute(select(networks).where(networks.c.id == network_id))
-        ]
-    return found
+    return db.raws(NETWORK_QUERIES, (network_id,))
+
+
+def _foreign_query() -> str:
+    """One query over every foreign key but the one to `networks`: a row of network ? that
+    points to a row of another network."""
+    parts = []
+    for table in network_tables():
+        for key in table.foreign_keys:
+            target = key.column.table
+            if target.name == "networks" or "network_id" not in target.c:
+                continue
+            parts.append(
+                f"SELECT '{table.name}', t.id, '{key.parent.name}', t.{key.parent.name} "
+                f"FROM {table.name} t JOIN {target.name} o ON o.{key.column.name} = "
+                f"t.{key.parent.name} WHERE t.network_id = :n AND o.network_id <> :n"
+            )
+    return " UNION ALL ".join(parts)
+
+
+FOREIGN_QUERY = _foreign_query()
 
 
 def foreign_rows(db: Database, network_id: int) -> list[str]:
     """The references from one network's rows to rows of another network (through every
     foreign key but the one to `networks`)."""
-    found = []
-    with db.engine.connect() as connection:
-        for table in network_tables():
-            for key in table.foreign_keys:
-                target = key.column.table
-                if target.name == "networks" or "network_id" not in target.c:
-                    continue
-                query = (
-                    select(table.c.id, key.parent)
-                    .join(target, key.column == key.parent)
-                    .where(table.c.network_id == network_id, target.c.network_id != network_id)
-                )
-                found += [
-                    f"{table.name} #{row_id}: {key.parent.name} = {value}"
-                    for row_id, value in connection.execute(query)
-                ]
-    return found
+    return [
+        f"{table} #{row_id}: {column} = {value}"
+        for table, row_id, column, value in db.raw(FOREIGN_QUERY, {"n": network_id})
+    ]
 
 
 # The database's limits that SQLite lacks: a value core accepts but PostgreSQL cannot hold is a
@@ -108,32 +110,29 @@ def _widths() -> dict[str, dict[str, int]]:
 WIDTHS = {name: widths for name, widths in _widths().items() if widths}
 
 
-def _too_wide_queries() -> list[Any]:
-    queries = []
-    for table in tables():
-        widths = WIDTHS.get(table.name, {})
-        if widths:
-            checks = [func.length(table.c[name]) > width for name, width in widths.items()]
-            queries.append((table, widths, select(table).where(or_(*checks))))
-    return queries
-
-
-def _wide(table_name: str, widths: dict[str, int], values: Any) -> list[str]:
-    return [
-        f"{table_name}.{name} #{values['id']}: {len(values[name])} > {width}"
+def _too_wide_query() -> str:
+    """One query for the text wider than its column, as (table, column, id, length)."""
+    return " UNION ALL ".join(
+        f"SELECT '{table}', '{name}', id, length({name}) FROM {table} "
+        f"WHERE length({name}) > {width}"
+        for table, widths in WIDTHS.items()
         for name, width in widths.items()
-        if isinstance(values[name], str) and len(values[name]) > width
+    )
+
+
+TOO_WIDE_QUERY = _too_wide_query()
+
+
+def _described(found: list[tuple[Any, ...]]) -> list[str]:
+    return [
+        f"{table}.{name} #{row_id}: {length} > {WIDTHS[table][name]}"
+        for table, name, row_id, length in found
     ]
 
 
 def too_wide(db: Database) -> list[str]:
     """Text the database holds that does not fit its column on PostgreSQL."""
-    found = []
-    with db.engine.connect() as connection:
-        for table, widths, query in _too_wide_queries():
-            for row in connection.execute(query):
-                found += _wide(table.name, widths, row._mapping)
-    return found
+    return _described(db.raw(TOO_WIDE_QUERY))
 
 
 class DatabaseLimit(Exception):
@@ -171,21 +170,13 @@ def make_strict(bot: Bot) -> Bot:
         # The transaction is about to commit: read it on its own DBAPI connection, with no
         # statement of SQLAlchemy's in between.
         cursor = connection.connection.dbapi_connection.cursor()
-        problems = []
         try:
-            for table, widths, query in _too_wide_queries():
-                literal = {"literal_binds": True}
-                cursor.execute(
-                    str(query.compile(dialect=connection.dialect, compile_kwargs=literal))
-                )
-                names = [d[0] for d in cursor.description]
-                for values in cursor.fetchall():
-                    problems += _wide(table.name, widths, dict(zip(names, values, strict=True)))
+            problems = _described(cursor.execute(TOO_WIDE_QUERY).fetchall())
         finally:
             cursor.close()
         if problems:
             raise DatabaseLimit("value too long: " + "; ".join(problems))
 
     bot.db.listen("before_cursor_execute", before_cursor_execute)
-    bot.db.listen("commit", commit)
+    bot.db.check_commits(commit)
     return bot

@@ -1,4 +1,4 @@
-"""`/profile`, `/members` and `/refer ? need` through the facade, with the fakes."""
+"""`/profile`, `/members` and `/refer ? need` through the facade, on SQLite."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Follow-ups and feedback through the facade, with fakes and a clock we move."""
+"""Follow-ups and feedback through the facade, on SQLite, with a clock we move."""
 
 from datetime import UTC, datetime, timedelta
 

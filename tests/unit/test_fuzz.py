@@ -36,7 +36,7 @@ from core.errors import ApportError
 from core.network import SETTINGS
 from core.ui import InputKind, Reply
 from tests.driver import Bot, user_id
-from tests.unit.proof import mass_mentions, shown, too_wide
+from tests.unit.proof import DatabaseLimit, mass_mentions, shown, too_wide
 from tests.unit.scenario import (
     ANNOUNCEMENTS_CHANNEL,
     NAMES,
@@ -44,6 +44,7 @@ from tests.unit.scenario import (
     Pristine,
     fresh,
     run,
+    scenario,
     scenario_rows,
 )
 
@@ -521,3 +522,18 @@ def test_submitted_forms_reach_the_facade_as_the_fuzz_sends_them() -> None:
         Invocation("T1", "Net T1", user_id("Bob"), "Bob", "feedback", verb="", values={})
     )
     assert reply.error and bot.db.commits == 0
+
+
+def test_the_strict_database_refuses_what_postgresql_would() -> None:
+    """The limits the properties rely on: text wider than its column is not committed, and a
+    number no 4-byte column holds is not looked up."""
+    bot = fresh(strict=True)
+    _, _, net_a, _ = scenario()
+    with pytest.raises(DatabaseLimit, match=r"value too long: clients\.name"):
+        bot.db.execute(
+            "UPDATE clients SET name = :long WHERE network_id = :a", long="x" * 2001, a=net_a
+        )
+    assert too_wide(bot.db) == []
+    with bot.uow_factory() as uow, pytest.raises(DatabaseLimit, match="integer out of range"):
+        uow.referrals.get(net_a, 2**31)
+    assert bot.db.commits == 0

@@ -24,7 +24,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 
 from core.app import Invocation
 from core.outbox import OutboxState
@@ -259,16 +258,22 @@ def normalised_b_notices(notices: list[Notice], net_b: int) -> list[tuple[Any, .
 GLOBAL_COLUMNS = {"id", "key"}
 
 
+def _business_queries() -> dict[str, str]:
+    queries = {}
+    for table in network_tables():
+        kept = ", ".join(c.name for c in table.columns if c.name not in GLOBAL_COLUMNS)
+        queries[table.name] = f"SELECT {kept} FROM {table.name} WHERE network_id = ?"
+    return queries
+
+
+BUSINESS_QUERIES = _business_queries()
+
+
 def business_rows(db: Database, network_id: int) -> dict[str, list[str]]:
     """A network's rows without the columns that depend on other networks' rows, each table's
     rows sorted."""
-    found = {}
-    with db.engine.connect() as connection:
-        for table in network_tables():
-            kept = [c for c in table.columns if c.name not in GLOBAL_COLUMNS]
-            query = select(*kept).where(table.c.network_id == network_id)
-            found[table.name] = sorted(repr(tuple(row)) for row in connection.execute(query))
-    return found
+    found = db.raws(BUSINESS_QUERIES, (network_id,))
+    return {table: sorted(map(repr, rows)) for table, rows in found.items()}
 
 
 def leaked(text: str, typed: str, error: bool = False) -> list[str]:
@@ -357,3 +362,24 @@ def test_a_same_named_client_and_profession_in_a_do_not_reach_b() -> None:
     proposed = bot.ok("Agnes", "candidate", "Anna Arc | falconer | none", network=A)
     assert B_CANDIDATE not in shown(proposed)
     assert bot.run("Alice", "report", "1", network=A).error  # B's report #1 is not A's
+
+
+def test_the_checks_see_a_row_of_a_that_points_to_b_or_a_change_in_b() -> None:
+    """The checks the property makes read every table: a reference across networks and a
+    change to one of B's rows are both seen."""
+    _, _, net_a, net_b = template()
+    bot = world()
+    assert foreign_rows(bot.db, net_a) == []
+    before = network_rows(bot.db, net_b)
+    bertrand = bot.member("Bertrand", network=B).id
+    bot.db.execute(
+        "UPDATE charter_acceptances SET member_id = :b WHERE id = "
+        "(SELECT min(id) FROM charter_acceptances WHERE network_id = :a)",
+        b=bertrand,
+        a=net_a,
+    )
+    bot.db.execute("UPDATE candidate_votes SET ballot = ballot WHERE network_id = :b", b=net_b)
+    assert foreign_rows(bot.db, net_a)[0].startswith("charter_acceptances #")
+    assert network_rows(bot.db, net_b) == before
+    bot.db.execute("UPDATE breach_events SET note = 'changed' WHERE network_id = :b", b=net_b)
+    assert network_rows(bot.db, net_b) != before

@@ -1,4 +1,4 @@
-"""Recruitment through the facade, with fakes: blindness, secrecy, roles, stages, deadline."""
+"""Recruitment through the facade, on SQLite: blindness, secrecy, roles, stages, deadline."""
 
 from datetime import timedelta
 

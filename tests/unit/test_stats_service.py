@@ -1,6 +1,6 @@
 """`/stats`, `/stats me`, `/stats activity`, `/stats export`, the chart and the monthly digest,
-through the facade with the fakes (the figures come from the fake stats repository, which
-tests/storage/test_stats_sql.py holds to the SQL one)."""
+through the facade on SQLite (tests/storage/test_stats_sql.py holds the stats repository to
+direct SQL)."""
 
 from __future__ import annotations
 
