@@ -2,7 +2,8 @@
 database) per test, and what a test reads back from one.
 
 The files live in a directory of their own (in memory, under /dev/shm, where the system has
-it), removed when the run ends; each copy's files go as soon as its `Database` is dropped.
+it), removed when the run ends. A copy is written over the file of a free slot, whose engine
+has already compiled the SQL the tests before it ran; dropping the `Database` frees its slot.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from sqlalchemy import Row, Table, event, func, select, text
 
 from storage import tables as schema
 from storage.database import make_engine, migrate, unit_of_work_factory
-from storage.uow import SqlUnitOfWorkFactory
 
 _NAMES = itertools.count(1)
 SHM = Path("/dev/shm")
@@ -107,7 +107,7 @@ class Database:
         slot.load(source or template())
         self.path = slot.path
         self.engine = slot.engine
-        self.uow_factory: SqlUnitOfWorkFactory = unit_of_work_factory(self.engine)
+        self.uow_factory = unit_of_work_factory(self.engine)
         self._finalizer = weakref.finalize(self, slot.release)
 
     @property
