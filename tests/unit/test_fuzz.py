@@ -489,6 +489,14 @@ def channel_posts_after(path: str, injection: str) -> list[str]:
     return [shown(n.reply) for n in posts]
 
 
+def proposal_reads_as_a_number(path: str, injection: str) -> bool:
+    """A proposal whose name starts with a number reads as `/candidate N ...`: a usage
+    refusal, which posts nothing."""
+    _, _, text, _ = PATHS[path]
+    first = text.replace("{}", injection).strip().partition(" ")[0]
+    return path == "proposal" and first.removeprefix("#").isdigit()
+
+
 @unless_fixed("mass-mention")
 @settings(FAST, max_examples=40)
 @given(st.sampled_from(sorted(PATHS)), injections)
@@ -497,6 +505,7 @@ def channel_posts_after(path: str, injection: str) -> list[str]:
 @example("charter", "<!here|here>")
 @example("report", "@here2")  # a word right after the mention
 def test_no_channel_post_carries_a_mass_mention(path: str, injection: str) -> None:
+    assume(not proposal_reads_as_a_number(path, injection))
     for post in channel_posts_after(path, injection):
         assert mass_mentions(post) == [], post
 
