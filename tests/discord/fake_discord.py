@@ -11,7 +11,6 @@ import asyncio
 import itertools
 import json
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +47,6 @@ class Call:
     path: str
     json: Any
     query: dict[str, str]
-    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import time
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -56,6 +56,9 @@ class Clock:
         self.at += timedelta(**delta)
 
 
+WAIT = 10.0  # seconds; only ever reached when the bot did not answer first
+
+
 @dataclass
 class Answer:
     """What the user saw in answer to one interaction."""
@@ -64,7 +67,6 @@ class Answer:
     data: dict[str, Any]
     ephemeral: bool
     deferred: bool
-    elapsed: float  # seconds until Discord had the first response
     message: dict[str, Any] = field(default_factory=dict)  # as Discord holds it, to click on
 
     @property
@@ -110,6 +112,8 @@ class World:
     clock: Clock = field(default_factory=Clock)
     budget: float = BUDGET
     bot: ApportBot | None = None
+    # Set when Discord has had the first response to the interaction being sent.
+    first_response: threading.Event = field(default_factory=threading.Event)
 
     async def start(self) -> ApportBot:
         app = Apport(
@@ -148,30 +152,28 @@ class World:
         if "message" in payload:
             self.fake.origins[token] = payload["message"]["id"]
         self.fake.channels[token] = payload["channel"]["id"]
-        started = time.monotonic()
+        self.first_response.clear()
         feed(self.bot, payload)
         first = await self.fake.wait_for(lambda: self._call(token, "/callback"))
+        self.first_response.set()
         kind, data = first.json["type"], first.json.get("data") or {}
-        elapsed = first.at - started
         ephemeral = bool(data.get("flags", 0) & 64)
         clicked = self.fake.messages.get(self.fake.origins.get(token, ""), {})
         if kind == 4:
-            return Answer("message", data, ephemeral, False, elapsed, self.fake.replies[token])
+            return Answer("message", data, ephemeral, False, self.fake.replies[token])
         if kind == 7:
-            return Answer("edit", data, False, False, elapsed, clicked)
+            return Answer("edit", data, False, False, clicked)
         if kind == 8:
-            return Answer("choices", data, True, False, elapsed)
+            return Answer("choices", data, True, False)
         if kind == 9:
-            return Answer("modal", data, True, False, elapsed)
+            return Answer("modal", data, True, False)
         then = await self.fake.wait_for(lambda: self._call(token, "", after=first))
         if then.path.endswith("/@original") and kind == 6:  # a deferred click: its message
-            return Answer("edit", then.json, False, True, elapsed, clicked)
+            return Answer("edit", then.json, False, True, clicked)
         if then.path.endswith("/@original"):  # after "thinking"
-            return Answer("message", then.json, ephemeral, True, elapsed, self.fake.replies[token])
+            return Answer("message", then.json, ephemeral, True, self.fake.replies[token])
         followup_ephemeral = bool(then.json.get("flags", 0) & 64)
-        return Answer(
-            "message", then.json, followup_ephemeral, True, elapsed, self.fake.replies[token]
-        )
+        return Answer("message", then.json, followup_ephemeral, True, self.fake.replies[token])
 
     def _call(self, token: str, suffix: str, after: Any = None) -> Any:
         seen = after is None
@@ -189,16 +191,16 @@ class World:
         return await asyncio.to_thread(self.dispatcher.run_once)
 
 
-def slow_down(world: World, seconds: float, budget: float) -> None:
-    """Core takes `seconds` for the next command only, and the bot defers it after
-    `budget`; then both are as before."""
+def slow_down(world: World, budget: float) -> None:
+    """Core runs the next command only once Discord has had a first response (the bot
+    defers it after `budget`); then both are as before."""
     bot = world.bot
     assert bot is not None
     handle, usual = world.app.handle, bot.handler.budget
 
     def late(invocation: Invocation) -> Reply:
         world.app.handle = handle  # type: ignore[method-assign]
-        time.sleep(seconds)
+        world.first_response.wait(WAIT)
         bot.handler.budget = usual
         return handle(invocation)
 

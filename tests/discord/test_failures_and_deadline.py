@@ -41,11 +41,11 @@ async def test_core_refusals_are_short_ephemeral_replies(world: World) -> None:
 
 
 async def test_a_slow_command_is_deferred_then_answered(world: World) -> None:
-    slow_down(world, seconds=0.4, budget=0.1)
+    slow_down(world, budget=0.1)
 
     answer = await world.send(slash(ALICE, CLUB, "referrals"))
 
-    assert answer.deferred and answer.elapsed < 0.4
+    assert answer.deferred
     assert answer.ephemeral and answer.content == "No referrals yet. Pass a client with /refer."
 
 
@@ -53,11 +53,11 @@ async def test_a_slow_click_is_acknowledged_then_its_message_edited(world: World
     await accept_charter(world, CLUB, ALICE, BOB)
     await refer(world, CLUB, ALICE, BOB, "Acme Corp")
     await world.dispatch()
-    slow_down(world, seconds=0.4, budget=0.1)
+    slow_down(world, budget=0.1)
 
     answer = await press(world, BOB, last_dm(world, BOB), "Accept")
 
-    assert answer.deferred and answer.elapsed < 0.4
+    assert answer.deferred
     assert answer.kind == "edit" and answer.content.startswith("You accepted referral #1")
 
 

@@ -98,7 +98,7 @@ async def test_a_subcommand_takes_typed_options(world: World) -> None:
 
 
 async def test_a_form_that_comes_late_is_offered_as_a_button(world: World) -> None:
-    slow_down(world, seconds=0.3, budget=0.05)
+    slow_down(world, budget=0.05)
 
     answer = await world.send(slash(ALICE, CLUB, "refer"))
 

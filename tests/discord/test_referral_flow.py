@@ -9,14 +9,12 @@ from tests.discord.conftest import ALICE, BOB, CLUB
 from tests.discord.harness import World, buttons, embed_text
 from tests.discord.steps import accept_charter, last_dm, press, refer
 
-DEADLINE = 3.0  # Discord's, for the first response
-
 
 async def test_refer_accept_after_restart_tells_the_referrer(world: World) -> None:
     await accept_charter(world, CLUB, ALICE, BOB)
 
     answer = await refer(world, CLUB, ALICE, BOB, "Acme Corp")
-    assert answer.ephemeral and answer.elapsed < DEADLINE
+    assert answer.ephemeral
     assert answer.content == "Referral #1 for Acme Corp sent to bob."
 
     assert (await world.dispatch()).sent == 1
@@ -29,7 +27,7 @@ async def test_refer_accept_after_restart_tells_the_referrer(world: World) -> No
     await world.restart()
     accepted = await press(world, BOB, offer, "Accept")
 
-    assert accepted.kind == "edit" and accepted.elapsed < DEADLINE
+    assert accepted.kind == "edit"
     assert accepted.content.startswith("You accepted referral #1")
     edited = last_dm(world, BOB)  # the same message, as bob now sees it
     assert edited["id"] == offer["id"]

@@ -116,6 +116,19 @@ class FakeSlack:
         with self._changed:
             return [c.args for c in self.calls if c.method == "response" and c.path == path]
 
+    def wait_for_response(self, url: str, timeout: float = 5.0) -> dict[str, Any]:
+        """The first answer posted to `url`, once there is one (AssertionError on timeout)."""
+        path = urlsplit(url).path
+
+        def answers() -> list[dict[str, Any]]:
+            return [c.args for c in self.calls if c.method == "response" and c.path == path]
+
+        with self._changed:
+            done = self._changed.wait_for(lambda: bool(answers()), timeout)
+            found = answers()
+        assert done, f"no answer on {url}"
+        return found[0]
+
     def dms_to(self, user_id: str) -> list[dict[str, Any]]:
         return [c for c in self.calls_to("chat.postMessage") if c["channel"] == user_id]
 

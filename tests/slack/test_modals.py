@@ -4,7 +4,7 @@ errors come back next to the field concerned (`response_action: errors`)."""
 from __future__ import annotations
 
 import json
-import time
+import threading
 from typing import Any
 
 from slack_bolt import BoltResponse
@@ -12,6 +12,8 @@ from slack_bolt import BoltResponse
 from core.app import Invocation
 from core.ui import Reply
 from tests.slack.harness import SlackHarness, shown
+
+WAIT = 10.0  # seconds; only ever reached when the test fails
 
 
 def _ack(response: BoltResponse) -> dict[str, Any]:
@@ -145,15 +147,18 @@ def test_a_slow_submission_closes_the_modal_and_answers_afterwards(
     runner = slack.runtime.runner
     handle = runner.apport.handle
 
+    release, finished = threading.Event(), threading.Event()
+
     def slow(invocation: Invocation) -> Reply:
-        time.sleep(0.3)
+        release.wait(WAIT)  # the command runs past the deadline, until the modal has closed
+        finished.set()
         return handle(invocation)
 
     runner.apport.handle = slow  # type: ignore[method-assign]
     runner.deadline = 0.05
-    started = time.perf_counter()
     assert _ack(slack.submit(view, REFER_VALUES, "UALICE")) == {}
-    assert time.perf_counter() - started < 0.25
+    assert not finished.is_set(), "the modal closes without waiting for the command"
+    release.set()
     slack.fake.wait_for("response", 3)  # the two charter acceptances, then this answer
     [answer] = _answers(slack, view)
     assert "Referral #1 for Acme Corp sent to bob." in shown(answer)

@@ -31,8 +31,8 @@ def test_the_offset_adds_up_and_survives_a_new_clock(engine: Engine) -> None:
     assert other.now() == START
 
 
-def test_the_migration_keeps_an_offset_set_before_it(database_url: str) -> None:
-    engine = make_engine(database_url)
+def test_the_migration_keeps_an_offset_set_before_it(empty_database_url: str) -> None:
+    engine = make_engine(empty_database_url)
     try:
         config = alembic_config(engine)
         command.upgrade(config, "0005")

@@ -38,7 +38,7 @@ ROLES: tuple[Role, ...] = (
         "Xavier, admin of another network",
         "Not a member of network A. Any user of a workspace becomes a member on first use, so "
         "the only real non-member is someone from another workspace: Xavier is the admin (the "
-        "strongest role) of network B and runs the command there, on the same store.",
+        "strongest role) of network B and runs the command there, in the same database.",
     ),
     Role(
         "newcomer",
@@ -413,7 +413,7 @@ def render() -> str:
         "",
         "Every command and verb of Apport against every role, as `core.app.Apport.handle` "
         "answers it. `tests/unit/test_permissions.py` checks each of the "
-        f"{cell_count()} cells through the facade, with the in-memory fakes, on one scenario:",
+        f"{cell_count()} cells through the facade, on a copy of one scenario's SQLite database:",
         "",
         "- network A, whose admin is Alice; Bob gave Carol referrals #1 (offered, with the "
         f"client's contact `{CONTACT}`), #2 (accepted) and #3 (won, commission due);",
@@ -422,7 +422,7 @@ def render() -> str:
         "until a recruiter overrides); Ivan and Judy interview them all; Rita is the recruiter;",
         "- Paul filed breach report #1 about Quentin (poaching, referral #1);",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
-        "- network B, on the same store, whose only member and admin is Xavier.",
+        "- network B, in the same database, whose only member and admin is Xavier.",
         "",
         "Buttons are not a separate way in: each one runs the command and arguments it names "
         "(`/referral 1 accept`, `/candidate 2 vote yes`, `/mydata erase confirm`), so its cell "

@@ -1,43 +1,19 @@
-"""Tools the proofs share: what a reply or a notice shows, what a store holds for one network,
-and a store that copies itself fast.
+"""Tools the proofs share: what a reply or a notice shows, what a database holds for one
+network, and the limits PostgreSQL has where SQLite has none.
 
 Used by the permission matrix, the two-network property and the fuzz tests.
 """
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-import pickle
 import re
 from typing import Any
 
 from sqlalchemy import String
 
 from core.ui import Notice, Reply
-from storage import tables as schema
-from tests.fakes import Bot, FakeStore, FakeUnitOfWork, FakeUnitOfWorkFactory, Tables
-
-
-class FastTables(Tables):
-    """The fakes' tables, deep-copied through pickle: the same copy, in half the time.
-
-    The fake unit of work copies every table on begin, commit and rollback; these proofs run
-    thousands of commands, so the copy is what they spend their time on.
-    """
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> FastTables:
-        copied: FastTables = pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))
-        return copied
-
-
-def fast_store(tables: Tables) -> FakeStore:
-    """A store whose committed state is a copy of `tables`."""
-    store = FakeStore()
-    fields = {f.name: getattr(tables, f.name) for f in dataclasses.fields(tables)}
-    store.committed = copy.deepcopy(FastTables(**fields))
-    return store
-
+from tests.database_copies import Database, network_tables, tables
+from tests.driver import Bot
 
 # A raw mass mention as Slack (`<!channel>`, `<!here|here>`) or Discord (`@everyone`) reads it.
 MASS_MENTION = re.compile(r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|@(?:everyone|here)", re.I)
@@ -69,128 +45,144 @@ def contains_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
-def network_rows(tables: Tables, network_id: int) -> dict[str, Any]:
-    """Every row that belongs to one network, comparable with `==`.
+def _network_queries() -> dict[str, str]:
+    queries = {"networks": "SELECT * FROM networks WHERE id = ?"}
+    for table in network_tables():
+        queries[table.name] = f"SELECT * FROM {table.name} WHERE network_id = ? ORDER BY id"
+    return queries
 
-    The rows are not copied: a fake store replaces its committed tables on each commit and never
-    changes them in place, so rows taken from `store.committed` stay as they were.
-    """
-    mine = network_id
 
-    def rows(table: dict[int, Any]) -> list[Any]:
-        return [r for _, r in sorted(table.items()) if r.network_id == mine]
+NETWORK_QUERIES = _network_queries()
 
+
+def network_rows(db: Database, network_id: int) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row that belongs to one network, table by table in primary-key order, comparable
+    with `==`: its `networks` row and the rows of every table with a `network_id`."""
+    return db.raws(NETWORK_QUERIES, (network_id,))
+
+
+def _foreign_query() -> str:
+    """One query over every foreign key but the one to `networks`: a row of network ? that
+    points to a row of another network."""
+    parts = []
+    for table in network_tables():
+        for key in table.foreign_keys:
+            target = key.column.table
+            if target.name == "networks" or "network_id" not in target.c:
+                continue
+            parts.append(
+                f"SELECT '{table.name}', t.id, '{key.parent.name}', t.{key.parent.name} "
+                f"FROM {table.name} t JOIN {target.name} o ON o.{key.column.name} = "
+                f"t.{key.parent.name} WHERE t.network_id = :n AND o.network_id <> :n"
+            )
+    return " UNION ALL ".join(parts)
+
+
+FOREIGN_QUERY = _foreign_query()
+
+
+def foreign_rows(db: Database, network_id: int) -> list[str]:
+    """The references from one network's rows to rows of another network (through every
+    foreign key but the one to `networks`)."""
+    return [
+        f"{table} #{row_id}: {column} = {value}"
+        for table, row_id, column, value in db.raw(FOREIGN_QUERY, {"n": network_id})
+    ]
+
+
+# The database's limits that SQLite lacks: a value core accepts but PostgreSQL cannot hold is a
+# crash in production (SQLite stores text of any length and 8-byte integers in any column).
+
+INT_MAX = 2**31 - 1  # `Integer` columns are 4-byte integers on PostgreSQL
+
+
+def _key(name: str) -> str:
+    """The first column of a table's primary key (`id` for most tables)."""
+    table = next(t for t in tables() if t.name == name)
+    return str(table.primary_key.columns.values()[0].name)
+
+
+def _widths() -> dict[str, dict[str, int]]:
     return {
-        "network": tables.networks.get(mine),
-        "members": rows(tables.members),
-        "clients": rows(tables.clients),
-        "referrals": rows(tables.referrals),
-        "charters": rows(tables.charters),
-        "outbox": rows(tables.outbox),
-        "candidates": rows(tables.candidates),
-        "breaches": rows(tables.breaches),
-        "acceptances": sorted((k, v) for k, v in tables.acceptances.items() if k[0] == mine),
-        "feedback": sorted(
-            ((k, v) for k, v in tables.feedback.items() if k[0] == mine), key=lambda kv: kv[0]
-        ),
-        "audit": [e for e in tables.audit if e.network_id == mine],
-        "assignments": [a for a in tables.assignments if a[0] == mine],
-        "numbers": (
-            tables.next_numbers.get(mine),
-            tables.next_candidates.get(mine),
-            tables.next_breaches.get(mine),
-        ),
+        table.name: {
+            c.name: c.type.length
+            for c in table.columns
+            if isinstance(c.type, String) and c.type.length
+        }
+        for table in tables()
     }
 
 
-# The database's limits, which the fakes do not have: a value core accepts but storage cannot hold
-# is a crash in production (PostgreSQL refuses it; SQLite refuses too-large integers).
-
-INT_MAX = 2**31 - 1  # `number` columns are 4-byte integers
-_ROWS: dict[str, type[schema.Base]] = {
-    "networks": schema.NetworkRow,
-    "members": schema.MemberRow,
-    "clients": schema.ClientRow,
-    "referrals": schema.ReferralRow,
-    "outbox": schema.OutboxRow,
-    "candidates": schema.CandidateRow,
-    "breaches": schema.BreachRow,
-}
+WIDTHS = {name: widths for name, widths in _widths().items() if widths}
 
 
-def _widths(row: type[schema.Base]) -> dict[str, int]:
-    return {
-        c.name: c.type.length
-        for c in row.__table__.columns
-        if isinstance(c.type, String) and c.type.length
-    }
+def _too_wide_query() -> str:
+    """One query for the text wider than its column, as (table, column, id, length)."""
+    return " UNION ALL ".join(
+        f"SELECT '{table}', '{name}', {_key(table)}, length({name}) FROM {table} "
+        f"WHERE length({name}) > {width}"
+        for table, widths in WIDTHS.items()
+        for name, width in widths.items()
+    )
 
 
-WIDTHS = {table: _widths(row) for table, row in _ROWS.items()}
+TOO_WIDE_QUERY = _too_wide_query()
 
 
-def too_wide(tables: Tables) -> list[str]:
-    """Text the fakes hold that does not fit its column in the SQL schema."""
-    found = []
-    for table, widths in WIDTHS.items():
-        for row in getattr(tables, table).values():
-            for name, width in widths.items():
-                value = getattr(row, name, None)
-                if isinstance(value, str) and len(value) > width:
-                    found.append(f"{table}.{name} #{row.id}: {len(value)} > {width}")
-    # The directory's profiles: the fakes keep keywords and pitch apart, SQL on the member.
-    members = WIDTHS["members"]
-    profiles: dict[int, tuple[str, str]] = getattr(tables, "profiles", {})
-    for member_id, (keywords, pitch) in profiles.items():
-        for name, value in (("keywords", keywords), ("pitch", pitch)):
-            if name in members and len(value) > members[name]:
-                found.append(f"members.{name} #{member_id}: {len(value)} > {members[name]}")
-    return found
+def _described(found: list[tuple[Any, ...]]) -> list[str]:
+    return [
+        f"{table}.{name} #{row_id}: {length} > {WIDTHS[table][name]}"
+        for table, name, row_id, length in found
+    ]
+
+
+def too_wide(db: Database) -> list[str]:
+    """Text the database holds that does not fit its column on PostgreSQL."""
+    return _described(db.raw(TOO_WIDE_QUERY))
 
 
 class DatabaseLimit(Exception):
-    """What the SQL storage raises where the fakes would not (StringDataRightTruncation,
-    NumericValueOutOfRange, OverflowError)."""
+    """What PostgreSQL raises where SQLite does not (StringDataRightTruncation,
+    NumericValueOutOfRange)."""
 
 
-class _Numbered:
-    """A repository whose `get(network_id, number)` refuses numbers a 4-byte column cannot hold."""
-
-    def __init__(self, inner: Any) -> None:
-        self._inner = inner
-
-    def get(self, network_id: int, number: int, *args: Any, **kwargs: Any) -> Any:
-        if not -INT_MAX - 1 <= number <= INT_MAX:
-            raise DatabaseLimit(f"integer out of range: {str(number)[:40]}")
-        return self._inner.get(network_id, number, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
-
-
-class StrictUnitOfWork(FakeUnitOfWork):
-    def __init__(self, store: FakeStore) -> None:
-        super().__init__(store)
-        self.referrals = _Numbered(self.referrals)
-        self.candidates = _Numbered(self.candidates)
-        self.breaches = _Numbered(self.breaches)
-
-    def commit(self) -> None:
-        problems = too_wide(self._workspace.tables)
-        if problems:
-            raise DatabaseLimit("value too long: " + "; ".join(problems))
-        super().commit()
-
-
-class StrictUnitOfWorkFactory(FakeUnitOfWorkFactory):
-    def __call__(self) -> StrictUnitOfWork:
-        return StrictUnitOfWork(self.store)
+def _integers(parameters: Any) -> list[int]:
+    if isinstance(parameters, dict):
+        values = list(parameters.values())
+    elif isinstance(parameters, list | tuple):
+        values = (
+            [v for p in parameters for v in _integers(p)]
+            if parameters and isinstance(parameters[0], dict | list | tuple)
+            else list(parameters)
+        )
+    else:
+        values = []
+    return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def make_strict(bot: Bot) -> Bot:
-    """The bot, its facade and its dispatcher on units of work with the database's limits."""
-    factory = StrictUnitOfWorkFactory(bot.store)
-    bot.uow_factory = factory
-    bot.app.uow_factory = factory
-    bot.dispatcher.uow_factory = factory
+    """The bot's database with PostgreSQL's limits: a statement given an integer a 4-byte
+    column cannot hold, or a commit that leaves text wider than its column, raises
+    `DatabaseLimit` (and the transaction rolls back)."""
+
+    def before_cursor_execute(
+        _conn: Any, _cursor: Any, _statement: str, parameters: Any, *_: Any
+    ) -> None:
+        for value in _integers(parameters):
+            if not -INT_MAX - 1 <= value <= INT_MAX:
+                raise DatabaseLimit(f"integer out of range: {str(value)[:40]}")
+
+    def commit(connection: Any) -> None:
+        # The transaction is about to commit: read it on its own DBAPI connection, with no
+        # statement of SQLAlchemy's in between.
+        cursor = connection.connection.dbapi_connection.cursor()
+        try:
+            problems = _described(cursor.execute(TOO_WIDE_QUERY).fetchall())
+        finally:
+            cursor.close()
+        if problems:
+            raise DatabaseLimit("value too long: " + "; ".join(problems))
+
+    bot.db.listen("before_cursor_execute", before_cursor_execute)
+    bot.db.check_commits(commit)
     return bot

@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from core.outbox import OutboxState
 from core.ui import Reply
-from tests.fakes import Bot, FakeClock, Tables
+from tests.database_copies import Database
+from tests.driver import Bot, FakeClock
 from tests.unit import permissions_matrix as matrix
-from tests.unit.proof import fast_store, make_strict
+from tests.unit.proof import make_strict
 
 A, B = "T1", "T2"
 # Who plays each column of the matrix.
@@ -40,7 +43,7 @@ RECRUITERS_CHANNEL, ANNOUNCEMENTS_CHANNEL = "recruiters", "general"
 
 
 def build_scenario() -> Bot:
-    bot = Bot(store=fast_store(Tables()), network=A)
+    bot = Bot(network=A)
     bot.ok("Alice", "charter", "commission 10%")
     bot.join(*MEMBERS)
     bot.ok("Alice", "network", f"set recruiters-channel {RECRUITERS_CHANNEL}")
@@ -70,35 +73,37 @@ def build_scenario() -> Bot:
 
 
 @functools.cache
-def scenario() -> tuple[Tables, datetime, int, int]:
-    """The committed scenario, its time, and the ids of networks A and B.
+def scenario() -> tuple[Path, datetime, int, int]:
+    """The committed scenario's database file, its time, and the ids of networks A and B.
 
-    Messages already sent are history nothing here depends on: they are dropped, so that each
-    test copies a smaller store (a thread post then simply opens without its first post).
+    Messages already sent are history nothing here depends on: they are deleted (a thread post
+    then simply opens without its first post).
     """
     bot = build_scenario()
     ids = (bot.member("Alice").network_id, bot.member("Xavier", network=B).network_id)
-    tables = bot.store.snapshot()
-    for item_id, item in list(tables.outbox.items()):
-        if item.state is OutboxState.SENT:
-            del tables.outbox[item_id]
-            tables.claims.pop(item_id, None)
-    return tables, bot.clock.now(), *ids
+    bot.db.execute("DELETE FROM outbox WHERE state = :sent", sent=OutboxState.SENT.value)
+    return bot.db.close(), bot.clock.now(), *ids
+
+
+@functools.cache
+def scenario_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the scenario's database (see `Database.dump`)."""
+    return Database(scenario()[0]).dump()
 
 
 def fresh(strict: bool = False) -> Bot:
     """A copy of the scenario. Its dispatcher runs when a command queued something (see
     `run`), not after every commit: the same notices, without claiming an empty outbox.
-    `strict`: with the database's limits (see `proof.make_strict`)."""
-    tables, now, _, _ = scenario()
-    bot = Bot(store=fast_store(tables), clock=FakeClock(now), network=A)
+    `strict`: with PostgreSQL's limits (see `proof.make_strict`)."""
+    path, now, _, _ = scenario()
+    bot = Bot(db=Database(path), clock=FakeClock(now), network=A)
     bot.app.after_commit = None
     return make_strict(bot) if strict else bot
 
 
 class Pristine:
-    """An untouched copy of the scenario, shared until a run changes it (a run that only reads,
-    or is refused, leaves it as it was): copying the store is what these tests spend time on."""
+    """An untouched copy of the scenario, shared until a run commits (a run that only reads,
+    or is refused, leaves it as it was)."""
 
     def __init__(self, strict: bool = False) -> None:
         self._bot: Bot | None = None
@@ -111,9 +116,9 @@ class Pristine:
         return self._bot
 
     def check(self) -> None:
-        """Forget the copy if the last run changed it or sent anything."""
+        """Forget the copy if the last run committed or sent anything."""
         bot = self._bot
-        if bot is not None and (bot.messenger.sent or bot.store.committed != scenario()[0]):
+        if bot is not None and (bot.messenger.sent or bot.db.commits):
             self._bot = None
 
 
@@ -128,8 +133,8 @@ def run(
     network: str = A,
 ) -> Reply:
     """Run one command as an adapter would, then send what it queued."""
-    queued = set(bot.store.committed.outbox)
+    queued = bot.db.last_id("outbox")
     reply = bot.run(who, command, text, verb=verb, values=values, network=network)
-    if set(bot.store.committed.outbox) != queued:
+    if bot.db.last_id("outbox") != queued:
         bot.dispatcher.run_once()
     return reply

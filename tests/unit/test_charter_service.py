@@ -6,7 +6,7 @@ import pytest
 
 from core.charter_default import DEFAULT_CHARTER
 from core.ui import Reply
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 SECTIONS_EN = [
     "Part one: rules between members",
@@ -56,11 +56,11 @@ def test_the_default_charter_in_french(bot: Bot) -> None:
 def test_accept_is_recorded_once(bot: Bot) -> None:
     first = bot.ok("Bob", "charter", "accept")
     assert first.text == "Thank you: you accepted version 1 of the charter."
-    stored = dict(bot.store.committed.acceptances)
+    stored = bot.db.rows("charter_acceptances")
 
     again = bot.ok("Bob", "charter", "accept")
     assert again.text == "You had already accepted version 1 of the charter."
-    assert bot.store.committed.acceptances == stored
+    assert bot.db.rows("charter_acceptances") == stored
     assert len(stored) == 1
 
     shown = bot.ok("Bob", "charter")
@@ -81,7 +81,7 @@ def test_only_admins_change_the_charter(bot: Bot, text: str, values: dict[str, s
     verb = "edit" if values else ""
     reply = bot.refused("Bob", "charter", text, verb=verb, values=values)
     assert reply.text == "Only network admins can do that."
-    assert len(bot.store.committed.charters) == 1
+    assert bot.db.count("charter_versions") == 1
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_edit_alone_opens_the_form_with_the_current_text(bot: Bot) -> None:
         "Edit the charter",
     )
     assert {i.name: i.initial for i in reply.form.inputs} == DEFAULT_CHARTER["en"]
-    assert len(bot.store.committed.charters) == 1
+    assert bot.db.count("charter_versions") == 1
 
 
 def test_the_edit_form_starts_from_the_french_text(bot: Bot) -> None:

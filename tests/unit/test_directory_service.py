@@ -1,4 +1,4 @@
-"""`/profile`, `/members` and `/refer ? need` through the facade, with the fakes."""
+"""`/profile`, `/members` and `/refer ? need` through the facade, on SQLite."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from core.directory import MAX_PITCH
-from tests.fakes import Bot
+from tests.driver import Bot
 
 
 @pytest.fixture
@@ -36,10 +36,8 @@ def test_profile_is_saved_and_shown_back(bot: Bot) -> None:
         ("One-line pitch", "Online in two weeks"),
     ]
     assert bot.member("Dan").profession == "Web designer"
-    assert bot.store.committed.profiles[bot.member("Dan").id] == (
-        "websites, shops",
-        "Online in two weeks",
-    )
+    [stored] = bot.db.rows("members", id=bot.member("Dan").id)
+    assert (stored.keywords, stored.pitch) == ("websites, shops", "Online in two weeks")
 
 
 def test_profile_needs_only_the_profession(bot: Bot) -> None:
@@ -120,7 +118,7 @@ def test_suggestions_put_the_accountant_first_and_leave_the_asker_out(bot: Bot) 
     # Carol's own profile fits restaurants best: she is never suggested to herself.
     assert bot.ok("Bob", "refer", "? restaurant").lines[0].startswith("1. Carol: Caterer")
     assert [line[:6] for line in bot.ok("Carol", "refer", "? restaurant").lines] == ["1. Bob"]
-    assert not bot.store.committed.referrals
+    assert not bot.db.rows("referrals")
 
 
 def test_suggestions_show_three_at_most_best_first(bot: Bot) -> None:
@@ -144,7 +142,7 @@ def test_the_referral_form_sent_without_receiver_suggests_members(bot: Bot) -> N
     reply = bot.run("Carol", "refer", verb="", values=values)
     assert not reply.error
     assert reply.lines[0].startswith("1. Bob: Expert-comptable")
-    assert not bot.store.committed.referrals
+    assert not bot.db.rows("referrals")
     # Without a need either, it is the usual refusal.
     assert bot.refused("Carol", "refer", verb="", values={"client": "Acme"}).error
 

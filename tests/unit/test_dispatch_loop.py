@@ -4,7 +4,8 @@ under way (it runs again right after), and runs never overlap."""
 from __future__ import annotations
 
 import threading
-import time
+
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 
 from bot.scheduler import DispatchLoop
 from core.services.dispatcher import DispatchReport
@@ -36,14 +37,29 @@ class SlowDispatcher:
         return DispatchReport()
 
 
+def second_run_submitted(loop: DispatchLoop) -> threading.Event:
+    """Set once the scheduler has handed the dispatch job to its executor a second time."""
+    submitted = threading.Event()
+    count = [0]
+
+    def listener(_event: JobSubmissionEvent) -> None:
+        count[0] += 1
+        if count[0] >= 2:
+            submitted.set()
+
+    loop.scheduler.add_listener(listener, EVENT_JOB_SUBMITTED)
+    return submitted
+
+
 def test_a_kick_during_a_run_runs_again_right_after_it() -> None:
     slow = SlowDispatcher()
     loop = DispatchLoop(slow, seconds=3600)  # type: ignore[arg-type]
+    kicked = second_run_submitted(loop)
     loop.start()
     try:
         assert slow.first_started.wait(WAIT), "the loop runs once when it starts"
         loop.kick()  # rows committed while the first run is under way
-        time.sleep(0.2)
+        assert kicked.wait(WAIT), "the kick hands the job to the executor at once"
         assert slow.runs == 1, "runs never overlap"
         slow.release.set()
         assert slow.second_done.wait(WAIT), "the kick was not lost"
@@ -56,13 +72,22 @@ def test_a_kick_during_a_run_runs_again_right_after_it() -> None:
 def test_stopping_skips_the_run_that_was_waiting_its_turn() -> None:
     slow = SlowDispatcher()
     loop = DispatchLoop(slow, seconds=3600)  # type: ignore[arg-type]
+    kicked = second_run_submitted(loop)
     loop.start()
     assert slow.first_started.wait(WAIT)
     loop.kick()
-    time.sleep(0.2)  # the kicked run is waiting for the first one
+    assert kicked.wait(WAIT)  # the kicked run waits for the first one
+    shutting_down = threading.Event()
+    shutdown = loop.scheduler.shutdown
+
+    def shutdown_seen(wait: bool = True) -> None:
+        shutting_down.set()
+        shutdown(wait)
+
+    loop.scheduler.shutdown = shutdown_seen  # type: ignore[method-assign]
     stopper = threading.Thread(target=loop.stop)
     stopper.start()
-    time.sleep(0.1)
+    assert shutting_down.wait(WAIT)  # the loop is stopping, and waits for the run under way
     slow.release.set()
     stopper.join(WAIT)
     assert not stopper.is_alive() and not loop.scheduler.running

@@ -1,4 +1,4 @@
-"""Follow-ups and feedback through the facade, with fakes and a clock we move."""
+"""Follow-ups and feedback through the facade, on SQLite, with a clock we move."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -9,7 +9,7 @@ from core.errors import InvalidValue
 from core.outbox import OutboxItem, OutboxState
 from core.schedule import parse_weekly
 from core.services import followups, recruitment
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_answering_cancels_the_reminders(bot: Bot) -> None:
     bot.messenger.clear()
     later(bot, 30)
     assert bot.messenger.sent == []
-    states = {o.key: o.state for o in bot.store.committed.outbox.values()}
+    states = {o.key: OutboxState(o.state) for o in bot.db.rows("outbox")}
     assert states["unanswered:1"] is OutboxState.CANCELLED
     assert states["unanswered-referrer:1"] is OutboxState.CANCELLED
 
@@ -160,8 +160,7 @@ def test_setting_the_same_or_a_new_reminder_schedule_keeps_one_reminder_waiting(
     def waiting() -> list[datetime]:
         return [
             o.due_at
-            for o in bot.store.committed.outbox.values()
-            if o.kind == "charter.reminder" and o.state is OutboxState.PENDING
+            for o in bot.db.rows("outbox", kind="charter.reminder", state=OutboxState.PENDING)
         ]
 
     first = waiting()

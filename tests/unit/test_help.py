@@ -1,7 +1,7 @@
 """`/help`, and what an unknown command gets."""
 
 from core.commands import COMMANDS
-from tests.fakes import Bot
+from tests.driver import Bot
 
 
 def test_help_lists_every_command_with_its_usage() -> None:

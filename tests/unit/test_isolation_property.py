@@ -1,7 +1,7 @@
 """Tenant isolation, as a property: whatever is done or asked in network A, network B neither
 changes nor shows through.
 
-Two networks share one store. B holds a referral (with a client contact and a large amount),
+Two networks share one database. B holds a referral (with a client contact and a large amount),
 feedback, a candidate in its vote and a breach report, all with words found nowhere else. Zed is
 B's admin and a plain member of A. Hypothesis draws sequences of realistic commands in A by
 random actors (Zed, a newcomer, and names, platform ids, clients and professions of B among the
@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -27,8 +28,9 @@ from hypothesis import strategies as st
 from core.app import Invocation
 from core.outbox import OutboxState
 from core.ui import Notice
-from tests.fakes import Bot, FakeClock, Tables, user_id
-from tests.unit.proof import fast_store, network_rows, shown
+from tests.database_copies import Database, network_tables
+from tests.driver import Bot, FakeClock, user_id
+from tests.unit.proof import foreign_rows, network_rows, shown
 
 A, B = "alpha", "bravo"
 A_MEMBERS = ("Alice", "Arthur", "Agnes", "Zed")  # Alice is A's admin; Zed is B's admin
@@ -63,7 +65,7 @@ B_SECRETS = (
 
 
 def build_both() -> Bot:
-    bot = Bot(store=fast_store(Tables()), network=B)
+    bot = Bot(network=B)
     bot.ok("Zed", "charter", "commission 10%", network=B)  # the first in B: its admin
     _build_b(bot)
     for name in A_MEMBERS:  # Alice is the first in A: its admin
@@ -80,16 +82,14 @@ def build_both() -> Bot:
 
 
 @functools.cache
-def template() -> tuple[Tables, datetime, int, int]:
+def template() -> tuple[Path, datetime, int, int]:
+    """The two networks' database file, its time, and the ids of A and B."""
     bot = build_both()
-    tables = bot.store.snapshot()
-    for item_id, item in list(tables.outbox.items()):
-        if item.state is OutboxState.SENT:  # history: nothing depends on it
-            del tables.outbox[item_id]
-            tables.claims.pop(item_id, None)
+    # Messages sent are history: nothing depends on them.
+    bot.db.execute("DELETE FROM outbox WHERE state = :sent", sent=OutboxState.SENT.value)
     net_a = bot.member("Alice", network=A).network_id
     net_b = bot.member("Zed", network=B).network_id
-    return tables, bot.clock.now(), net_a, net_b
+    return bot.db.close(), bot.clock.now(), net_a, net_b
 
 
 def _build_b(bot: Bot) -> None:
@@ -122,8 +122,8 @@ def _build_b(bot: Bot) -> None:
 
 def world() -> Bot:
     """A copy of the two networks; its dispatcher runs when a command queued something."""
-    tables, now, _, _ = template()
-    bot = Bot(store=fast_store(tables), clock=FakeClock(now), network=A)
+    path, now, _, _ = template()
+    bot = Bot(db=Database(path), clock=FakeClock(now), network=A)
     bot.app.after_commit = None
     return bot
 
@@ -253,14 +253,27 @@ def normalised_b_notices(notices: list[Notice], net_b: int) -> list[tuple[Any, .
     )
 
 
-def business_rows(tables: Tables, network_id: int) -> dict[str, Any]:
-    """A network's rows, its outbox reduced to what does not depend on global ids and keys."""
-    rows = network_rows(tables, network_id)
-    rows["outbox"] = sorted(
-        (o.kind, o.state.value, o.due_at, o.member_id, o.channel, o.subject, repr(o.payload))
-        for o in rows["outbox"]
-    )
-    return rows
+# Columns that number rows across networks: a row B gains has other values there when A
+# gained rows too.
+GLOBAL_COLUMNS = {"id", "key"}
+
+
+def _business_queries() -> dict[str, str]:
+    queries = {}
+    for table in network_tables():
+        kept = ", ".join(c.name for c in table.columns if c.name not in GLOBAL_COLUMNS)
+        queries[table.name] = f"SELECT {kept} FROM {table.name} WHERE network_id = ?"
+    return queries
+
+
+BUSINESS_QUERIES = _business_queries()
+
+
+def business_rows(db: Database, network_id: int) -> dict[str, list[str]]:
+    """A network's rows without the columns that depend on other networks' rows, each table's
+    rows sorted."""
+    found = db.raws(BUSINESS_QUERIES, (network_id,))
+    return {table: sorted(map(repr, rows)) for table, rows in found.items()}
 
 
 def leaked(text: str, typed: str, error: bool = False) -> list[str]:
@@ -269,36 +282,8 @@ def leaked(text: str, typed: str, error: bool = False) -> list[str]:
     return [s for s in B_SECRETS if s in text and not (s in typed and (error or s not in B_PEOPLE))]
 
 
-def foreign_members(tables: Tables, network_id: int) -> set[int]:
-    """Members that network `network_id`'s rows point to but that are not its own."""
-    own = {m.id for m in tables.members.values() if m.network_id == network_id}
-    pointed: set[int | None] = set()
-    for r in tables.referrals.values():
-        if r.network_id == network_id:
-            pointed |= {r.referrer_id, r.receiver_id, r.client_owner_id}
-            pointed |= {e.actor_id for e in r.events}
-    for c in tables.clients.values():
-        if c.network_id == network_id:
-            pointed.add(c.owner_id)
-    for k in tables.candidates.values():
-        if k.network_id == network_id:
-            pointed |= {k.sponsor_id, k.member_id, *k.interviewers, *k.reports, *k.votes}
-            pointed |= {v.member_id for v in k.visits} | {e.actor_id for e in k.events}
-    for b in tables.breaches.values():
-        if b.network_id == network_id:
-            pointed |= {b.reporter_id, b.reported_id} | {e.actor_id for e in b.events}
-    for f in tables.feedback.values():
-        if f.network_id == network_id:
-            pointed |= {f.giver_id, f.member_id}
-    pointed |= {m for net, m, _ in tables.acceptances if net == network_id}
-    pointed |= {o.member_id for o in tables.outbox.values() if o.network_id == network_id}
-    pointed |= {e.actor_id for e in tables.audit if e.network_id == network_id}
-    pointed |= {m for net, m, _ in tables.assignments if net == network_id}
-    return {m for m in pointed if m} - own
-
-
 def a_recipients(bot: Bot, net_a: int) -> set[str]:
-    return {m.external_id for m in bot.store.committed.members.values() if m.network_id == net_a}
+    return {m.external_id for m in bot.db.rows("members", network_id=net_a)}
 
 
 @settings(
@@ -317,30 +302,30 @@ def test_nothing_done_in_one_network_changes_or_shows_the_other(sequence: list[S
             for each in (bot, twin):
                 each.clock.advance(timedelta(days=step.days))
                 each.dispatcher.run_once()
-            assert business_rows(bot.store.committed, net_b) == business_rows(
-                twin.store.committed, net_b
-            ), f"after {step}, B is not what it would be had nothing happened in A"
+            assert business_rows(bot.db, net_b) == business_rows(twin.db, net_b), (
+                f"after {step}, B is not what it would be had nothing happened in A"
+            )
             assert normalised_b_notices(bot.messenger.sent, net_b) == normalised_b_notices(
                 twin.messenger.sent, net_b
             ), f"after {step}, B's members were told something A caused"
         elif isinstance(step, Suggest):
-            b_before = network_rows(bot.store.committed, net_b)
+            b_before = network_rows(bot.db, net_b)
             asked = Invocation(A, f"Net {A}", user_id(step.actor), step.actor, step.command)
             offered = bot.app.suggest(asked, "number", step.typed)
-            assert network_rows(bot.store.committed, net_b) == b_before, f"{step} changed B"
+            assert network_rows(bot.db, net_b) == b_before, f"{step} changed B"
             found = leaked(" ".join(label for label, _ in offered), typed)
             assert found == [], f"{step} offered B's {found}"
         else:
             typed += f"\n{step.command} {step.text}"
-            b_before = network_rows(bot.store.committed, net_b)
-            queued = set(bot.store.committed.outbox)
+            b_before = network_rows(bot.db, net_b)
+            queued = bot.db.last_id("outbox")
             reply = bot.run(step.actor, step.command, step.text, network=A)
-            if set(bot.store.committed.outbox) != queued:
+            if bot.db.last_id("outbox") != queued:
                 bot.dispatcher.run_once()
-            assert network_rows(bot.store.committed, net_b) == b_before, f"{step} changed B"
+            assert network_rows(bot.db, net_b) == b_before, f"{step} changed B"
             found = leaked(shown(reply), typed, reply.error)
             assert found == [], f"{step} answered with B's {found}"
-            assert foreign_members(bot.store.committed, net_a) == set(), f"{step}: A points to B"
+            assert foreign_rows(bot.db, net_a) == [], f"{step}: A points to B"
         members_of_a = a_recipients(bot, net_a)
         for notice in bot.messenger.sent[sent_before:]:
             if notice.network_id == net_b:
@@ -377,3 +362,24 @@ def test_a_same_named_client_and_profession_in_a_do_not_reach_b() -> None:
     proposed = bot.ok("Agnes", "candidate", "Anna Arc | falconer | none", network=A)
     assert B_CANDIDATE not in shown(proposed)
     assert bot.run("Alice", "report", "1", network=A).error  # B's report #1 is not A's
+
+
+def test_the_checks_see_a_row_of_a_that_points_to_b_or_a_change_in_b() -> None:
+    """The checks the property makes read every table: a reference across networks and a
+    change to one of B's rows are both seen."""
+    _, _, net_a, net_b = template()
+    bot = world()
+    assert foreign_rows(bot.db, net_a) == []
+    before = network_rows(bot.db, net_b)
+    bertrand = bot.member("Bertrand", network=B).id
+    bot.db.execute(
+        "UPDATE charter_acceptances SET member_id = :b WHERE id = "
+        "(SELECT min(id) FROM charter_acceptances WHERE network_id = :a)",
+        b=bertrand,
+        a=net_a,
+    )
+    bot.db.execute("UPDATE candidate_votes SET ballot = ballot WHERE network_id = :b", b=net_b)
+    assert foreign_rows(bot.db, net_a)[0].startswith("charter_acceptances #")
+    assert network_rows(bot.db, net_b) == before
+    bot.db.execute("UPDATE breach_events SET note = 'changed' WHERE network_id = :b", b=net_b)
+    assert network_rows(bot.db, net_b) != before

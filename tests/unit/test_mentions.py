@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.app import Invocation, PlatformUser
 from core.ui import Problem
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 
 def _alice(bot: Bot, command: str, text: str, *mentioned: str) -> Invocation:
@@ -29,13 +29,13 @@ def _members(bot: Bot) -> list[str]:
 def test_a_refused_command_enrols_no_one_it_mentions() -> None:
     bot = Bot()
     bot.join("Alice")
-    commits = bot.store.commits
+    commits = bot.db.commits
 
     refused = bot.app.handle(_alice(bot, "refer", "@U-nina Acme | audit | 12abc", "Nina"))
 
     assert refused.error and refused.text.startswith("12abc is not a valid amount")
     assert refused.problem == Problem("error.invalid_amount", "value")
-    assert bot.store.commits == commits
+    assert bot.db.commits == commits
     assert _members(bot) == ["Alice"]
 
 

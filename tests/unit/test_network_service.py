@@ -9,7 +9,7 @@ from core.errors import InvalidValue
 from core.network import Role
 from core.services.network import parse_offset
 from core.ui import Reply
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 NNBSP = "\u202f"
 
@@ -212,7 +212,8 @@ def test_valid_settings_are_stored(
 ) -> None:
     key = text.split()[1].replace("_", "-")
     assert bot.ok("Alice", "network", text).text == f"Setting {key} is now {shown}."
-    [network] = bot.store.committed.networks.values()
+    with bot.uow_factory() as uow:
+        network = uow.networks.get_by_key("T1")
     assert getattr(network, attribute) == value
 
 

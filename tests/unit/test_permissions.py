@@ -1,4 +1,4 @@
-"""The authorization matrix, cell by cell, through the facade with the fakes.
+"""The authorization matrix, cell by cell, through the facade on SQLite.
 
 The matrix is data (tests/unit/permissions_matrix.py); docs/permissions.md is rendered from it.
 The scenario (tests/unit/scenario.py) is built once; every cell starts from it as it was.
@@ -16,10 +16,20 @@ from core.commands import COMMANDS, find_command, parse
 from core.i18n import EN
 from core.referrals import MOVES
 from core.ui import Action, InputKind, Notice, Reply
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 from tests.unit import permissions_matrix as matrix
 from tests.unit.proof import contains_word, network_rows, shown
-from tests.unit.scenario import MEMBERS, NAMES, A, B, Pristine, fresh, run, scenario
+from tests.unit.scenario import (
+    MEMBERS,
+    NAMES,
+    A,
+    B,
+    Pristine,
+    fresh,
+    run,
+    scenario,
+    scenario_rows,
+)
 
 # What no reply in the outsider's network may hold: network A's people, clients and cases.
 A_SECRETS = (
@@ -51,6 +61,11 @@ CONFIDENTIAL: dict[str, frozenset[str]] = {
 RECRUITMENT_RECORD = frozenset({matrix.PREVIOUS_2, matrix.NOTES_2})
 
 SHARED = Pristine()
+
+
+@functools.cache
+def scenario_a_rows(net_a: int) -> dict[str, object]:
+    return dict(network_rows(fresh().db, net_a))
 
 
 def run_as(bot: Bot, role: str, item: matrix.Row) -> Reply:
@@ -104,27 +119,29 @@ def cells() -> list[object]:
 @pytest.mark.parametrize(("item", "role"), cells())
 def test_cell(item: matrix.Row, role: str) -> None:
     cell = item.cells[role]
-    before, _, net_a, _ = scenario()
+    _, _, net_a, _ = scenario()
     bot = SHARED.get()
-    commits = bot.store.commits
+    commits = bot.db.commits
     reply = run_as(bot, role, item)
     notices = list(bot.messenger.sent)
-    after = bot.store.committed
+    committed = bot.db.commits - commits
+    after = bot.db.dump() if reply.error else None
+    after_a = network_rows(bot.db, net_a) if role == "outsider" else None
     SHARED.check()
     text = shown(reply)
 
     if cell.outcome is matrix.Outcome.REFUSED:
         assert reply.error, f"not refused: {reply.text or reply.title}"
         assert says(reply, cell.note), f"refused for another reason: {reply.text}"
-        assert after == before, "a refused command changed the store"
-        assert bot.store.commits == commits, "a refused command committed"
+        assert committed == 0, "a refused command committed"
+        assert after == scenario_rows(), "a refused command changed the database"
         assert notices == [], "a refused command sent notices"
         return
     assert not reply.error, f"refused: {reply.text}"
     for piece in item.never:
         assert piece not in text, f"{piece!r} is never shown here"
     if role == "outsider":
-        assert network_rows(after, net_a) == network_rows(before, net_a), "network A changed"
+        assert after_a == scenario_a_rows(net_a), "network A changed"
         leaked = [s for s in A_SECRETS if contains_word(text, s)]
         assert leaked == [], f"the outsider was shown {leaked}"
         assert all(n.network_key == B for n in notices), "a notice went out in network A"

@@ -1,11 +1,11 @@
-"""Recruitment through the facade, with fakes: blindness, secrecy, roles, stages, deadline."""
+"""Recruitment through the facade, on SQLite: blindness, secrecy, roles, stages, deadline."""
 
 from datetime import timedelta
 
 import pytest
 
 from core.recruitment import Stage
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 PROPOSE = "Zoe Martin | plumber | Left BNI Lyon: too much pressure on attendance"
 

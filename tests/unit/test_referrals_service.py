@@ -7,7 +7,7 @@ import pytest
 
 from core.referrals import Status
 from core.ui import Notice
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 D = Decimal
 
@@ -34,7 +34,7 @@ def field(reply_fields: tuple[object, ...], label: str) -> str:
 
 
 def referral_count(bot: Bot) -> int:
-    return len(bot.store.committed.referrals)
+    return bot.db.count("referrals")
 
 
 # Posting

@@ -17,7 +17,8 @@ from PIL import Image
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from core.charts_port import MonthlyChart, RenderedChart
 from core.stats import Figures
-from tests.fakes import Bot, FakeStats
+from storage.stats import SqlStats
+from tests.driver import Bot
 
 WAIT = 10.0  # seconds; only ever reached when the drawing and the figures do not overlap
 
@@ -41,14 +42,14 @@ class Overlap:
         return self.renderer.monthly(chart)
 
     def patch(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        original = FakeStats.figures
+        original = SqlStats.figures
 
-        def figures(stats: FakeStats, *args: Any, **kwargs: Any) -> Figures:
+        def figures(stats: SqlStats, *args: Any, **kwargs: Any) -> Figures:
             self.reading.set()
             self.figures_saw_drawing.append(self.drawing.wait(WAIT))
             return original(stats, *args, **kwargs)
 
-        monkeypatch.setattr(FakeStats, "figures", figures)
+        monkeypatch.setattr(SqlStats, "figures", figures)
 
 
 @pytest.fixture

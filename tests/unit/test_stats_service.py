@@ -1,6 +1,6 @@
 """`/stats`, `/stats me`, `/stats activity`, `/stats export`, the chart and the monthly digest,
-through the facade with the fakes (the figures come from the fake stats repository, which
-tests/storage/test_stats_sql.py holds to the SQL one)."""
+through the facade on SQLite (tests/storage/test_stats_sql.py holds the stats repository to
+direct SQL)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from core.charts_port import MonthlyChart, RenderedChart
 from core.outbox import OutboxState
 from core.services import digest
 from core.ui import Reply
-from tests.fakes import Bot
+from tests.driver import Bot
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -286,9 +286,8 @@ def test_usage_errors_name_the_choices(bot: Bot) -> None:
 
 def digests(bot: Bot) -> list[tuple[datetime, str, OutboxState]]:
     return sorted(
-        (item.due_at, item.payload["month"], item.state)
-        for item in bot.store.committed.outbox.values()
-        if item.kind == digest.KIND
+        (item.due_at, item.payload["month"], OutboxState(item.state))
+        for item in bot.db.rows("outbox", kind=digest.KIND)
     )
 
 
@@ -350,9 +349,8 @@ def test_without_an_announcements_channel_the_digest_waits_for_next_month(bot: B
 
 
 def test_a_network_without_a_scheduled_digest_gets_one_at_its_first_stats(bot: Bot) -> None:
-    outbox = bot.store.committed.outbox
-    for item_id in [i for i, item in outbox.items() if item.kind == digest.KIND]:
-        del outbox[item_id]  # as for a network created before the digest existed
+    # as for a network created before the digest existed
+    bot.db.execute("DELETE FROM outbox WHERE kind = :kind", kind=digest.KIND)
     bot.ok("Bob", "stats")
     assert digests(bot)[-1] == (datetime(2025, 4, 1, 7, tzinfo=UTC), "2025-03", OutboxState.PENDING)
     bot.ok("Bob", "stats", "me")

@@ -10,7 +10,7 @@ import pytest
 from core.breaches import BreachState
 from core.contact import add_months, parse_contact
 from core.errors import InvalidValue
-from tests.fakes import Bot, user_id
+from tests.driver import Bot, user_id
 
 
 @pytest.fixture
@@ -124,8 +124,8 @@ def test_a_report_is_confidential_and_followed_through(bot: Bot) -> None:
         "resolved",
     ]
     assert bot.ok("Alice", "reports").text == "No open reports."
-    stored = bot.store.committed.breaches
-    assert [b.state for b in stored.values()] == [BreachState.RESOLVED]
+    stored = bot.db.rows("breach_reports")
+    assert [BreachState(b.state) for b in stored] == [BreachState.RESOLVED]
 
 
 @pytest.mark.parametrize(

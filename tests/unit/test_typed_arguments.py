@@ -19,7 +19,7 @@ from core.services.referrals import ReferArgs, ReferralArgs
 from core.services.stats import PeriodArgs
 from core.stats import PeriodKind
 from core.ui import Problem
-from tests.fakes import Bot
+from tests.driver import Bot
 
 BOB = Member(2, 1, "U-bob", "bob", set(), datetime(2026, 1, 1, tzinfo=UTC))
 

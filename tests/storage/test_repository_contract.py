@@ -1,4 +1,10 @@
-"""The SQL repositories and unit of work, through core's ports, on every engine."""
+"""The repository contract: what core relies on from the SQL repositories and unit of work,
+through core's ports, on every engine (SQLite always, PostgreSQL with TEST_DATABASE_URL).
+
+A unit of work is a transaction: kept on `commit()`, thrown away otherwise. Reads are copies: a
+change is kept only through the repository. Uniqueness holds as the schema declares it, lists
+come back in a stable order, and numbers are per network.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,15 @@ import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from core.app import Apport, Invocation
 from core.charter import CommissionKind
+from core.clients import Client
 from core.network import Member, Role
+from core.referrals import Referral, Status
 from core.services.dispatcher import Dispatcher
 from core.ui import Notice
 from storage.database import unit_of_work_factory
@@ -49,6 +59,142 @@ def test_nothing_is_kept_without_commit(engine: Engine) -> None:
         uow.networks.add("n1", "N1", "en", AT)
     with uows() as uow:
         assert uow.networks.get_by_key("n1") is None
+
+
+def _network_with_member(engine: Engine) -> tuple[int, int]:
+    with unit_of_work_factory(engine)() as uow:
+        network = uow.networks.add("K", "Net", "en", AT)
+        member = uow.members.add(Member(0, network.id, "U1", "Alice", set(), AT))
+        uow.commit()
+    return network.id, member.id
+
+
+def test_commit_keeps_and_leaving_without_commit_discards(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    network_id, _ = _network_with_member(engine)
+    with uows() as uow:
+        uow.members.add(Member(0, network_id, "U2", "Bob", set(), AT))
+        assert uow.members.count(network_id) == 2
+    with uows() as uow:
+        assert uow.members.count(network_id) == 1
+
+
+def test_an_exception_rolls_back(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    network_id, _ = _network_with_member(engine)
+    with pytest.raises(RuntimeError), uows() as uow:
+        uow.members.add(Member(0, network_id, "U2", "Bob", set(), AT))
+        raise RuntimeError
+    with uows() as uow:
+        assert uow.members.count(network_id) == 1
+
+
+def test_rollback_inside_the_block_forgets_the_changes(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    network_id, _ = _network_with_member(engine)
+    with uows() as uow:
+        uow.members.add(Member(0, network_id, "U2", "Bob", set(), AT))
+        uow.rollback()
+        assert uow.members.count(network_id) == 1
+
+
+def test_reads_are_copies_so_only_update_keeps_a_change(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    network_id, member_id = _network_with_member(engine)
+    with uows() as uow:
+        member = uow.members.get(network_id, member_id)
+        assert member is not None
+        member.roles.add(Role.ADMIN)
+        again = uow.members.get(network_id, member_id)
+        assert again is not None and again.roles == set()
+        uow.commit()
+    with uows() as uow:
+        stored = uow.members.get(network_id, member_id)
+        assert stored is not None and stored.roles == set()
+        stored.roles.add(Role.ADMIN)
+        uow.members.update(stored)
+        uow.commit()
+    with uows() as uow:
+        stored = uow.members.get(network_id, member_id)
+        assert stored is not None and stored.roles == {Role.ADMIN}
+
+
+def test_a_second_network_member_or_acceptance_is_the_first_one(engine: Engine) -> None:
+    """Two first commands at once create the same network, member or acceptance: the second
+    insert finds the first row and adds none."""
+    uows = unit_of_work_factory(engine)
+    network_id, member_id = _network_with_member(engine)
+    with uows() as uow:
+        again = uow.members.add(Member(0, network_id, "U1", "Alice again", set(), AT))
+        assert (again.id, again.display_name) == (member_id, "Alice")
+        assert uow.networks.add("K", "Other", "en", AT).id == network_id
+        uow.charters.accept(network_id, member_id, 1, AT)
+        uow.charters.accept(network_id, member_id, 1, AT)
+        assert uow.charters.acceptances_of(network_id, member_id) == [(1, AT)]
+        assert uow.members.count(network_id) == 1
+        uow.commit()
+
+
+def test_a_referral_number_is_taken_once(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    network_id, member_id = _network_with_member(engine)
+    with uows() as uow:
+        client = uow.clients.add(Client(0, network_id, "Acme", "acme", member_id, AT))
+        uow.referrals.add(
+            Referral(0, network_id, 1, member_id, member_id, client.id, member_id, "n", 3, 1, AT)
+        )
+        with pytest.raises(IntegrityError):
+            uow.referrals.add(
+                Referral(
+                    0, network_id, 1, member_id, member_id, client.id, member_id, "m", 3, 1, AT
+                )
+            )
+
+
+def test_referral_numbers_are_per_network_and_rolled_back(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    with uows() as uow:
+        one = uow.networks.add("A", "A", "en", AT).id
+        two = uow.networks.add("B", "B", "en", AT).id
+        assert [uow.referrals.next_number(one) for _ in range(2)] == [1, 2]
+        assert uow.referrals.next_number(two) == 1
+        uow.commit()
+    with uows() as uow:
+        assert uow.referrals.next_number(one) == 3
+    with uows() as uow:
+        assert uow.referrals.next_number(one) == 3
+
+
+def test_members_by_name_ignore_case_accents_and_spacing(engine: Engine) -> None:
+    uows = unit_of_work_factory(engine)
+    with uows() as uow:
+        network_id = uow.networks.add("K", "Net", "en", AT).id
+        uow.members.add(Member(0, network_id, "U1", "Élodie Martin", set(), AT))
+        assert [m.external_id for m in uow.members.by_name(network_id, "elodie  MARTIN")] == ["U1"]
+        assert uow.members.by_name(network_id, "Elodie") == []
+
+
+def test_lists_come_back_in_their_order(engine: Engine) -> None:
+    """Members by id, clients by name, a member's referrals newest first without history."""
+    uows = unit_of_work_factory(engine)
+    network_id, alice = _network_with_member(engine)
+    with uows() as uow:
+        bob = uow.members.add(Member(0, network_id, "U2", "Bob", set(), AT)).id
+        clients = [
+            uow.clients.add(Client(0, network_id, name, name.lower(), alice, AT))
+            for name in ("Zeta", "Acme", "Mu")
+        ]
+        for number, client in enumerate(clients, start=1):
+            uow.referrals.add(
+                Referral(0, network_id, number, alice, bob, client.id, alice, "n", 3, 1, AT)
+            )
+        uow.commit()
+    with uows() as uow:
+        assert [m.id for m in uow.members.all(network_id)] == [alice, bob]
+        assert [c.name for c in uow.clients.owned_by(network_id, alice)] == ["Acme", "Mu", "Zeta"]
+        mine = uow.referrals.for_member(network_id, bob)
+        assert [r.number for r in mine] == [3, 2, 1]
+        assert all(r.events == [] and r.status is Status.OFFERED for r in mine)
 
 
 def test_committed_network_and_members_survive_a_new_engine(engine: Engine) -> None:
