@@ -135,7 +135,7 @@ def _measure(profile: Profile, dataset: Dataset, url: str) -> list[Row]:
     size = f"{dataset.referrals:,} referrals, {dataset.members:,} members"
     check = f"figures differ: {', '.join(differences)}" if differences else "same figures"
     full, sql = median(with_chart), median(floor_all)
-    # The goal is set for the 1,000,000 referrals: on a small network the chart's
+    # The goal is set for 1,000,000 referrals: on a small network the chart's
     # drawing, a fixed cost, outweighs queries that take a few tens of milliseconds.
     at_scale = dataset.referrals >= GOAL_REFERRALS
     goals = (Goal(f"ratio ≤ {GOAL}", (ratio(full, sql) or 0) <= GOAL),) if at_scale else ()

@@ -99,8 +99,3 @@ class CharterVersion:
         return next(iter(self.texts.values()), {})
 
 
-@dataclass(frozen=True)
-class Acceptance:
-    member_id: int
-    version: int
-    accepted_at: datetime

@@ -162,6 +162,3 @@ SETTINGS: dict[str, Setting] = {
     "contact-retention-months": Setting("contact_retention_months", _months),
 }
 
-
-def setting_key(typed: str) -> str:
-    return typed.strip().lower().replace("_", "-")

@@ -8,7 +8,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from storage.commit_modes import RELAXED_COMMITS, sqlite_before_begin
 from storage.uow import SqlUnitOfWorkFactory
@@ -63,5 +63,3 @@ def unit_of_work_factory(engine: Engine, relaxed_commits: bool = False) -> SqlUn
     return SqlUnitOfWorkFactory(sessionmaker(bind, expire_on_commit=False))
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

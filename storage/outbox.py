@@ -18,7 +18,7 @@ from storage.tables import FeedbackRow, OutboxRow, ReferralRow
 S = OutboxState
 
 # Built once: the dispatcher marks every row it sends, and building the statement (not running
-# it) was a fifth of the mark's time. Run on the session's connection, so the ORM does not
+# it) costs about a fifth of the mark's time. Run on the session's connection, so the ORM does not
 # look for the row among the objects the session holds.
 _MARK_SENT = (
     update(OutboxRow)
@@ -151,8 +151,8 @@ class SqlOutbox:
             # The unit of work has nothing else to commit (the dispatcher's, after a message
             # composed from reads): the mark commits in a transaction of its own, straight on
             # a pooled connection as the benchmark's floor does, leaving the caller's commit
-            # nothing to do. The session's transaction machinery was a fifth of a dispatched
-            # message's time.
+            # nothing to do. The session's transaction machinery costs about a fifth of a
+            # dispatched message's time.
             bind = self.session.get_bind()
             if isinstance(bind, Engine):
                 with bind.begin() as connection:

@@ -321,7 +321,7 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
-# Stats (issue 8): figures per network and period are range aggregates over these indexes,
+# Stats: figures per network and period are range aggregates over these indexes,
 # which also hold the columns the aggregates read (so the rows themselves are seldom read).
 Index(
     "ix_referrals_network_created",

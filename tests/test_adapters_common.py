@@ -9,7 +9,7 @@ import pytest
 
 from adapters.common.as_text import action_text, command_line, form_action, form_lines
 from adapters.common.incident import incident_reply
-from adapters.common.invocations import as_member, invocation
+from adapters.common.invocations import invocation
 from adapters.common.text import cap
 from core.i18n import Translator
 from core.ui import Action, Form, Input, InputKind, Style
@@ -97,5 +97,3 @@ def test_an_incident_reply_logs_a_failure_handed_over(caplog: pytest.LogCaptureF
 def test_an_invocation_from_a_payloads_fields() -> None:
     invoked = invocation("G1", "", "42", "alice", "refer", text="@bob Acme", platform_admin=True)
     assert (invoked.network_name, invoked.platform_admin, invoked.text) == ("G1", True, "@bob Acme")
-    bob = as_member(invoked, "43", "bob")
-    assert (bob.network_key, bob.user_id, bob.user_name, bob.text) == ("G1", "43", "bob", "")

@@ -31,10 +31,3 @@ def invocation(
         values=values,
         platform_admin=platform_admin,
     )
-
-
-def as_member(invoked: Invocation, user_id: str, user_name: str) -> Invocation:
-    """The same network, seen as another user (to make sure a named user is a member)."""
-    return invocation(
-        invoked.network_key, invoked.network_name, user_id, user_name, invoked.command
-    )

@@ -235,7 +235,6 @@ MESSAGES: dict[str, str] = {
     "commands; /as NAME changes who you are, /clock +14d moves time, /quit leaves.",
     "console.as": "You are now {name}.",
     "console.clock": "Network time: {time}.",
-    "console.to": "to {name}",
     "console.form": "Fill in the fields inline:",
     "console.extra_help": "/as NAME: act as another member (created on first use). /clock "
     "[+14d|+3h|+30m]: show or move the network's clock. /quit: leave.",

@@ -245,7 +245,6 @@ MESSAGES: dict[str, str] = {
     "commandes ; /as NOM change d'identité, /clock +14d avance le temps, /quit pour quitter.",
     "console.as": "Vous êtes maintenant {name}.",
     "console.clock": "Heure du réseau : {time}.",
-    "console.to": "à {name}",
     "console.form": "Remplissez les champs en ligne :",
     "console.extra_help": "/as NOM : agir en tant qu'un autre membre (créé à la première "
     "utilisation). /clock [+14d|+3h|+30m] : afficher ou avancer l'horloge du réseau. "

@@ -74,19 +74,6 @@ class Context:
             )
         )
 
-    def announce(self, channel: str, reply: Reply, kind: str = "announcement") -> None:
-        if channel:
-            self.schedule(
-                OutboxItem(
-                    self.network.id,
-                    kind,
-                    self.now,
-                    {"reply": encode_reply(reply)},
-                    channel=channel,
-                    key=f"{kind}:{uuid.uuid4().hex}",
-                )
-            )
-
     def post_in_thread(
         self, channel: str, thread: str, title: str, reply: Reply, kind: str, opens: bool = False
     ) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.declare import Command, Param, Verb
 from core.errors import InvalidValue, NotAllowed, ReferralNotFound
-from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, Feedback
+from core.feedback import ALERT_AT_OR_BELOW, ASK_AGAIN_DAYS, SCORES, Feedback
 from core.network import Role
 from core.services import followups
 from core.services.context import Context
@@ -95,7 +95,7 @@ FEEDBACK = Command(
             "",
             (
                 Param("number", K.NUMBER),
-                Param("score", K.CHOICE, choices=("1", "2", "3", "4", "5", "later")),
+                Param("score", K.CHOICE, choices=(*(str(score) for score in SCORES), LATER)),
                 Param("comment", K.LONG_TEXT, required=False, rest=True),
             ),
             has_form=True,

@@ -1,4 +1,4 @@
-"""The recruitment scenario of the issue, piped into `apport`."""
+"""A candidate proposed, interviewed, voted on and linked, piped into `apport`."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The issue's "done when", over real HTTP into the `apport slack` server (uvicorn on loopback),
-with the dispatch loop running as in production."""
+"""A referral's round trip and a refused command's, over real HTTP into the `apport slack`
+server (uvicorn on loopback), with the dispatch loop running as in production."""
 
 from __future__ import annotations
 

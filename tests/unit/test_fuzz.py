@@ -194,7 +194,7 @@ def submissions(draw: st.DrawFn) -> tuple[str, str, dict[str, str]]:
 @dataclass(frozen=True)
 class Bug:
     reason: str
-    raises: type[BaseException]  # what its examples fail with, for now
+    raises: type[BaseException]  # what its examples fail with
     # May this input run into it? (command, everything typed): generous, for the fuzz to skip.
     hits: Callable[[str, str], bool] = lambda command, typed: False
 
@@ -207,7 +207,7 @@ def _share(command: str, typed: str) -> bool:
     return command == "network" and re.search(r"quorum|threshold", typed, re.I) is not None
 
 
-KNOWN_BUGS: dict[str, Bug] = {}  # all fixed in core; add new finds here
+KNOWN_BUGS: dict[str, Bug] = {}  # a bug found and not yet fixed in core goes here
 
 
 def known(command: str, typed: str) -> list[str]:
@@ -466,12 +466,14 @@ PATHS: dict[str, tuple[str, str, str, Callable[[str], Mapping[str, str] | None]]
         lambda s: {"members": f"Be fair {s}", "clients": s, "remuneration": s},
     ),
 }
+# Text within one field: a `|` would start the next field of the paths' inline commands.
+field_text = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="|"), max_size=40)
 injections = st.builds(
     lambda before, mention, glue, after: f"{before}{glue}{mention}{after}",
-    unicode_text,
+    field_text,
     st.sampled_from(MENTIONS),
     st.sampled_from(["", " ", "\n", "*", "_", "`"]),
-    st.one_of(st.just(""), unicode_text, st.sampled_from(["2", "_crew", "s", "!"])),
+    st.one_of(st.just(""), field_text, st.sampled_from(["2", "_crew", "s", "!"])),
 )
 
 
@@ -490,14 +492,6 @@ def channel_posts_after(path: str, injection: str) -> list[str]:
     return [shown(n.reply) for n in posts]
 
 
-def proposal_reads_as_a_number(path: str, injection: str) -> bool:
-    """A proposal whose name starts with a number reads as `/candidate N ...`: a usage
-    refusal, which posts nothing."""
-    _, _, text, _ = PATHS[path]
-    first = text.replace("{}", injection).strip().partition(" ")[0]
-    return path == "proposal" and first.removeprefix("#").isdigit()
-
-
 @unless_fixed("mass-mention")
 @settings(FAST, max_examples=40)
 @given(st.sampled_from(sorted(PATHS)), injections)
@@ -506,7 +500,6 @@ def proposal_reads_as_a_number(path: str, injection: str) -> bool:
 @example("charter", "<!here|here>")
 @example("report", "@here2")  # a word right after the mention
 def test_no_channel_post_carries_a_mass_mention(path: str, injection: str) -> None:
-    assume(not proposal_reads_as_a_number(path, injection))
     for post in channel_posts_after(path, injection):
         assert mass_mentions(post) == [], post
 

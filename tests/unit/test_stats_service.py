@@ -152,7 +152,7 @@ def test_the_activity_lights_admins_see_everyone_members_themselves(bot: Bot) ->
 
 
 def test_feedback_asked_and_not_given_turns_the_light(bot: Bot) -> None:
-    later(bot, 30)  # the feedback on Carol's... no: on Dave's #4? It was never accepted.
+    later(bot, 30)  # #4, offered to Dave, is still unanswered
     bot.ok("Dave", "referral", "4 accept")
     later(bot, 15)  # Bob was asked about #4 and did not answer
     line = bot.ok("Bob", "stats", "activity").text
