@@ -91,7 +91,7 @@ def _read(path: Path, meta: Path) -> Dataset:
 
 def _generate(path: Path, members: int, referrals: int, key: str) -> Dataset:
     from bench.generate import generate
-    from core.services.charter import install_default
+    from core.charter.services import install_default
     from storage.database import make_engine, migrate, unit_of_work_factory
 
     path.unlink(missing_ok=True)

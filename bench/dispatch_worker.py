@@ -8,8 +8,8 @@ from datetime import datetime
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Event
 
-from core.services.dispatcher import Dispatcher
-from core.ui import Notice
+from core.dispatcher import Dispatcher
+from core.shared.ui import Notice
 from storage.database import make_engine, unit_of_work_factory
 
 

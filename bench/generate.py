@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
-from core.text import fold, normalise_client_name
+from core.shared.text import fold, normalise_client_name
 from storage.tables import (
     Base,
     ClientRow,

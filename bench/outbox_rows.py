@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, insert, text
 
-from core.outbox import OutboxState
-from core.ui import Action, Field, Reply, Style
-from core.ui_codec import encode_reply
+from core.shared.outbox import OutboxState
+from core.shared.ui import Action, Field, Reply, Style
+from core.shared.ui_codec import encode_reply
 from storage.commit_modes import RELAXED_COMMITS
 from storage.tables import OutboxRow
 from storage.types import UTCDateTime

@@ -21,7 +21,7 @@ from pathlib import Path
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from bench.generate import Generated, generate
 from core.app import Apport, Invocation
-from core.stats import PeriodKind, activity_window, current_period
+from core.stats.model import PeriodKind, activity_window, current_period
 from storage.database import make_engine, migrate, unit_of_work_factory
 
 

@@ -38,7 +38,7 @@ def missing() -> str:
     """Why the section cannot run here ('' when it can)."""
     try:
         commands = importlib.import_module("core.commands").COMMANDS
-        importlib.import_module("core.stats")
+        importlib.import_module("core.stats.model")
         importlib.import_module("storage.stats")
     except (ImportError, AttributeError) as error:
         return f"/stats is not in core, or does not import ({error})"
@@ -82,7 +82,7 @@ def _measure(profile: Profile, dataset: Dataset, url: str) -> list[Row]:
     from bot.settings import Settings
     from bot.wiring import build_app, build_engine
     from core.app import Invocation
-    from core.stats import PeriodKind, chart_months, current_period, month_bounds
+    from core.stats.model import PeriodKind, chart_months, current_period, month_bounds
 
     settings = Settings(_env_file=None, DATABASE_URL=url)  # type: ignore[call-arg]
     engine = build_engine(settings)

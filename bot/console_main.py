@@ -12,7 +12,7 @@ from adapters.console.shell import NETWORK_KEY, ConsoleSession, read_lines
 from bot.runtime import Platform, Runtime
 from bot.settings import Settings
 from core.app import Apport
-from core.ports import Clock, Messenger
+from core.shared.ports import Clock, Messenger
 from storage.console_clock import StoredOffset
 
 

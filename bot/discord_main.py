@@ -16,7 +16,7 @@ from bot.runtime import Platform, Runtime, build_runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from core.app import Apport
-from core.ports import Clock, Messenger
+from core.shared.ports import Clock, Messenger
 
 
 def checked_token(settings: Settings) -> str:

@@ -21,9 +21,9 @@ from bot.settings import Settings
 from bot.wiring import build_app, build_engine
 from core.app import Apport
 from core.commands import MentionReader
-from core.ports import Clock, Messenger
-from core.services.dispatcher import Dispatcher
-from core.text import plain_channel, plain_mention
+from core.dispatcher import Dispatcher
+from core.shared.ports import Clock, Messenger
+from core.shared.text import plain_channel, plain_mention
 from storage.database import unit_of_work_factory
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from core.services.dispatcher import Dispatcher
+from core.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from bot.runtime import Platform, Runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from core.app import Apport
-from core.ports import Clock, Messenger
+from core.shared.ports import Clock, Messenger
 
 DEFAULT_API_URL = "https://slack.com/api/"
 HTTP_HOST = "0.0.0.0"  # Slack must reach it; put it behind a TLS proxy

@@ -10,8 +10,8 @@ from adapters.charts.matplotlib_chart import MatplotlibCharts
 from bot.settings import Settings
 from core.app import Apport
 from core.commands import MentionReader
-from core.ports import Clock
-from core.text import plain_channel, plain_mention
+from core.shared.ports import Clock
+from core.shared.text import plain_channel, plain_mention
 from storage.database import make_engine, migrate, unit_of_work_factory
 
 

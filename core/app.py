@@ -13,9 +13,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from core.charts_port import ChartRenderer
+from core.charter import reminders as charter_reminders
+from core.charter import services as charter
 from core.commands import COMMANDS, find_command
-from core.declare import (
+from core.referrals.suggest import referral_numbers
+from core.shared.charts_port import ChartRenderer
+from core.shared.context import Context
+from core.shared.declare import (
     Command,
     MentionReader,
     Verb,
@@ -26,15 +30,13 @@ from core.declare import (
     plain_mention,
     usage,
 )
-from core.errors import AdminOnly, ApportError, UsageError
-from core.i18n import Translator
-from core.network import Member, Network, Role
-from core.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from core.services import charter, charter_reminders, digest
-from core.services.context import Context
-from core.services.suggest import referral_numbers
-from core.text import plain_channel
-from core.ui import InputKind, Problem, Reply
+from core.shared.errors import AdminOnly, ApportError, UsageError
+from core.shared.i18n import Translator
+from core.shared.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from core.shared.tenancy import Member, Network, Role
+from core.shared.text import plain_channel
+from core.shared.ui import InputKind, Problem, Reply
+from core.stats import digest
 
 log = logging.getLogger(__name__)
 

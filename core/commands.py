@@ -6,7 +6,14 @@ the permission matrix row.
 
 from __future__ import annotations
 
-from core.declare import (
+from core import help, home
+from core.charter import services as charter
+from core.directory import services as directory
+from core.network import services as network
+from core.recruitment import services as recruitment
+from core.referrals import feedback_services as feedback
+from core.referrals import services as referrals
+from core.shared.declare import (
     Command,
     MentionReader,
     Param,
@@ -18,20 +25,10 @@ from core.declare import (
     plain_mention,
     usage,
 )
-from core.errors import UnknownCommand
-from core.services import (
-    breaches,
-    charter,
-    directory,
-    feedback,
-    help,
-    home,
-    mydata,
-    network,
-    recruitment,
-    referrals,
-    stats,
-)
+from core.shared.errors import UnknownCommand
+from core.stats import services as stats
+from core.trust import breach_services as breaches
+from core.trust import mydata
 
 __all__ = [
     "COMMANDS",

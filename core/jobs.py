@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.outbox import OutboxItem
-from core.services import charter_reminders, digest, followups, recruitment
-from core.services.context import Context
-from core.ui import Notice, Reply
-from core.ui_codec import neutralised
+from core.charter import reminders as charter_reminders
+from core.recruitment import services as recruitment
+from core.referrals import followups
+from core.shared.context import Context
+from core.shared.outbox import OutboxItem
+from core.shared.ui import Notice, Reply
+from core.shared.ui_codec import neutralised
+from core.stats import digest
 
 # What a job posts when it has something to say: the channel, and the post.
 Post = tuple[str, Reply]

@@ -7,8 +7,8 @@ from collections.abc import Collection
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.directory import Profile, Standing
-from core.referrals import Status
+from core.directory.model import Profile, Standing
+from core.referrals.model import Status
 from storage.tables import FeedbackRow, MemberRow, ReferralRow
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from core.feedback import Feedback
-from core.outbox import OutboxItem, OutboxState
+from core.referrals.feedback import Feedback
+from core.shared.outbox import OutboxItem, OutboxState
 from storage.commit_modes import relaxed_on_postgresql, wants_relaxed
 from storage.inserts import insert_or_skip
 from storage.tables import FeedbackRow, OutboxRow, ReferralRow

@@ -27,8 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from core.referrals import Status
-from core.stats import ZERO, Activity, ActivityWindow, Figures, Giver, LedgerLine
+from core.referrals.model import Status
+from core.stats.model import ZERO, Activity, ActivityWindow, Figures, Giver, LedgerLine
 from storage.tables import ClientRow, FeedbackRow, MemberRow, ReferralEventRow, ReferralRow
 
 R = ReferralRow

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.audit import AuditEntry
-from core.breaches import OPEN_BREACH_STATES, Breach, BreachEvent, BreachKind, BreachState
+from core.shared.audit import AuditEntry
+from core.trust.breaches import OPEN_BREACH_STATES, Breach, BreachEvent, BreachKind, BreachState
 from storage.counters import take_next
 from storage.locks import locked
 from storage.tables import AuditRow, BreachEventRow, BreachRow, NetworkRow

@@ -7,11 +7,13 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.candidates import SqlCandidates
+from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
-from storage.repositories import SqlCharters, SqlClients, SqlMembers, SqlNetworks, SqlReferrals
+from storage.recruitment import SqlCandidates
+from storage.referrals import SqlClients, SqlReferrals
 from storage.stats import SqlStats
+from storage.tenancy import SqlMembers, SqlNetworks
 from storage.trust import SqlAudit, SqlBreaches
 
 

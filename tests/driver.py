@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from core.app import Apport, Invocation
-from core.network import Member
-from core.referrals import Referral
-from core.services.dispatcher import Dispatcher
-from core.ui import Notice, Reply
+from core.dispatcher import Dispatcher
+from core.referrals.model import Referral
+from core.shared.tenancy import Member
+from core.shared.ui import Notice, Reply
 from tests.database_copies import Database
 
 

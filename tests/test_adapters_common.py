@@ -11,8 +11,8 @@ from adapters.common.as_text import action_text, command_line, form_action, form
 from adapters.common.incident import incident_reply
 from adapters.common.invocations import invocation
 from adapters.common.text import cap
-from core.i18n import Translator
-from core.ui import Action, Form, Input, InputKind, Style
+from core.shared.i18n import Translator
+from core.shared.ui import Action, Form, Input, InputKind, Style
 
 
 def test_cap_keeps_what_fits_and_marks_the_cut() -> None:

@@ -13,7 +13,7 @@ from bot.console_main import bundle
 from bot.runtime import Platform, build_runtime, worker_id
 from bot.settings import Settings
 from core.app import Invocation
-from core.ui import Notice
+from core.shared.ui import Notice
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 

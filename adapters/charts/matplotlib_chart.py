@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from core.charts_port import MonthlyChart, RenderedChart
+from core.shared.charts_port import MonthlyChart, RenderedChart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

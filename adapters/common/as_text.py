@@ -4,8 +4,8 @@ shown (the console, a message past a platform's button limit)."""
 from __future__ import annotations
 
 from core.commands import COMMANDS, usage
-from core.i18n import Translator
-from core.ui import Action, Form, Style
+from core.shared.i18n import Translator
+from core.shared.ui import Action, Form, Style
 
 
 def command_line(action: Action) -> str:

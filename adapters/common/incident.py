@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import secrets
 
-from core.i18n import Translator
-from core.ui import Problem, Reply
+from core.shared.i18n import Translator
+from core.shared.ui import Problem, Reply
 
 
 def incident_reply(

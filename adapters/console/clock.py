@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from core.ports import Clock
+from core.shared.ports import Clock
 
 
 class OffsetStore(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.ui import Attachment
+from core.shared.ui import Attachment
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from adapters.console.files import save
 from adapters.console.render import render
-from core.i18n import Translator
-from core.ui import Notice
+from core.shared.i18n import Translator
+from core.shared.ui import Notice
 
 
 class ConsoleMessenger:

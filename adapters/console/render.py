@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from adapters.common.as_text import action_text, form_lines
-from core.i18n import Translator
-from core.ui import Reply
+from core.shared.i18n import Translator
+from core.shared.ui import Reply
 
 
 def render(reply: Reply, t: Translator) -> list[str]:

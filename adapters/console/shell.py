@@ -16,11 +16,11 @@ from adapters.console.clock import ConsoleClock
 from adapters.console.files import save
 from adapters.console.render import render
 from core.app import Apport, Invocation
-from core.errors import ApportError
-from core.i18n import Translator
-from core.services.network import parse_offset
-from core.text import fold
-from core.ui import Reply
+from core.network.services import parse_offset
+from core.shared.errors import ApportError
+from core.shared.i18n import Translator
+from core.shared.text import fold
+from core.shared.ui import Reply
 
 log = logging.getLogger(__name__)
 

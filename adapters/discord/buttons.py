@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 import discord
 
 from adapters.discord import ids
-from core.ui import Style
+from core.shared.ui import Style
 
 STYLES = {
     Style.PRIMARY: discord.ButtonStyle.primary,

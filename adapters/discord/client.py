@@ -16,7 +16,7 @@ from adapters.discord.interactions import BUDGET, Interactions
 from adapters.discord.invite import intents
 from adapters.discord.slash import ApportTree, build_commands
 from core.app import Apport
-from core.i18n import Translator
+from core.shared.i18n import Translator
 
 log = logging.getLogger(__name__)
 

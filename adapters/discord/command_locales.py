@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 
 from adapters.common.text import cap
-from core.i18n import CATALOGS, Translator
+from core.shared.i18n import CATALOGS, Translator
 
 Describe = Callable[[Translator], str]  # a description, as written in one language
 

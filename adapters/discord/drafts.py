@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from adapters.discord.modals import Person
-from core.ui import Form, Problem, Reply
+from core.shared.ui import Form, Problem, Reply
 
 LIMIT = 1000
 Key = tuple[str, str, str, str]  # user, network, command, verb

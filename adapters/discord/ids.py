@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.ui import Action, Form, InputKind
+from core.shared.ui import Action, Form, InputKind
 
 MAX_LENGTH = 100
 

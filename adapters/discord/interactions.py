@@ -32,8 +32,8 @@ from adapters.discord.modals import (
 from adapters.discord.people import invocation, person
 from adapters.discord.render import render
 from core.app import Apport, Invocation, PlatformUser
-from core.i18n import Translator
-from core.ui import Action, Problem, Reply, Style
+from core.shared.i18n import Translator
+from core.shared.ui import Action, Problem, Reply, Style
 
 log = logging.getLogger(__name__)
 

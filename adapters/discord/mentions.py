@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.text import plain_channel, plain_mention
+from core.shared.text import plain_channel, plain_mention
 
 _USER = re.compile(r"<@!?([0-9]{1,20})>")
 _CHANNEL = re.compile(r"<#([0-9]{1,20})>")

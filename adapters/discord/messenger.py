@@ -22,8 +22,8 @@ import discord
 
 from adapters.common.text import cap
 from adapters.discord.render import Rendered, render
-from core.errors import DeliveryFailed
-from core.ui import Notice
+from core.shared.errors import DeliveryFailed
+from core.shared.ui import Notice
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ import discord
 
 from adapters.discord import ids
 from adapters.discord.render import cap
-from core.text import MAX_TEXT
-from core.ui import Form, Input, InputKind
+from core.shared.text import MAX_TEXT
+from core.shared.ui import Form, Input, InputKind
 
 MAX_INPUTS = 5
 SHORT_TEXT = 200  # a client name, an amount, a number

@@ -15,7 +15,7 @@ from adapters.common.as_text import command_line, form_action
 from adapters.common.text import cap as cap
 from adapters.discord import ids
 from adapters.discord.buttons import STYLES, ActionButton
-from core.ui import Action, Form, Reply, Style
+from core.shared.ui import Action, Form, Reply, Style
 
 MAX_CONTENT = 2000
 MAX_BUTTONS = 25

@@ -22,8 +22,8 @@ from adapters.common.text import cap
 from adapters.discord.command_locales import described
 from adapters.discord.interactions import Interactions
 from core.commands import COMMANDS, Command, Param, Verb, usage
-from core.i18n import Translator
-from core.ui import InputKind
+from core.shared.i18n import Translator
+from core.shared.ui import InputKind
 
 TEXT = "text"
 VERBLESS = ("show", "new")  # names for a group's verb-less subcommand, unless a verb has it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.ui import Problem
+from core.shared.ui import Problem
 
 ERRORS_MAX = 2000
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from core.ui import Attachment
+from core.shared.ui import Attachment
 
 
 def dm_channel(client: WebClient, user_id: str) -> str:

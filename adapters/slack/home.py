@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from adapters.slack.people import Who
 from adapters.slack.render import VIEW_BLOCKS, Block, render
 from adapters.slack.runner import Runner
-from core.ui import Reply
+from core.shared.ui import Reply
 
 
 def publish_home(client: WebClient, runner: Runner, who: Who, banner: Reply | None = None) -> None:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from core.ui import Action, Input, InputKind
+from core.shared.ui import Action, Input, InputKind
 
 ACTION_PREFIX = "apport.action:"
 MAX_VALUE = 2000  # Block Kit's limit for a button value

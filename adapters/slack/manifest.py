@@ -14,7 +14,7 @@ from typing import Any
 from adapters.slack.asgi import PATH
 from adapters.slack.names import SHORT_NAMES, UMBRELLA, slash_commands
 from core.commands import COMMANDS, usage
-from core.i18n import Translator
+from core.shared.i18n import Translator
 
 MANIFEST = Path(__file__).with_name("manifest.json")
 EXAMPLE_URL = f"https://apport.example.com{PATH}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.text import plain_channel, plain_mention
+from core.shared.text import plain_channel, plain_mention
 
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")

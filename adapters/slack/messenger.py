@@ -15,8 +15,8 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from adapters.slack.files import dm_channel, upload
 from adapters.slack.outcomes import message
-from core.errors import DeliveryFailed
-from core.ui import Notice
+from core.shared.errors import DeliveryFailed
+from core.shared.ui import Notice
 
 log = logging.getLogger(__name__)
 

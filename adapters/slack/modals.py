@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from adapters.slack.render import Block, plain
-from core.text import MAX_TEXT
-from core.ui import Form, Input, InputKind
+from core.shared.text import MAX_TEXT
+from core.shared.ui import Form, Input, InputKind
 
 FORM_CALLBACK = "apport.form"
 ASK_CALLBACK = "apport.ask"

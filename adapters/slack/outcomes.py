@@ -15,7 +15,7 @@ from adapters.slack.modals import Origin, form_view
 from adapters.slack.people import Who
 from adapters.slack.render import fallback_text, render
 from adapters.slack.runner import Runner
-from core.ui import Form, Reply
+from core.shared.ui import Form, Reply
 
 log = logging.getLogger(__name__)
 

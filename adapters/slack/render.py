@@ -11,7 +11,7 @@ from typing import Any
 from adapters.common.as_text import form_action
 from adapters.common.text import cap
 from adapters.slack import ids
-from core.ui import Action, Reply, Style
+from core.shared.ui import Action, Reply, Style
 
 Block = dict[str, Any]
 

@@ -17,8 +17,8 @@ from adapters.common.incident import incident_reply
 from adapters.slack.directory import TeamNames, UserDirectory
 from adapters.slack.people import Who
 from core.app import Apport, Invocation, PlatformUser
-from core.i18n import Translator
-from core.ui import Reply
+from core.shared.i18n import Translator
+from core.shared.ui import Reply
 
 log = logging.getLogger(__name__)
 

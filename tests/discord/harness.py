@@ -22,8 +22,8 @@ from adapters.discord.interactions import BUDGET
 from adapters.discord.mentions import read_channel, read_mention
 from adapters.discord.messenger import DiscordMessenger
 from core.app import Apport, Invocation
-from core.services.dispatcher import Dispatcher, DispatchReport
-from core.ui import Reply
+from core.dispatcher import Dispatcher, DispatchReport
+from core.shared.ui import Reply
 from storage.database import unit_of_work_factory
 from tests.discord.fake_discord import APPLICATION_ID, FakeDiscord
 from tests.discord.payloads import Guild

@@ -10,8 +10,8 @@ from discord import Locale, app_commands
 from adapters.discord.client import ApportBot
 from adapters.discord.command_locales import CatalogTranslator, described
 from core.commands import COMMANDS, Command, Param, Verb
-from core.i18n import Translator
-from core.ui import InputKind
+from core.shared.i18n import Translator
+from core.shared.ui import InputKind
 from tests.discord.conftest import CLUB
 from tests.discord.fake_discord import FakeDiscord
 from tests.discord.harness import TOKEN, World

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.outbox import OutboxState
+from core.shared.outbox import OutboxState
 from tests.discord.conftest import ALICE, BOB, CLUB
 from tests.discord.harness import World, embed_text
 from tests.discord.payloads import slash

@@ -9,7 +9,7 @@ from adapters.discord.invite import application_id_from_token
 from adapters.discord.mentions import mentioned_user_ids, read_channel, read_mention
 from adapters.discord.modals import submitted_values
 from adapters.discord.render import render
-from core.ui import Action, Field, Input, InputKind, Reply
+from core.shared.ui import Action, Field, Input, InputKind, Reply
 
 GUILD = "200000000000000001"
 

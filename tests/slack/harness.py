@@ -11,7 +11,7 @@ from slack_bolt import BoltRequest, BoltResponse
 
 from bot.settings import Settings
 from bot.slack_main import SlackRuntime, build_runtime, slack_config
-from core.services.dispatcher import DispatchReport
+from core.dispatcher import DispatchReport
 from tests.slack import payloads
 from tests.slack.fake_slack import FakeSlack
 

@@ -11,7 +11,7 @@ import pytest
 
 from adapters.slack import redact
 from core.app import Invocation
-from core.ui import Reply
+from core.shared.ui import Reply
 from tests.slack.harness import SlackHarness, shown
 from tests.slack.payloads import BOT_TOKEN, SECRET, VERIFICATION_TOKEN
 

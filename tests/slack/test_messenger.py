@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 
 from adapters.slack.messenger import SlackMessenger, messenger_client
-from core.errors import DeliveryFailed
-from core.outbox import OutboxState
-from core.ui import Notice, Reply
+from core.shared.errors import DeliveryFailed
+from core.shared.outbox import OutboxState
+from core.shared.ui import Notice, Reply
 from storage.database import unit_of_work_factory
 from tests.slack.fake_slack import Failure, FakeSlack
 from tests.slack.harness import FakeClock, SlackHarness, shown

@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from core.app import Invocation
-from core.ui import Reply
+from core.shared.ui import Reply
 from tests.slack.harness import SlackHarness, shown
 
 WAIT = 10.0  # seconds; only ever reached when the test fails

@@ -9,7 +9,7 @@ from adapters.slack.field_errors import field_for
 from adapters.slack.mentions import mentioned_users, normalise, read_channel, read_member
 from adapters.slack.names import command_names, split_command
 from adapters.slack.render import fallback_text, render
-from core.ui import Action, Field, Form, Input, InputKind, Problem, Reply, Style
+from core.shared.ui import Action, Field, Form, Input, InputKind, Problem, Reply, Style
 
 
 def test_a_full_reply_renders_in_order_with_escaping() -> None:

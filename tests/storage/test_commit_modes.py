@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 
-from core.outbox import OutboxItem
+from core.shared.outbox import OutboxItem
 from storage.database import make_engine, migrate, unit_of_work_factory
 from storage.tables import NetworkRow
 from storage.uow import SqlUnitOfWorkFactory

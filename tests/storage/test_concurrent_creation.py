@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from core.network import Member
+from core.shared.tenancy import Member
 from storage.database import unit_of_work_factory
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

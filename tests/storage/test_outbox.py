@@ -12,10 +12,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 
 from core.app import Apport, Invocation
-from core.errors import DeliveryFailed
-from core.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState
-from core.services.dispatcher import Dispatcher
-from core.ui import Notice
+from core.dispatcher import Dispatcher
+from core.shared.errors import DeliveryFailed
+from core.shared.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState
+from core.shared.ui import Notice
 from storage.database import make_engine, migrate, unit_of_work_factory
 from storage.outbox import SqlOutbox
 from storage.tables import OutboxRow

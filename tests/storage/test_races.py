@@ -22,8 +22,8 @@ import pytest
 from sqlalchemy import Engine, event, func, select, text
 
 from core.app import Apport, Invocation
-from core.recruitment import Stage
-from core.ui import Reply
+from core.recruitment.model import Stage
+from core.shared.ui import Reply
 from storage.database import unit_of_work_factory
 from storage.tables import ClientRow, ReferralRow
 

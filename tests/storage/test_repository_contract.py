@@ -17,12 +17,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from core.app import Apport, Invocation
-from core.charter import CommissionKind
-from core.clients import Client
-from core.network import Member, Role
-from core.referrals import Referral, Status
-from core.services.dispatcher import Dispatcher
-from core.ui import Notice
+from core.charter.model import CommissionKind
+from core.dispatcher import Dispatcher
+from core.referrals.clients import Client
+from core.referrals.model import Referral, Status
+from core.shared.tenancy import Member, Role
+from core.shared.ui import Notice
 from storage.database import unit_of_work_factory
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

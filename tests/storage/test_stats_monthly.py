@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, text
 
 from bench.generate import NOW, generate
-from core.stats import PeriodKind, chart_months, current_period, month_bounds
+from core.stats.model import PeriodKind, chart_months, current_period, month_bounds
 from storage.database import unit_of_work_factory
 from storage.types import UTCDateTime
 

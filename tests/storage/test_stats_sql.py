@@ -20,10 +20,10 @@ from sqlalchemy import Connection, Engine, bindparam, text
 
 from bench.generate import NOW, Generated, generate
 from core.app import Apport, Invocation
-from core.directory import Standing
-from core.ports import UnitOfWorkFactory
-from core.services.dispatcher import Dispatcher
-from core.stats import (
+from core.directory.model import Standing
+from core.dispatcher import Dispatcher
+from core.shared.ports import UnitOfWorkFactory
+from core.stats.model import (
     ActivityWindow,
     Figures,
     PeriodKind,

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import String
 
-from core.ui import Notice, Reply
+from core.shared.ui import Notice, Reply
 from tests.database_copies import Database, network_tables, tables
 from tests.driver import Bot
 

@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.outbox import OutboxState
-from core.ui import Reply
+from core.shared.outbox import OutboxState
+from core.shared.ui import Reply
 from tests.database_copies import Database
 from tests.driver import Bot, FakeClock
 from tests.unit import permissions_matrix as matrix

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 
-from core.charter_default import DEFAULT_CHARTER
-from core.ui import Reply
+from core.charter.default_text import DEFAULT_CHARTER
+from core.shared.ui import Reply
 from tests.driver import Bot, user_id
 
 SECTIONS_EN = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.text import fold, normalise_client_name
+from core.shared.text import fold, normalise_client_name
 
 
 @pytest.mark.parametrize(

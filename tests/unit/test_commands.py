@@ -13,9 +13,9 @@ from core.commands import (
     plain_mention,
     usage,
 )
-from core.errors import UnknownCommand, UsageError
-from core.i18n import Translator
-from core.ui import InputKind
+from core.shared.errors import UnknownCommand, UsageError
+from core.shared.i18n import Translator
+from core.shared.ui import InputKind
 
 EN = Translator("en")
 FR = Translator("fr")

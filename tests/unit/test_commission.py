@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.charter import CommissionKind, CommissionRule, parse_commission_rule
-from core.errors import InvalidCommissionRule
+from core.charter.model import CommissionKind, CommissionRule, parse_commission_rule
+from core.shared.errors import InvalidCommissionRule
 
 D = Decimal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.directory import Profile, rank, stem, terms, tokens
+from core.directory.model import Profile, rank, stem, terms, tokens
 
 # Words that must meet: plural and gender endings in both languages, case and accents, and a
 # few derivations (the trade and its work).

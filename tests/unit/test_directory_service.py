@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from core.directory import MAX_PITCH
+from core.directory.model import MAX_PITCH
 from tests.driver import Bot
 
 

@@ -8,7 +8,7 @@ import threading
 from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 
 from bot.scheduler import DispatchLoop
-from core.services.dispatcher import DispatchReport
+from core.dispatcher import DispatchReport
 
 WAIT = 10.0
 

@@ -5,10 +5,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core import jobs
-from core.errors import InvalidValue
-from core.outbox import OutboxItem, OutboxState
-from core.schedule import parse_weekly
-from core.services import followups, recruitment
+from core.recruitment import services as recruitment
+from core.referrals import followups
+from core.shared.errors import InvalidValue
+from core.shared.outbox import OutboxItem, OutboxState
+from core.shared.schedule import parse_weekly
 from tests.driver import Bot, user_id
 
 

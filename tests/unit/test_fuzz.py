@@ -31,9 +31,9 @@ from hypothesis.control import currently_in_test_context
 
 from core.app import Invocation
 from core.commands import COMMANDS, Command, Param, Verb, parse
-from core.errors import ApportError
-from core.network import SETTINGS
-from core.ui import InputKind, Reply
+from core.shared.errors import ApportError
+from core.shared.tenancy import SETTINGS
+from core.shared.ui import InputKind, Reply
 from tests.driver import Bot, user_id
 from tests.unit.proof import DatabaseLimit, mass_mentions, shown, too_wide
 from tests.unit.scenario import (

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from core import errors
-from core.breaches import BreachKind, BreachState
-from core.charter_default import SECTION_KEYS
+from core.charter.default_text import SECTION_KEYS
 from core.commands import COMMANDS
-from core.i18n import CATALOGS, EN, FR, Translator
-from core.network import GRANTABLE_ROLES, SETTINGS
-from core.recruitment import Ballot, Recommendation, Stage
-from core.referrals import MOVES, Party, Status
-from core.ui import InputKind
+from core.recruitment.model import Ballot, Recommendation, Stage
+from core.referrals.model import MOVES, Party, Status
+from core.shared import errors
+from core.shared.i18n import CATALOGS, EN, FR, Translator
+from core.shared.tenancy import GRANTABLE_ROLES, SETTINGS
+from core.shared.ui import InputKind
+from core.trust.breaches import BreachKind, BreachState
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 

@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.app import Invocation
-from core.outbox import OutboxState
-from core.ui import Notice
+from core.shared.outbox import OutboxState
+from core.shared.ui import Notice
 from tests.database_copies import Database, network_tables
 from tests.driver import Bot, FakeClock, user_id
 from tests.unit.proof import foreign_rows, network_rows, shown

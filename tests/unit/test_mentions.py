@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.app import Invocation, PlatformUser
-from core.ui import Problem
+from core.shared.ui import Problem
 from tests.driver import Bot, user_id
 
 

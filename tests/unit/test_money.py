@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.errors import InvalidAmount
-from core.money import MAX_AMOUNT, format_amount, parse_amount
+from core.shared.errors import InvalidAmount
+from core.shared.money import MAX_AMOUNT, format_amount, parse_amount
 
 NNBSP = "\u202f"  # French thousands separator
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 
 from core.app import Invocation
-from core.errors import InvalidValue
-from core.network import Role
-from core.services.network import parse_offset
-from core.ui import Reply
+from core.network.services import parse_offset
+from core.shared.errors import InvalidValue
+from core.shared.tenancy import Role
+from core.shared.ui import Reply
 from tests.driver import Bot, user_id
 
 NNBSP = "\u202f"

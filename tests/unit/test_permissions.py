@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import pytest
 
 from core.commands import COMMANDS, find_command, parse
-from core.i18n import EN
-from core.referrals import MOVES
-from core.ui import Action, InputKind, Notice, Reply
+from core.referrals.model import MOVES
+from core.shared.i18n import EN
+from core.shared.ui import Action, InputKind, Notice, Reply
 from tests.driver import Bot, user_id
 from tests.unit import permissions_matrix as matrix
 from tests.unit.proof import contains_word, network_rows, shown

@@ -7,19 +7,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.errors import InvalidValue
-from core.network import Member, Role
-from core.recruitment import (
+from core.recruitment.model import (
     Ballot,
     Candidate,
     Tally,
     admitted,
     eligible_voters,
-    parse_fraction,
     pick_interviewers,
     profession_key,
     tally,
 )
+from core.shared.errors import InvalidValue
+from core.shared.tenancy import Member, Role
+from core.shared.text import parse_fraction
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from core.recruitment import Stage
+from core.recruitment.model import Stage
 from tests.driver import Bot, user_id
 
 PROPOSE = "Zoe Martin | plumber | Left BNI Lyon: too much pressure on attendance"

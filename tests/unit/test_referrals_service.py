@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.referrals import Status
-from core.ui import Notice
+from core.referrals.model import Status
+from core.shared.ui import Notice
 from tests.driver import Bot, user_id
 
 D = Decimal

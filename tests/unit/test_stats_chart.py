@@ -15,8 +15,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
-from core.charts_port import MonthlyChart, RenderedChart
-from core.stats import Figures
+from core.shared.charts_port import MonthlyChart, RenderedChart
+from core.stats.model import Figures
 from storage.stats import SqlStats
 from tests.driver import Bot
 

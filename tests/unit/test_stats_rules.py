@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from core.stats import (
+from core.stats.model import (
     Activity,
     Light,
     Month,

@@ -13,10 +13,10 @@ import pytest
 from PIL import Image
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
-from core.charts_port import MonthlyChart, RenderedChart
-from core.outbox import OutboxState
-from core.services import digest
-from core.ui import Reply
+from core.shared.charts_port import MonthlyChart, RenderedChart
+from core.shared.outbox import OutboxState
+from core.shared.ui import Reply
+from core.stats import digest
 from tests.driver import Bot
 
 PNG = b"\x89PNG\r\n\x1a\n"

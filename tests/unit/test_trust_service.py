@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from core.breaches import BreachState
-from core.contact import add_months, parse_contact
-from core.errors import InvalidValue
+from core.referrals.contact import add_months, parse_contact
+from core.shared.errors import InvalidValue
+from core.trust.breaches import BreachState
 from tests.driver import Bot, user_id
 
 

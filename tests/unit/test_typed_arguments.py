@@ -9,16 +9,16 @@ from decimal import Decimal
 import pytest
 
 from core.commands import find_command, parse
-from core.declare import convert
-from core.errors import ApportError, InvalidAmount, NotAMember
-from core.network import Member, Role
-from core.recruitment import Ballot
-from core.services.network import RoleArgs
-from core.services.recruitment import VoteArgs
-from core.services.referrals import ReferArgs, ReferralArgs
-from core.services.stats import PeriodArgs
-from core.stats import PeriodKind
-from core.ui import Problem
+from core.network.services import RoleArgs
+from core.recruitment.model import Ballot
+from core.recruitment.services import VoteArgs
+from core.referrals.services import ReferArgs, ReferralArgs
+from core.shared.declare import convert
+from core.shared.errors import ApportError, InvalidAmount, NotAMember
+from core.shared.tenancy import Member, Role
+from core.shared.ui import Problem
+from core.stats.model import PeriodKind
+from core.stats.services import PeriodArgs
 from tests.driver import Bot
 
 BOB = Member(2, 1, "U-bob", "bob", set(), datetime(2026, 1, 1, tzinfo=UTC))

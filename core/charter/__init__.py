@@ -1,0 +1,1 @@
+"""The charter: its versions, the commission rule, acceptance, reminders."""

@@ -1,0 +1,1 @@
+"""The member directory: profiles and who fits a need."""

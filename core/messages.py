@@ -1,0 +1,84 @@
+"""Message rows: the notice each becomes when it falls due, composed from reads alone.
+
+A row carries its reply (a notice to a member, a channel post, a post in a thread), or is one
+of the follow-ups composed from its referral as it is now. A row whose subject moved on, or
+whose recipient is gone, becomes no notice at all and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.referrals import followups
+from core.shared.context import Context, thread_root_key
+from core.shared.outbox import OutboxItem, OutboxState
+from core.shared.tenancy import Member
+from core.shared.ui import Notice, Reply
+from core.shared.ui_codec import decode_reply, neutralised
+
+# A member of the row's network by id, or None when there is no such member.
+Recipient = Callable[[int], Member | None]
+
+
+class ThreadNotStarted(Exception):
+    """A thread post came due before the thread's first post was sent: try again shortly."""
+
+
+def compose(ctx: Context, item: OutboxItem, recipient: Recipient) -> Notice | None:
+    """The notice `item` becomes now, or None when it no longer applies."""
+    network = ctx.network
+    composer = followups.COMPOSERS.get(item.kind)
+    if composer is not None:
+        referral = ctx.uow.referrals.get(network.id, int(item.payload["referral"]))
+        composed = composer(ctx, item, referral) if referral else None
+        if composed is None:
+            return None
+        member_id, reply = composed
+        return _to_member(ctx, item, recipient(member_id), reply)
+    reply = decode_reply(item.payload["reply"])
+    if item.channel:
+        thread = str(item.payload.get("thread", ""))
+        opens = bool(item.payload.get("opens", False))
+        return Notice(
+            network.id,
+            network.key,
+            neutralised(reply),  # a channel post never pings everyone
+            channel=item.channel,
+            kind=item.kind,
+            key=item.key,
+            locale=network.locale,
+            thread=thread,
+            thread_title=str(item.payload.get("thread_title", "")),
+            thread_ref="" if opens or not thread else _thread_ref(ctx, thread),
+            opens_thread=opens,
+        )
+    if item.member_id is None:
+        return None
+    return _to_member(ctx, item, recipient(item.member_id), reply)
+
+
+def _thread_ref(ctx: Context, thread: str) -> str:
+    root = ctx.uow.outbox.by_key(ctx.network.id, thread_root_key(thread))
+    if root is None or root.state in (OutboxState.FAILED, OutboxState.CANCELLED):
+        return ""  # no first post to hang from: post on its own
+    if root.state is not OutboxState.SENT:
+        raise ThreadNotStarted()
+    return root.ref
+
+
+def _to_member(
+    ctx: Context, item: OutboxItem, member: Member | None, reply: Reply
+) -> Notice | None:
+    if member is None:
+        return None
+    return Notice(
+        ctx.network.id,
+        ctx.network.key,
+        reply,
+        member_id=member.id,
+        external_id=member.external_id,
+        name=member.display_name,
+        kind=item.kind,
+        key=item.key,
+        locale=ctx.network.locale,
+    )

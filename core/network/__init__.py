@@ -1,0 +1,1 @@
+"""`/network`: settings, roles, the audit trail and the ledger export (admins)."""

@@ -1,0 +1,160 @@
+"""Network settings and member roles (admins), and the settings page everyone can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from core.charter import reminders as charter_reminders
+from core.network import audit
+from core.shared.audit import AuditEntry
+from core.shared.context import Context
+from core.shared.declare import Command, NoArgs, Param, Verb
+from core.shared.errors import InvalidValue
+from core.shared.tenancy import GRANTABLE_ROLES, SETTINGS, Member, Role
+from core.shared.ui import Field, Reply
+from core.shared.ui import InputKind as K
+from core.stats import exports
+
+
+def _setting_value(ctx: Context, key: str) -> str:
+    value = getattr(ctx.network, SETTINGS[key].attribute)
+    if isinstance(value, bool):
+        return ctx.t("value.on") if value else ctx.t("value.off")
+    return str(value) if value != "" else "-"
+
+
+def show(ctx: Context, args: NoArgs) -> Reply:
+    t = ctx.t
+    fields = [
+        Field(t(f"setting.{key}"), f"{_setting_value(ctx, key)}  ({key})") for key in SETTINGS
+    ]
+    members = ctx.uow.members.all(ctx.network.id)
+    for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED):
+        holders = ", ".join(m.display_name for m in members if role in m.roles) or "-"
+        fields.append(Field(t(f"role.{role.value}.plural"), holders))
+    fields.append(Field(t("network.member_count"), str(len(members))))
+    return Reply(
+        title=t("network.title", network=ctx.network.name),
+        fields=tuple(fields),
+        footer=t("network.how_to_change"),
+    )
+
+
+@dataclass(frozen=True)
+class SetArgs:
+    key: str
+    setting_value: str
+
+
+def set_setting(ctx: Context, args: SetArgs) -> Reply:
+    key = args.key
+    setting = SETTINGS[key]
+    raw = args.setting_value
+    if setting.is_channel:
+        raw = ctx.read_channel(raw) or raw
+    value = setting.parse(raw)
+    setattr(ctx.network, setting.attribute, value)
+    ctx.uow.networks.update(ctx.network)
+    shown = _setting_value(ctx, key)
+    ctx.uow.audit.add(
+        AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{key} = {shown}")
+    )
+    if key in ("charter-reminder", "timezone"):
+        charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
+    return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))
+
+
+@dataclass(frozen=True)
+class RoleArgs:
+    member: Member
+    role: Role
+    remove: str
+
+
+def role(ctx: Context, args: RoleArgs) -> Reply:
+    t = ctx.t
+    member = args.member
+    granted = args.role
+    role_name = t(f"role.{granted.value}")
+    if args.remove:
+        if granted not in member.roles:
+            return Reply(text=t("network.role_absent", member=member.display_name, role=role_name))
+        if granted is Role.ADMIN:
+            admins = [m for m in ctx.uow.members.all(ctx.network.id) if m.is_admin]
+            if len(admins) <= 1:
+                raise InvalidValue("error.last_admin")
+        member.roles.discard(granted)
+        ctx.uow.members.update(member)
+        ctx.uow.audit.add(
+            AuditEntry(
+                ctx.network.id,
+                ctx.actor.id,
+                ctx.now,
+                "role.removed",
+                f"{member.display_name}: {granted.value}",
+            )
+        )
+        ctx.notify(
+            member.id,
+            Reply(text=t("notice.role_removed", role=role_name, admin=ctx.actor.display_name)),
+        )
+        return Reply(text=t("network.role_removed", member=member.display_name, role=role_name))
+    if granted in member.roles:
+        return Reply(text=t("network.role_present", member=member.display_name, role=role_name))
+    member.roles.add(granted)
+    ctx.uow.members.update(member)
+    ctx.uow.audit.add(
+        AuditEntry(
+            ctx.network.id,
+            ctx.actor.id,
+            ctx.now,
+            "role.granted",
+            f"{member.display_name}: {granted.value}",
+        )
+    )
+    ctx.notify(
+        member.id,
+        Reply(text=t("notice.role_granted", role=role_name, admin=ctx.actor.display_name)),
+    )
+    return Reply(text=t("network.role_granted", member=member.display_name, role=role_name))
+
+
+def parse_offset(text: str) -> timedelta:
+    """`+14d`, `3h`, `+90m`: how far the console moves its network's clock."""
+    raw = text.strip().removeprefix("+")
+    units = {"d": "days", "h": "hours", "m": "minutes"}
+    if len(raw) < 2 or raw[-1] not in units or not raw[:-1].isdigit():
+        raise InvalidValue("error.invalid_offset", value=text)
+    return timedelta(**{units[raw[-1]]: int(raw[:-1])})
+
+
+NETWORK = Command(
+    "network",
+    (
+        Verb("", handler=show),
+        Verb(
+            "role",
+            (
+                Param("member", K.MEMBER),
+                Param("role", K.CHOICE, choices=tuple(r.value for r in GRANTABLE_ROLES), enum=Role),
+                Param("remove", K.CHOICE, required=False, choices=("remove",)),
+            ),
+            admin_only=True,
+            handler=role,
+            args=RoleArgs,
+        ),
+        Verb("audit", admin_only=True, handler=audit.audit),
+        Verb("export", admin_only=True, handler=exports.network_ledger),
+        Verb(
+            "set",
+            (
+                Param("key", K.CHOICE, choices=tuple(SETTINGS)),
+                Param("setting_value", K.TEXT, rest=True),
+            ),
+            admin_only=True,
+            handler=set_setting,
+            args=SetArgs,
+        ),
+    ),
+)

@@ -1,0 +1,1 @@
+"""Recruitment: candidates, crossed interviews, the secret vote."""

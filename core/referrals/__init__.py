@@ -1,0 +1,1 @@
+"""Referrals: passing a client, its lifecycle, follow-ups and feedback."""

@@ -1,0 +1,100 @@
+"""How a referral is shown: the card with its figures, history and the moves the viewer has."""
+
+from __future__ import annotations
+
+from core.referrals.model import MOVES, Referral, Status
+from core.shared.context import Context
+from core.shared.ui import Action, Field, Input, InputKind, Reply, Style
+
+_STYLES = {
+    "accept": Style.PRIMARY,
+    "won": Style.PRIMARY,
+    "paid": Style.PRIMARY,
+    "decline": Style.DANGER,
+    "cancel": Style.DANGER,
+    "lost": Style.DANGER,
+}
+
+
+def actions_for(
+    ctx: Context, referral: Referral, member_id: int, is_admin: bool
+) -> tuple[Action, ...]:
+    """The moves `member_id` can make now, as actions (`won` asks the amount first)."""
+    t = ctx.t
+    actions: list[Action] = []
+    party = referral.party_of(member_id)
+    for verb, move in MOVES.items():
+        mine = party is move.party or (move.admin_may and is_admin)
+        if mine and referral.status in move.sources:
+            ask = None
+            if verb == "won":
+                ask = Input("amount", t("param.amount.label"), InputKind.AMOUNT)
+            actions.append(
+                Action(
+                    t(f"action.{verb}"),
+                    "referral",
+                    f"{referral.number} {verb}",
+                    _STYLES.get(verb, Style.DEFAULT),
+                    ask,
+                )
+            )
+    return tuple(actions)
+
+
+def with_quality(ctx: Context, member_id: int) -> str:
+    """A member's name with their quality score, when they have one: `bob (4.5/5, 2)`."""
+    average, count = ctx.uow.feedback.quality(ctx.network.id, member_id)
+    name = ctx.name(member_id)
+    if average is None:
+        return name
+    return ctx.t("quality.inline", name=name, score=f"{average:.1f}", count=count)
+
+
+def status_label(ctx: Context, status: Status) -> str:
+    return ctx.t(f"status.{status.value}")
+
+
+def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool) -> Reply:
+    t = ctx.t
+    client = ctx.uow.clients.get(ctx.network.id, referral.client_id)
+    client_name = client.name if client else "?"
+    fields = [
+        Field(t("field.from"), ctx.name(referral.referrer_id)),
+        Field(t("field.to"), with_quality(ctx, referral.receiver_id)),
+        Field(t("field.client_owner"), ctx.name(referral.client_owner_id)),
+        Field(t("field.need"), referral.need),
+        Field(t("field.status"), status_label(ctx, referral.status)),
+        Field(
+            t("field.temperature"),
+            t(
+                "temperature.value",
+                n=referral.temperature,
+                meaning=t(f"temperature.{referral.temperature}"),
+            ),
+        ),
+    ]
+    if referral.contact and (viewer_is_admin or referral.party_of(viewer_id) is not None):
+        fields.append(Field(t("field.contact"), referral.contact))
+    if referral.estimated_value is not None:
+        fields.append(Field(t("field.estimated_value"), ctx.money(referral.estimated_value)))
+    if referral.closed_amount is not None:
+        fields.append(Field(t("field.closed_amount"), ctx.money(referral.closed_amount)))
+        fields.append(Field(t("field.commission_due"), ctx.money(referral.commission_due)))
+        fields.append(Field(t("field.commission_paid"), ctx.money(referral.commission_paid)))
+    fields.append(Field(t("field.charter_version"), str(referral.charter_version)))
+    history = tuple(
+        t(
+            "history.line",
+            at=ctx.local(event.at),
+            who=ctx.name(event.actor_id),
+            status=status_label(ctx, event.to_status),
+            note=f" ({event.note})" if event.note else "",
+        )
+        for event in referral.events
+    )
+    return Reply(
+        title=t("referral.title", number=referral.number, client=client_name),
+        fields=tuple(fields),
+        lines=history,
+        actions=actions_for(ctx, referral, viewer_id, viewer_is_admin),
+    )

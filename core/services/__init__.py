@@ -1,1 +1,0 @@
-"""The service layer: one small function per thing a member can do."""

@@ -1,0 +1,1 @@
+"""The platform-neutral pieces every feature uses: UI vocabulary, ports, text."""

@@ -1,0 +1,40 @@
+"""Message catalogs (English and French) and the translator that fills them in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from core.shared.i18n import directory_en, directory_fr
+from core.shared.i18n.en import MESSAGES as CORE_EN
+from core.shared.i18n.fr import MESSAGES as CORE_FR
+
+# One catalog per language, merged from the core file and the feature files.
+EN: dict[str, str] = {**CORE_EN, **directory_en.MESSAGES}
+FR: dict[str, str] = {**CORE_FR, **directory_fr.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+
+
+_COMMAND = re.compile(r"(?<![\w/])/([a-z]+)\b")
+
+
+class Translator:
+    def __init__(self, locale: str, command_names: Mapping[str, str] | None = None) -> None:
+        """`command_names`: how this platform spells commands that differ (Slack's
+        `apport feedback`); every `/feedback` the messages mention is written that way."""
+        self.locale = locale if locale in CATALOGS else "en"
+        self._catalog = CATALOGS[self.locale]
+        self._names = command_names or {}
+
+    def has(self, key: str) -> bool:
+        return key in self._catalog
+
+    def __call__(self, key: str, /, **params: Any) -> str:
+        template = self._catalog.get(key) or EN.get(key)
+        if template is None:
+            raise KeyError(f"no message {key!r}")
+        if self._names and "/" in template:
+            # The template only: what a user typed, passed as a parameter, is never rewritten.
+            template = _COMMAND.sub(lambda m: "/" + self._names.get(m[1], m[1]), template)
+        return template.format(**params) if params else template

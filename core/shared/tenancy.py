@@ -1,0 +1,162 @@
+"""Networks (tenants) and their settings; members and their roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.shared.errors import InvalidValue
+from core.shared.schedule import parse_weekly
+from core.shared.text import parse_bounded_int, parse_fraction
+
+LOCALES = ("en", "fr")
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    RECRUITER = "recruiter"
+    EXPERIENCED = "experienced"
+    MEMBER = "member"
+
+
+GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED)
+
+
+@dataclass
+class Network:
+    id: int
+    key: str
+    name: str
+    locale: str
+    currency: str = "EUR"
+    timezone: str = "Europe/Paris"
+    charter_required: bool = True
+    created_at: datetime | None = None
+    followup_days: int = 14
+    charter_reminder: str = "mon 09:00"  # a weekly schedule, or "off"
+    charter_reminder_index: int = 0  # which rule the next reminder shows
+    announcements_channel: str = ""  # platform channel id
+    recruiters_channel: str = ""
+    exclusivity: bool = True  # one member per profession, as in BNI chapters
+    experienced_days: int = 180  # membership that makes an interviewer without the role
+    site_visit: bool = False  # the vote waits for one visit at the candidate's workplace
+    vote_days: int = 7
+    quorum: str = "1/2"  # of eligible recruiters who must vote
+    threshold: str = "2/3"  # of yes among yes + no
+    contact_retention_months: int = 24  # after a referral closes, its client contact is erased
+
+
+@dataclass
+class Member:
+    id: int
+    network_id: int
+    external_id: str
+    display_name: str
+    roles: set[Role] = field(default_factory=set)
+    joined_at: datetime | None = None
+    profession: str = ""
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+
+def _locale(value: str) -> str:
+    value = value.strip().lower()
+    if value not in LOCALES:
+        raise InvalidValue("error.invalid_choice", value=value, choices=", ".join(LOCALES))
+    return value
+
+
+def _currency(value: str) -> str:
+    value = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise InvalidValue("error.invalid_currency", value=value)
+    return value
+
+
+def _timezone(value: str) -> str:
+    value = value.strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
+        raise InvalidValue("error.invalid_timezone", value=value) from None
+    return value
+
+
+def _flag(value: str) -> bool:
+    folded = value.strip().lower()
+    if folded in ("on", "yes", "true", "1", "oui"):
+        return True
+    if folded in ("off", "no", "false", "0", "non"):
+        return False
+    raise InvalidValue("error.invalid_choice", value=value, choices="on, off")
+
+
+def _days(value: str) -> int:
+    return parse_bounded_int(value, 1, 365, "error.invalid_days")
+
+
+def _months(value: str) -> int:
+    return parse_bounded_int(value, 1, 120, "error.invalid_months")
+
+
+def _schedule(value: str) -> str:
+    weekly = parse_weekly(value)
+    return str(weekly) if weekly else "off"
+
+
+def _channel(value: str) -> str:
+    """A channel as the adapter read it (its id); `none` clears it."""
+    value = value.strip()
+    if value.lower() in ("none", "off", "-", "aucun"):
+        return ""
+    if not value or len(value) > 200 or " " in value:
+        raise InvalidValue("error.invalid_channel", value=value[:200])
+    return value
+
+
+def _share(value: str) -> str:
+    share = parse_fraction(value)
+    return f"{share.numerator}/{share.denominator}"
+
+
+def _name(value: str) -> str:
+    value = " ".join(value.split())
+    if not value or len(value) > 100:
+        raise InvalidValue("error.invalid_name", value=value[:100])
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    attribute: str
+    parse: Callable[[str], object]
+    is_channel: bool = False  # the value names a channel: the adapter reads it first
+
+
+# `/network set KEY VALUE`: the key users type, the attribute it sets, how the value is read.
+# Keys are written with hyphens; `charter_required` is read as `charter-required`.
+SETTINGS: dict[str, Setting] = {
+    "name": Setting("name", _name),
+    "locale": Setting("locale", _locale),
+    "currency": Setting("currency", _currency),
+    "timezone": Setting("timezone", _timezone),
+    "charter-required": Setting("charter_required", _flag),
+    "followup-days": Setting("followup_days", _days),
+    "charter-reminder": Setting("charter_reminder", _schedule),
+    "announcements-channel": Setting("announcements_channel", _channel, is_channel=True),
+    "recruiters-channel": Setting("recruiters_channel", _channel, is_channel=True),
+    "exclusivity": Setting("exclusivity", _flag),
+    "experienced-days": Setting("experienced_days", _days),
+    "site-visit": Setting("site_visit", _flag),
+    "vote-days": Setting("vote_days", _days),
+    "quorum": Setting("quorum", _share),
+    "threshold": Setting("threshold", _share),
+    "contact-retention-months": Setting("contact_retention_months", _months),
+}
+

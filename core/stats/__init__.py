@@ -1,0 +1,1 @@
+"""Stats: the figures, the activity light, the monthly digest, exports."""

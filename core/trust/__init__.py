@@ -1,0 +1,1 @@
+"""Trust: charter breach reports, and each member's rights over their data."""

@@ -1,0 +1,284 @@
+"""`/report`, `/reports`: confidential charter breach reports, handled by admins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.shared.context import Context
+from core.shared.declare import Command, NoArgs, Param, Verb
+from core.shared.errors import InvalidValue, ReferralNotFound, concerning
+from core.shared.tenancy import Member
+from core.shared.text import check_length, parse_record_number
+from core.shared.ui import Action, Field, Reply, Style
+from core.shared.ui import InputKind as K
+from core.trust.breaches import (
+    CHARTER_SECTION,
+    OPEN_BREACH_STATES,
+    Breach,
+    BreachEvent,
+    BreachKind,
+    BreachState,
+)
+
+_REFERRAL = re.compile(r"^(?:referral|recommandation|ref)?\s*#?\s*(\d{1,9})$", re.IGNORECASE)
+NEXT_STATE = {
+    "raise": BreachState.RAISED,
+    "resolve": BreachState.RESOLVED,
+    "dismiss": BreachState.DISMISSED,
+}
+
+
+class BreachNotFound(InvalidValue):
+    key = "error.breach_not_found"
+
+
+@dataclass(frozen=True)
+class FileArgs:
+    member: Member
+    kind: BreachKind
+    what: str
+    referral: str
+
+
+def file_report(ctx: Context, args: FileArgs) -> Reply:
+    t = ctx.t
+    reported = args.member
+    if reported.id == ctx.actor.id:
+        raise InvalidValue("error.report_self", concerns="member")
+    text = check_length(args.what.strip(), t("param.what"), "what")
+    referral_number = None
+    if args.referral:
+        match = _REFERRAL.match(args.referral.strip())
+        if match is None:
+            raise InvalidValue(
+                "error.invalid_number", value=args.referral[:50], concerns="referral"
+            )
+        with concerning("referral"):
+            referral_number = parse_record_number(match[1])
+        if ctx.uow.referrals.get(ctx.network.id, referral_number) is None:
+            raise ReferralNotFound(number=referral_number, concerns="referral")
+    breach = ctx.uow.breaches.add(
+        Breach(
+            0,
+            ctx.network.id,
+            ctx.uow.breaches.next_number(ctx.network.id),
+            ctx.actor.id,
+            reported.id,
+            args.kind,
+            text,
+            ctx.now,
+            referral_number,
+            events=[BreachEvent(ctx.actor.id, ctx.now, BreachState.OPEN)],
+        )
+    )
+    alert = Reply(
+        text=t("notice.breach_filed", number=breach.number, kind=t(f"breach.{breach.kind.value}")),
+        actions=(Action(t("action.read_report"), "report", str(breach.number)),),
+    )
+    for member in ctx.uow.members.all(ctx.network.id):
+        if member.is_admin and member.id != reported.id:
+            ctx.notify(member.id, alert, kind="breach.filed")
+    return Reply(text=t("report.received", number=breach.number))
+
+
+@dataclass(frozen=True)
+class ReportArgs:
+    report: int
+
+
+@dataclass(frozen=True)
+class MoveArgs:
+    report: int
+    note: str
+
+
+def _get(ctx: Context, number: int) -> Breach:
+    ctx.require_admin()
+    found = ctx.uow.breaches.get(ctx.network.id, number)
+    # Until an admin raises it, the member reported on (an admin too) does not see the report.
+    if found is None or _hidden_from(ctx, found):
+        raise BreachNotFound(number=number)
+    return found
+
+
+def _hidden_from(ctx: Context, breach: Breach) -> bool:
+    return breach.reported_id == ctx.actor.id and breach.state is BreachState.OPEN
+
+
+def _context_fields(ctx: Context, breach: Breach) -> list[Field]:
+    """What an admin needs to weigh the claim: the referral, who owns the client, the rule."""
+    t = ctx.t
+    fields = [
+        Field(t("field.reporter"), ctx.name(breach.reporter_id)),
+        Field(t("field.reported"), ctx.name(breach.reported_id)),
+        Field(t("field.kind"), t(f"breach.{breach.kind.value}")),
+        Field(t("field.what"), breach.text),
+    ]
+    section = CHARTER_SECTION[breach.kind]
+    if section:
+        fields.append(Field(t("field.charter_rule"), t(f"charter.section.{section}")))
+    if breach.referral_number is not None:
+        referral = ctx.uow.referrals.get(ctx.network.id, breach.referral_number)
+        if referral is not None:
+            client = ctx.uow.clients.get(ctx.network.id, referral.client_id)
+            fields.append(
+                Field(
+                    t("field.referral"),
+                    t(
+                        "report.referral_line",
+                        number=referral.number,
+                        client=client.name if client else "?",
+                        referrer=ctx.name(referral.referrer_id),
+                        receiver=ctx.name(referral.receiver_id),
+                        status=t(f"status.{referral.status.value}"),
+                    ),
+                )
+            )
+            fields.append(Field(t("field.client_owner"), ctx.name(referral.client_owner_id)))
+    fields.append(Field(t("field.state"), t(f"breach_state.{breach.state.value}")))
+    return fields
+
+
+def show(ctx: Context, args: ReportArgs) -> Reply:
+    breach = _get(ctx, args.report)
+    t = ctx.t
+    history = tuple(
+        t(
+            "report.history_line",
+            at=ctx.local(e.at),
+            who=ctx.name(e.actor_id),
+            state=t(f"breach_state.{e.state.value}"),
+            note=f" ({e.note})" if e.note else "",
+        )
+        for e in breach.events
+    )
+    actions: tuple[Action, ...] = ()
+    if breach.state in OPEN_BREACH_STATES:
+        actions = tuple(
+            Action(
+                t(f"action.breach_{verb}"),
+                "report",
+                f"{breach.number} {verb}",
+                Style.DANGER if verb == "dismiss" else Style.DEFAULT,
+            )
+            for verb in ("raise", "resolve", "dismiss")
+            if not (verb == "raise" and breach.state is BreachState.RAISED)
+        )
+    return Reply(
+        title=t("report.title", number=breach.number),
+        fields=tuple(_context_fields(ctx, breach)),
+        lines=history,
+        actions=actions,
+    )
+
+
+def move(ctx: Context, args: MoveArgs, verb: str) -> Reply:
+    breach = _get(ctx, args.report)
+    t = ctx.t
+    target = NEXT_STATE[verb]
+    if breach.state not in OPEN_BREACH_STATES or breach.state is target:
+        raise InvalidValue(
+            "error.breach_state",
+            number=breach.number,
+            state=t(f"breach_state.{breach.state.value}"),
+        )
+    note = check_length(args.note.strip(), t("param.note"), "note")
+    event = BreachEvent(ctx.actor.id, ctx.now, target, note)
+    breach.state = target
+    breach.events.append(event)
+    ctx.uow.breaches.update(breach, event)
+    if target is BreachState.RAISED:
+        ctx.notify(
+            breach.reported_id,
+            Reply(
+                text=t(
+                    "notice.breach_raised",
+                    kind=t(f"breach.{breach.kind.value}"),
+                    admin=ctx.actor.display_name,
+                    note=note or "-",
+                )
+            ),
+            kind="breach.raised",
+        )
+    else:
+        ctx.notify(
+            breach.reporter_id,
+            Reply(text=t(f"notice.breach_{target.value}", number=breach.number, note=note or "-")),
+            kind=f"breach.{target.value}",
+        )
+    return Reply(text=t(f"report.{target.value}", number=breach.number))
+
+
+def raise_(ctx: Context, args: MoveArgs) -> Reply:
+    return move(ctx, args, "raise")
+
+
+def resolve(ctx: Context, args: MoveArgs) -> Reply:
+    return move(ctx, args, "resolve")
+
+
+def dismiss(ctx: Context, args: MoveArgs) -> Reply:
+    return move(ctx, args, "dismiss")
+
+
+def open_reports(ctx: Context, args: NoArgs) -> Reply:
+    ctx.require_admin()
+    t = ctx.t
+    found = [b for b in ctx.uow.breaches.open(ctx.network.id) if not _hidden_from(ctx, b)]
+    if not found:
+        return Reply(text=t("reports.none"))
+    lines: list[str] = []
+    for breach in found:
+        fields = {f.label: f.value for f in _context_fields(ctx, breach)}
+        line = t(
+            "reports.line",
+            number=breach.number,
+            kind=t(f"breach.{breach.kind.value}"),
+            reporter=ctx.name(breach.reporter_id),
+            reported=ctx.name(breach.reported_id),
+            state=t(f"breach_state.{breach.state.value}"),
+        )
+        extra = [fields[k] for k in (t("field.referral"), t("field.charter_rule")) if k in fields]
+        owner = fields.get(t("field.client_owner"))
+        if owner:
+            extra.append(t("reports.owner", owner=owner))
+        lines.append(line + ("; " + "; ".join(extra) if extra else ""))
+    return Reply(title=t("reports.title"), lines=tuple(lines))
+
+
+REPORT = Command(
+    "report",
+    (
+        Verb(
+            "",
+            (
+                Param("member", K.MEMBER),
+                Param(
+                    "kind", K.CHOICE, choices=tuple(k.value for k in BreachKind), enum=BreachKind
+                ),
+                Param("what", K.LONG_TEXT),
+                Param("referral", K.TEXT, required=False),
+            ),
+            has_form=True,
+            pipe=True,
+            handler=file_report,
+            args=FileArgs,
+        ),
+        Verb("show", (Param("report", K.NUMBER),), admin_only=True, handler=show, args=ReportArgs),
+        *(
+            Verb(
+                verb,
+                (Param("report", K.NUMBER), Param("note", K.LONG_TEXT, required=False)),
+                admin_only=True,
+                pipe=True,
+                handler=handler,
+                args=MoveArgs,
+            )
+            for verb, handler in (("raise", raise_), ("resolve", resolve), ("dismiss", dismiss))
+        ),
+    ),
+    number_first=True,
+    show_verb="show",
+)
+REPORTS = Command("reports", (Verb("", admin_only=True, handler=open_reports),))
