@@ -19,7 +19,6 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.sql.expression import false, true
 
 from storage.types import IdType, UTCDateTime
 
@@ -40,32 +39,32 @@ class Base(DeclarativeBase):
 
 
 class NetworkRow(Base):
+    """A network and its settings; their defaults are core's (`Network`), set on insert."""
+
     __tablename__ = "networks"
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     locale: Mapped[str] = mapped_column(String(8))
-    currency: Mapped[str] = mapped_column(String(3), default="EUR")
-    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
-    charter_required: Mapped[bool] = mapped_column(Boolean, default=True)
-    next_referral_number: Mapped[int] = mapped_column(Integer, default=1)
-    followup_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
-    charter_reminder: Mapped[str] = mapped_column(
-        String(32), default="mon 09:00", server_default="mon 09:00"
-    )
-    charter_reminder_index: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    announcements_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    recruiters_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    exclusivity: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
-    experienced_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
-    site_visit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    vote_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
-    quorum: Mapped[str] = mapped_column(String(16), default="1/2", server_default="1/2")
-    threshold: Mapped[str] = mapped_column(String(16), default="2/3", server_default="2/3")
-    next_candidate_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    contact_retention_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
-    next_breach_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    currency: Mapped[str] = mapped_column(String(3))
+    timezone: Mapped[str] = mapped_column(String(64))
+    charter_required: Mapped[bool] = mapped_column(Boolean)
+    next_referral_number: Mapped[int] = mapped_column(Integer)
+    followup_days: Mapped[int] = mapped_column(Integer)
+    charter_reminder: Mapped[str] = mapped_column(String(32))
+    charter_reminder_index: Mapped[int] = mapped_column(Integer)
+    announcements_channel: Mapped[str] = mapped_column(String(200))
+    recruiters_channel: Mapped[str] = mapped_column(String(200))
+    exclusivity: Mapped[bool] = mapped_column(Boolean)
+    experienced_days: Mapped[int] = mapped_column(Integer)
+    site_visit: Mapped[bool] = mapped_column(Boolean)
+    vote_days: Mapped[int] = mapped_column(Integer)
+    quorum: Mapped[str] = mapped_column(String(16))
+    threshold: Mapped[str] = mapped_column(String(16))
+    next_candidate_number: Mapped[int] = mapped_column(Integer)
+    contact_retention_months: Mapped[int] = mapped_column(Integer)
+    next_breach_number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
 
 

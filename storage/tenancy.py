@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from datetime import datetime
 
@@ -13,29 +14,30 @@ from core.shared.text import fold
 from storage.inserts import insert_or_skip
 from storage.tables import MemberRow, NetworkRow
 
+# What a network's row holds besides its identity: its name, language and every setting. Their
+# defaults are written once, in core's `Network`.
+SETTINGS = tuple(
+    f.name for f in dataclasses.fields(Network) if f.name not in ("id", "key", "created_at")
+)
+
 
 def _network(row: NetworkRow) -> Network:
-    return Network(
-        id=row.id,
-        key=row.key,
-        name=row.name,
-        locale=row.locale,
-        currency=row.currency,
-        timezone=row.timezone,
-        charter_required=row.charter_required,
-        created_at=row.created_at,
-        followup_days=row.followup_days,
-        charter_reminder=row.charter_reminder,
-        charter_reminder_index=row.charter_reminder_index,
-        announcements_channel=row.announcements_channel,
-        recruiters_channel=row.recruiters_channel,
-        exclusivity=row.exclusivity,
-        experienced_days=row.experienced_days,
-        site_visit=row.site_visit,
-        vote_days=row.vote_days,
-        quorum=row.quorum,
-        threshold=row.threshold,
-        contact_retention_months=row.contact_retention_months,
+    network = Network(row.id, row.key, row.name, row.locale, created_at=row.created_at)
+    for name in SETTINGS:
+        setattr(network, name, getattr(row, name))
+    return network
+
+
+def new_network_row(key: str, name: str, locale: str, at: datetime) -> NetworkRow:
+    """A new network's row, with core's default settings and its numbering at 1."""
+    defaults = Network(0, key, name, locale)
+    return NetworkRow(
+        key=key,
+        next_referral_number=1,
+        next_candidate_number=1,
+        next_breach_number=1,
+        created_at=at,
+        **{setting: getattr(defaults, setting) for setting in SETTINGS},
     )
 
 
@@ -52,30 +54,7 @@ class SqlNetworks:
         return _network(row) if row else None
 
     def add(self, key: str, name: str, locale: str, at: datetime) -> Network:
-        row = NetworkRow(
-            key=key,
-            name=name,
-            locale=locale,
-            currency="EUR",
-            timezone="Europe/Paris",
-            charter_required=True,
-            next_referral_number=1,
-            followup_days=14,
-            charter_reminder="mon 09:00",
-            charter_reminder_index=0,
-            announcements_channel="",
-            recruiters_channel="",
-            exclusivity=True,
-            experienced_days=180,
-            site_visit=False,
-            vote_days=7,
-            quorum="1/2",
-            threshold="2/3",
-            next_candidate_number=1,
-            contact_retention_months=24,
-            next_breach_number=1,
-            created_at=at,
-        )
+        row = new_network_row(key, name, locale, at)
         if not insert_or_skip(self.session, row):
             # Another process created it first (two first commands at once): use theirs.
             found = self.get_by_key(key)
@@ -86,23 +65,8 @@ class SqlNetworks:
 
     def update(self, network: Network) -> None:
         row = self.session.get_one(NetworkRow, network.id)
-        row.name = network.name
-        row.locale = network.locale
-        row.currency = network.currency
-        row.timezone = network.timezone
-        row.charter_required = network.charter_required
-        row.followup_days = network.followup_days
-        row.charter_reminder = network.charter_reminder
-        row.charter_reminder_index = network.charter_reminder_index
-        row.announcements_channel = network.announcements_channel
-        row.recruiters_channel = network.recruiters_channel
-        row.exclusivity = network.exclusivity
-        row.experienced_days = network.experienced_days
-        row.site_visit = network.site_visit
-        row.vote_days = network.vote_days
-        row.quorum = network.quorum
-        row.threshold = network.threshold
-        row.contact_retention_months = network.contact_retention_months
+        for setting in SETTINGS:
+            setattr(row, setting, getattr(network, setting))
 
 
 def _member(row: MemberRow) -> Member:

@@ -11,19 +11,11 @@ from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from storage.tables import ClientRow, MemberRow, NetworkRow, ReferralRow
+from storage.tenancy import new_network_row
 
 
 def _network(at: datetime) -> NetworkRow:
-    return NetworkRow(
-        key=f"k{at.timestamp()}",
-        name="N",
-        locale="en",
-        currency="EUR",
-        timezone="Europe/Paris",
-        charter_required=True,
-        next_referral_number=1,
-        created_at=at,
-    )
+    return new_network_row(f"k{at.timestamp()}", "N", "en", at)
 
 
 def test_naive_datetimes_are_refused(engine: Engine) -> None:
