@@ -129,9 +129,7 @@ class Inbox:
         cutoff = self.now() - grace
         for row in rows:
             if row["holder_host"] == self.holder.host:
-                gone = row["holder_pid"] == self.holder.pid or not process_alive(
-                    row["holder_pid"]
-                )
+                gone = row["holder_pid"] == self.holder.pid or not process_alive(row["holder_pid"])
             else:
                 gone = row["received_at"] <= cutoff
             if gone:

@@ -60,8 +60,8 @@ def request_key(body: Mapping[str, Any], headers: Mapping[str, Sequence[str]]) -
     event_id = body.get("event_id")
     if body.get("type") == "event_callback" and isinstance(event_id, str) and event_id:
         return f"event:{event_id}"
-    signed = _header(headers, "x-slack-signature") + ":" + _header(
-        headers, "x-slack-request-timestamp"
+    signed = (
+        _header(headers, "x-slack-signature") + ":" + _header(headers, "x-slack-request-timestamp")
     )
     if signed == ":":  # Socket Mode: nothing signed; Slack does not replay over the socket
         return f"socket:{uuid.uuid4().hex}"

@@ -3,6 +3,7 @@ on someone else's host, mentions in a client's name; and what the logs keep at D
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
@@ -32,10 +33,9 @@ def _raw_post(server: Server, head: bytes, body: bytes) -> bytes:
     An answer at all shows the server did not wait to read the body whole."""
     port = int(server.url.split(":")[2].split("/")[0])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        try:
+        # The server may answer and close while the body is still coming.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             connection.sendall(head + body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the server answered and closed while the body was still coming
         answer = b""
         while b"\r\n\r\n" not in answer:
             more = connection.recv(65536)

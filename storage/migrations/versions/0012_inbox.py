@@ -37,9 +37,7 @@ def upgrade() -> None:
         sa.Column("received_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("finished_at", storage.types.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inbox")),
-        sa.UniqueConstraint(
-            "platform", "request_key", name=op.f("uq_inbox_platform_request_key")
-        ),
+        sa.UniqueConstraint("platform", "request_key", name=op.f("uq_inbox_platform_request_key")),
     )
     with op.batch_alter_table("inbox", schema=None) as batch_op:
         batch_op.create_index("ix_inbox_state_received", ["state", "received_at"], unique=False)
