@@ -6,6 +6,7 @@ outbox notices go out through the dispatch loop, kicked after every command that
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.slack import recovery, redact
 from adapters.slack.app import build_bolt_app
@@ -33,6 +35,8 @@ from bot.settings import Settings, SettingsError
 from core.app import Apport
 from core.shared.ports import Clock, Messenger
 from storage.inbox import Inbox
+
+log = logging.getLogger(__name__)
 
 INBOX_KEPT = timedelta(days=1)
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -112,9 +116,13 @@ class SlackRuntime:
     def recover(self, grace: timedelta = recovery.GRACE) -> int:
         """Finish or answer what a dead process acknowledged, then forget finished requests
         older than a day (Slack retries events for an hour, replays die after 5 minutes)."""
-        taken = recovery.recover(self.runner, self.bolt.client, grace)
-        if self.runner.inbox is not None:
-            self.runner.inbox.forget(self.runtime.clock.now() - INBOX_KEPT)
+        try:
+            taken = recovery.recover(self.runner, self.bolt.client, grace)
+            if self.runner.inbox is not None:
+                self.runner.inbox.forget(self.runtime.clock.now() - INBOX_KEPT)
+        except SQLAlchemyError:
+            log.warning("could not read the inbox at start-up", exc_info=True)
+            return 0
         return taken
 
     def close(self) -> None:

@@ -99,7 +99,8 @@ class Runner:
             reply = self.apport.handle(self.invocation(who, command, text, verb, values, mentioned))
         except Exception:
             return Outcome(self.unexpected(who, f"{command} {verb}".strip()))
-        self._committed()
+        if not reply.error:  # a refusal rolled back: running it again refuses it again
+            self._committed()
         return Outcome(reply)
 
     def _committed(self) -> None:
