@@ -22,6 +22,7 @@ from slack_bolt import Ack, BoltContext, BoltRequest, BoltResponse
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
+from adapters.slack.ids import ACTION_PREFIX
 from adapters.slack.modals import ASK_CALLBACK, FORM_CALLBACK
 from adapters.slack.names import slash_commands
 from storage.inbox import Inbox
@@ -40,7 +41,8 @@ def kind_of(body: Mapping[str, Any]) -> str | None:
         return "command"
     kind = body.get("type")
     if kind == "block_actions":
-        return "button"
+        action = (body.get("actions") or [{}])[0]
+        return "button" if str(action.get("action_id", "")).startswith(ACTION_PREFIX) else None
     if kind == "view_submission":
         callback = (body.get("view") or {}).get("callback_id")
         return {FORM_CALLBACK: "form", ASK_CALLBACK: "ask"}.get(str(callback))
