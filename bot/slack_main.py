@@ -6,9 +6,11 @@ outbox notices go out through the dispatch loop, kicked after every command that
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import uvicorn
 from slack_bolt import App
@@ -16,8 +18,9 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from adapters.slack import redact
+from adapters.slack import recovery, redact
 from adapters.slack.app import build_bolt_app
 from adapters.slack.asgi import ThreadedSlackHandler
 from adapters.slack.directory import TeamNames, UserDirectory
@@ -31,7 +34,11 @@ from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from core.app import Apport
 from core.shared.ports import Clock, Messenger
+from storage.inbox import Inbox
 
+log = logging.getLogger(__name__)
+
+INBOX_KEPT = timedelta(days=1)
 DEFAULT_API_URL = "https://slack.com/api/"
 HTTP_HOST = "0.0.0.0"  # Slack must reach it; put it behind a TLS proxy
 _URL = re.compile(r"https?://[^\s/]+(/\S*)?")
@@ -106,6 +113,18 @@ class SlackRuntime:
     def loop(self) -> DispatchLoop:
         return self.runtime.loop
 
+    def recover(self, grace: timedelta = recovery.GRACE) -> int:
+        """Finish or answer what a dead process acknowledged, then forget finished requests
+        older than a day (Slack retries events for an hour, replays die after 5 minutes)."""
+        try:
+            taken = recovery.recover(self.runner, self.bolt.client, grace)
+            if self.runner.inbox is not None:
+                self.runner.inbox.forget(self.runtime.clock.now() - INBOX_KEPT)
+        except SQLAlchemyError:
+            log.warning("could not read the inbox at start-up", exc_info=True)
+            return 0
+        return taken
+
     def close(self) -> None:
         self.runtime.loop.stop()
         self.runner.close()
@@ -133,7 +152,8 @@ class Slack:
 
     def connected(self, runtime: Runtime) -> SlackRuntime:
         apport = runtime.app
-        runner = Runner(apport, UserDirectory(self.client), self.teams)
+        inbox = Inbox(runtime.engine, "slack", runtime.clock.now)
+        runner = Runner(apport, UserDirectory(self.client), self.teams, inbox=inbox)
         bolt = build_bolt_app(
             self.client, self.config.signing_secret, runner, self.process_before_response
         )
@@ -141,6 +161,7 @@ class Slack:
 
     def serve(self, runtime: Runtime) -> None:
         wired = self.connected(runtime)
+        wired.recover()
         runtime.loop.start()
         try:
             if self.config.socket_mode:

@@ -19,6 +19,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def make_engine(url: str, **options: Any) -> Engine:
     if url.startswith("sqlite"):
         options.setdefault("connect_args", {"timeout": 30})
+    # Bound parameters (names, contacts, notes) stay out of SQL logs and of error messages.
+    options.setdefault("hide_parameters", True)
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
 

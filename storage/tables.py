@@ -355,3 +355,25 @@ class ConsoleClockRow(Base):
 
     network_key: Mapped[str] = mapped_column(String(200), primary_key=True)
     offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InboxRow(Base):
+    """A platform request accepted and acknowledged, kept until it was processed (then without
+    its payload, as the key that turns away a retry or a replay). Written by storage/inbox.py."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "request_key"),
+        Index("ix_inbox_state_received", "state", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    request_key: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16))
+    holder_host: Mapped[str] = mapped_column(String(200))
+    holder_pid: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]

@@ -1,5 +1,6 @@
-"""The Bolt app: Slack's checks (signature, timestamp) first, event de-duplication, then one
-listener per kind of request."""
+"""The Bolt app: Slack's checks (signature, timestamp) first, event de-duplication, the inbox
+(each request recorded before it is acknowledged, a repeat turned away), then one listener per
+kind of request."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from adapters.slack.dedupe import RecentIds, once_per_event
+from adapters.slack.inbox import record_requests
 from adapters.slack.listeners import ask_submit, buttons, commands, form_submit, home_opened
 from adapters.slack.runner import Runner
 
@@ -32,6 +34,8 @@ def build_bolt_app(
         process_before_response=process_before_response,
     )
     app.middleware(once_per_event(recent or RecentIds()))
+    if runner.inbox is not None:
+        app.middleware(record_requests(runner.inbox))
     for listener in LISTENERS:
         listener.register(app, runner)
 

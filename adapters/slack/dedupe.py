@@ -1,9 +1,8 @@
 """Events Slack retries (`x-slack-retry-num`) are processed once, keyed on `event_id`.
 
-The memory is in-process (a bounded LRU of recent ids): enough for Slack's retries, which
-come back to the same app within minutes. Several HTTP processes behind a load balancer could
-each see one copy; the only event Apport handles (`app_home_opened`) republishes a view, which
-is harmless to repeat.
+The memory is in-process (a bounded LRU of recent ids), which turns a retry away without a
+database round trip. Across processes on one database, the inbox's unique key does the same
+(adapters/slack/inbox.py).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -24,9 +25,35 @@ def message(reply: Reply) -> dict[str, Any]:
     return {"text": fallback_text(reply), "blocks": render(reply)}
 
 
-def to_response_url(url: str, reply: Reply, replace: bool) -> None:
+SLACK_HOOKS = "hooks.slack.com"
+
+
+def trusted_response_url(url: str, api_url: str) -> bool:
+    """A response_url is answered only on Slack's own hosts: `https://hooks.slack.com`, or the
+    host (and port) of the configured Web API, whose scheme it must share."""
+    try:
+        parts, api = urlsplit(url), urlsplit(api_url)
+        port, api_port = parts.port, api.port  # a malformed port raises ValueError
+    except ValueError:
+        return False
+    if parts.username or parts.password:
+        return False
+    if parts.scheme == "https" and parts.hostname == SLACK_HOOKS and port in (None, 443):
+        return True
+    return (
+        bool(api.hostname)
+        and parts.scheme == api.scheme
+        and parts.hostname == api.hostname
+        and port == api_port
+    )
+
+
+def to_response_url(url: str, reply: Reply, replace: bool, api_url: str) -> None:
     """Answer through a response_url: a new ephemeral message, or the clicked message replaced
-    (so its buttons cannot be pressed again)."""
+    (so its buttons cannot be pressed again). A URL on any other host is refused and logged."""
+    if not trusted_response_url(url, api_url):
+        log.warning("refused to answer through a response_url on %r", urlsplit(url).netloc)
+        return
     if replace:
         sent = WebhookClient(url).send(replace_original=True, **message(reply))
     else:
@@ -45,7 +72,7 @@ def show(
     if origin.home:
         publish_home(client, runner, who, banner=reply)
     elif origin.response_url:
-        to_response_url(origin.response_url, reply, replace and not reply.error)
+        to_response_url(origin.response_url, reply, replace and not reply.error, client.base_url)
     else:
         client.chat_postMessage(channel=who.user_id, **message(reply))
     if reply.files:

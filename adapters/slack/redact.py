@@ -1,4 +1,6 @@
-"""Keeps tokens and secrets out of the logs, whatever library writes the record."""
+"""Keeps tokens, secrets and clients' contacts out of the logs, whatever library writes the
+record and at whatever level: slack_bolt's and slack_sdk's DEBUG lines (request and response
+bodies: cards with a client's contact), an invalid request's body that Bolt logs at INFO."""
 
 from __future__ import annotations
 
@@ -8,6 +10,12 @@ from collections.abc import Iterable
 
 TOKEN = re.compile(r"\b(xox[abposre]|xapp)-[A-Za-z0-9-]+")
 HIDDEN = "[redacted]"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number: `+` or `0` then at least 8 digits, spaces, dots, dashes or brackets between.
+PHONE = re.compile(r"(?<![\w.])(?:\+|0)\d(?:[ .\-()]{0,2}\d){7,}")
+# Where Slack's libraries print a request's or response's body: the rest of the line goes.
+BODY = re.compile(r"\b(body|body_params|json_body|query_params)(: |=).*", re.DOTALL)
+SLACK_LIBRARIES = ("slack_bolt", "slack_sdk")
 
 
 class RedactSecrets(logging.Filter):
@@ -18,10 +26,14 @@ class RedactSecrets(logging.Filter):
     def scrub(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, HIDDEN)
-        return TOKEN.sub(HIDDEN, text)
+        text = TOKEN.sub(HIDDEN, text)
+        return PHONE.sub(HIDDEN, EMAIL.sub(HIDDEN, text))
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.scrub(record.getMessage())
+        message = record.getMessage()
+        if record.name.startswith(SLACK_LIBRARIES):
+            message = BODY.sub(r"\1\2" + HIDDEN, message)
+        record.msg = self.scrub(message)
         record.args = None
         if record.exc_info and not record.exc_text:
             # Formatters print exc_text when it is set: the trace goes out scrubbed.

@@ -112,6 +112,8 @@ def render(reply: Reply, with_actions: bool = True, limit: int = MESSAGE_BLOCKS)
 
 
 def fallback_text(reply: Reply) -> str:
-    """The plain text of a message: notifications and screen readers show it."""
+    """The top-level text of a message, which notifications and screen readers show. Slack
+    parses it as mrkdwn, so it is escaped like the blocks: `<!channel>` or `<@U...>` that a
+    member wrote stays literal text."""
     text = reply.text or reply.title or (reply.lines[0] if reply.lines else "") or reply.footer
-    return cap(text or (reply.form.title if reply.form else ""), SECTION_MAX)
+    return cap(escape(text or (reply.form.title if reply.form else "")), SECTION_MAX)

@@ -8,17 +8,22 @@ id; the trace goes to the log under that id, never to the user.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from adapters.common.incident import incident_reply
 from adapters.slack.directory import TeamNames, UserDirectory
+from adapters.slack.inbox import CURRENT as inbox_request
 from adapters.slack.people import Who
 from core.app import Apport, Invocation, PlatformUser
 from core.shared.i18n import Translator
 from core.shared.ui import Reply
+from storage.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +41,10 @@ class Runner:
         teams: TeamNames,
         deadline: float = 2.0,
         workers: int = 8,
+        inbox: Inbox | None = None,
     ) -> None:
         self.apport = apport
+        self.inbox = inbox  # where requests are recorded before Slack is acknowledged
         self.directory = directory
         self.teams = teams
         self.deadline = deadline  # how long a modal submission waits for core before acking
@@ -92,10 +99,22 @@ class Runner:
             reply = self.apport.handle(self.invocation(who, command, text, verb, values, mentioned))
         except Exception:
             return Outcome(self.unexpected(who, f"{command} {verb}".strip()))
+        if not reply.error:  # a refusal rolled back: running it again refuses it again
+            self._committed()
         return Outcome(reply)
 
+    def _committed(self) -> None:
+        """Core is done with the current request: a restart must not run it again."""
+        key = inbox_request.get()
+        if key and self.inbox is not None:
+            try:
+                self.inbox.committed(key)
+            except SQLAlchemyError:
+                log.warning("could not note request %s as committed", key, exc_info=True)
+
     def start(self, job: Callable[[], Outcome]) -> Future[Outcome]:
-        return self.pool.submit(job)
+        """Run `job` on the pool, with the current request still current there."""
+        return self.pool.submit(contextvars.copy_context().run, job)
 
     def _mentions(self, who: Who, mentioned: Mapping[str, str]) -> tuple[PlatformUser, ...]:
         """A Slack user is a member of their workspace's network: the people a command names,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -177,7 +178,9 @@ LEDGER_COLUMNS = (
     "status",
     "paid_at",
 )
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# A cell, or any part of it after a separator a spreadsheet may split on (`,` `;` tab `|` or a
+# line break), that starts with a formula character (spaces before it aside).
+_FORMULA = re.compile(r"(^|[,;\t|\r\n])(?=[ ]*[=+\-@\t\r])")
 ZERO = Decimal("0.00")
 
 
@@ -196,8 +199,9 @@ class _Cells:
 
     @staticmethod
     def text(value: str) -> str:
-        """Text a spreadsheet would run as a formula is quoted with `'`."""
-        return "'" + value if value.startswith(_FORMULA) else value
+        """Text a spreadsheet would run as a formula is quoted with `'`, at the start of the cell
+        and after every separator that could split it into cells of its own."""
+        return _FORMULA.sub(r"\1'", value)
 
 
 def referrals_csv(ctx: Context, lines: list[LedgerLine]) -> bytes:

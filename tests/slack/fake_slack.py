@@ -48,6 +48,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.users: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[Failure]] = {}
+        self.holds: dict[str, threading.Event] = {}
         self._ts = itertools.count(1)
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -62,6 +63,8 @@ class FakeSlack:
         return self
 
     def stop(self) -> None:
+        for method in list(self.holds):
+            self.release(method)
         self._server.shutdown()
         self._server.server_close()
 
@@ -91,6 +94,15 @@ class FakeSlack:
             "deleted": False,
             "profile": {"display_name": name, "real_name": name.title()},
         }
+
+    def hold(self, method: str) -> None:
+        """Calls to `method` are recorded, then wait (10 s at most) until `release`."""
+        self.holds[method] = threading.Event()
+
+    def release(self, method: str) -> None:
+        gate = self.holds.pop(method, None)
+        if gate is not None:
+            gate.set()
 
     def fail_next(self, method: str, failure: Failure) -> None:
         self.failures.setdefault(method, []).append(failure)
@@ -199,7 +211,8 @@ class FakeSlack:
                     self.send_header(name, value)
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)  # a killed client is gone
 
             def _serve(self) -> None:
                 path = urlsplit(self.path).path
@@ -216,6 +229,9 @@ class FakeSlack:
                 method = path.removeprefix("/api/")
                 auth = self.headers.get("authorization") or ""
                 fake._record(Call(method, args, path, auth))
+                gate = fake.holds.get(method)
+                if gate is not None:
+                    gate.wait(10)
                 queued = fake.failures.get(method)
                 if queued:
                     failure = queued.pop(0)

@@ -36,7 +36,7 @@ def test_a_full_reply_renders_in_order_with_escaping() -> None:
     [button] = blocks[5]["elements"]
     assert button["style"] == "primary"
     assert ids.decode(button["value"]) == ids.Pressed("referral", "1 accept")
-    assert fallback_text(reply) == "R&D <urgent>"
+    assert fallback_text(reply) == "R&amp;D &lt;urgent&gt;"  # Slack shows R&D <urgent>
 
 
 def test_errors_are_marked() -> None:

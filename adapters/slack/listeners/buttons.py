@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from adapters.slack import ids
+from adapters.slack.inbox import recorded
 from adapters.slack.modals import Origin, ask_view
 from adapters.slack.outcomes import open_form, show
 from adapters.slack.people import Who
@@ -33,25 +35,26 @@ def _origin(body: dict[str, Any], pressed: ids.Pressed) -> Origin:
     )
 
 
+def handle(runner: Runner, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+    ack()
+    action: dict[str, Any] = (body.get("actions") or [{}])[0]
+    try:
+        pressed = ids.decode(str(action.get("value") or ""))
+    except (ValueError, KeyError):
+        log.warning("ignored a button whose value is not ours: %s", action.get("action_id"))
+        return
+    who = Who.from_interaction(body)
+    origin = _origin(body, pressed)
+    if pressed.ask is not None:
+        submit = runner.translator(who.team_id)("form.submit")
+        view = ask_view(pressed.ask, pressed.label, origin, submit)
+        client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+        return
+    reply = runner.run(who, pressed.command, pressed.args)
+    if reply.form is not None and open_form(client, runner, who, body, reply.form, origin):
+        return
+    show(client, runner, who, origin, reply, replace=True)
+
+
 def register(app: App, runner: Runner) -> None:
-    @app.action(ACTION_ID)
-    def on_button(
-        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
-    ) -> None:
-        ack()
-        try:
-            pressed = ids.decode(str(action.get("value") or ""))
-        except (ValueError, KeyError):
-            log.warning("ignored a button whose value is not ours: %s", action.get("action_id"))
-            return
-        who = Who.from_interaction(body)
-        origin = _origin(body, pressed)
-        if pressed.ask is not None:
-            submit = runner.translator(who.team_id)("form.submit")
-            view = ask_view(pressed.ask, pressed.label, origin, submit)
-            client.views_open(trigger_id=str(body["trigger_id"]), view=view)
-            return
-        reply = runner.run(who, pressed.command, pressed.args)
-        if reply.form is not None and open_form(client, runner, who, body, reply.form, origin):
-            return
-        show(client, runner, who, origin, reply, replace=True)
+    app.action(ACTION_ID)(recorded(runner.inbox, partial(handle, runner)))

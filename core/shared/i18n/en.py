@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "error.generic": "That did not work.",
     "error.unexpected": "Something went wrong on our side; nothing was changed. "
     "Please try again, and tell an admin if it keeps happening.",
+    "error.restarted": "Apport restarted while answering {command}. It was carried out: "
+    "check the result before doing it again.",
     "error.usage": "Usage: {usage}",
     "error.unknown_command": "Unknown command {name}. Type /help to see what I can do.",
     "error.not_a_member": "{name} is not a member of this network.",

@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "error.generic": "Cela n'a pas fonctionné.",
     "error.unexpected": "Un problème est survenu de notre côté ; rien n'a été modifié. "
     "Réessayez, et prévenez un administrateur si cela se reproduit.",
+    "error.restarted": "Apport a redémarré pendant sa réponse à {command}. La demande a bien "
+    "été traitée : vérifiez le résultat avant de la refaire.",
     "error.usage": "Utilisation : {usage}",
     "error.unknown_command": "Commande inconnue : {name}. Tapez /help pour voir ce que je sais "
     "faire.",
