@@ -1,15 +1,17 @@
 """The rules nobody can bypass, read from the database alone: what tests/unit/test_rules_machine.py
 checks after every step of its state machine.
 
-A `Snapshot` is every row of every table at one moment (typed, in primary-key order; two equal
-snapshots, two equal databases). Each check takes the snapshot before a step and the one after,
-and returns what it found wrong (an empty list when the rule holds). Whatever a rule depends on
+A `Snapshot` is every row of every table at one moment, in primary-key order (two equal
+snapshots, two equal databases), read the same way on SQLite and PostgreSQL. Each check takes
+the snapshot before a command and the one after, and returns what it found wrong (an empty list
+when the rule holds). Whatever a rule depends on
 at a past moment (roles, settings, the charter in force, professions) is replayed from the audit
 trail, the charter versions and acceptances, and the candidates' events.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import namedtuple
 from collections.abc import Callable
@@ -190,9 +192,7 @@ Check = Callable[[Snapshot | None, Snapshot, History], list[str]]
 # Recruitment
 
 
-def _eligible_interviewer(
-    history: History, candidate: Any, member_id: int, at: datetime
-) -> str:
+def _eligible_interviewer(history: History, candidate: Any, member_id: int, at: datetime) -> str:
     """Why `member_id` may not interview `candidate` at `at` ("" when they may)."""
     name = history.members[member_id].display_name
     if member_id == candidate.sponsor_id:
@@ -457,7 +457,7 @@ def valid_history(before: Snapshot | None, now: Snapshot, history: History) -> l
         if not steps or steps[0] != (None, Status.OFFERED.value):
             wrong.append(f"referral #{r.number} does not start offered: {steps}")
             continue
-        for (_, came), (left, went) in zip(steps, steps[1:], strict=False):
+        for (_, came), (left, went) in itertools.pairwise(steps):
             if left != came or (left, went) not in EDGES:
                 wrong.append(f"referral #{r.number}: {steps}")
                 break
@@ -515,7 +515,9 @@ def report_names_own_referral(
             continue
         r = referrals.get(b.referral_number)
         if r is None or b.reported_id not in (r.referrer_id, r.receiver_id):
-            wrong.append(f"report #{b.number} names referral #{b.referral_number}, not its subject's")
+            wrong.append(
+                f"report #{b.number} names referral #{b.referral_number}, not its subject's"
+            )
     return wrong
 
 
