@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core.referrals.feedback import Feedback
-from core.shared.outbox import OutboxItem, OutboxState
+from core.shared.outbox import STALE_CLAIM, OutboxItem, OutboxState
 from storage.commit_modes import relaxed_on_postgresql, wants_relaxed
 from storage.inserts import insert_or_skip
 from storage.tables import DispatcherRow, FeedbackRow, OutboxRow, ReferralRow
@@ -143,7 +143,10 @@ class SqlOutbox:
         )
         claimable = or_(
             and_(OutboxRow.state == S.PENDING.value, OutboxRow.due_at <= now),
-            and_(OutboxRow.state == S.CLAIMED.value, ~holder_alive),
+            and_(
+                OutboxRow.state == S.CLAIMED.value,
+                or_(~holder_alive, OutboxRow.claimed_at < now - STALE_CLAIM),
+            ),
         )
         # One statement, as a queue's claim should be. PostgreSQL: rows another dispatcher
         # holds are skipped, not waited for. SQLite drops the clause; its BEGIN IMMEDIATE

@@ -28,6 +28,9 @@ MAX_ATTEMPTS = 6  # for a row that cannot be composed (a defect, not an outage)
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(minutes=15)
 LEASE = timedelta(seconds=30)  # APPORT_LEASE_SECONDS
+# A claim this old is taken over even from a dispatcher that still renews its lease: no run
+# holds a row that long (its marks were lost, say, by a database restored behind its back).
+STALE_CLAIM = timedelta(hours=1)
 DELIVERY_WINDOW = timedelta(hours=48)  # APPORT_DELIVERY_HOURS
 # Transport failures in a row before a run stops trying the rest of its batch (the platform is
 # down: the rest would each wait for their own timeout to learn the same).
