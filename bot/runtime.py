@@ -12,6 +12,7 @@ import os
 import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Engine
 
@@ -59,6 +60,7 @@ class Runtime:
 
     def close(self) -> None:
         self.loop.stop()
+        self.dispatcher.stop()  # the lease ends: nothing waits for it to expire
         self.engine.dispose()
 
 
@@ -90,8 +92,11 @@ def build_runtime(settings: Settings, platform: Platform, clock: Clock | None = 
         worker,
         command_names=platform.command_names,
         charts=app.charts,
+        lease=timedelta(seconds=settings.lease_seconds),
+        delivery_window=timedelta(hours=settings.delivery_hours),
     )
-    loop = DispatchLoop(dispatcher, settings.dispatch_seconds)
+    # The loop's ticks renew the lease: a tick at least every third of it.
+    loop = DispatchLoop(dispatcher, min(settings.dispatch_seconds, settings.lease_seconds / 3))
     app.after_commit = dispatcher.run_once if platform.dispatch_inline else loop.kick
     return Runtime(settings, engine, clock, app, messenger, dispatcher, loop, worker)
 

@@ -2,7 +2,8 @@
 
 Each process keeps its own in-memory scheduler (APScheduler's FAQ: a job store shared by
 several processes runs jobs twice or misses them); what is due lives in the outbox table,
-which every process's dispatcher claims from atomically.
+which every process's dispatcher claims from atomically. Each run renews the dispatcher's
+lease, so the interval must be well under the lease (the runtime keeps it under a third).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class DispatchLoop:
                 return
             try:
                 report = self.dispatcher.run_once()
-            except Exception:  # what the run could not give back is taken back after the timeout
+            except Exception:  # the next run gives back what this one could not
                 log.exception("dispatch run failed")
                 return
         if report.handled:

@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     console_network: str = Field(default="Console", validation_alias="APPORT_CONSOLE_NETWORK")
     console_user: str = Field(default="alice", validation_alias="APPORT_CONSOLE_USER")
     dispatch_seconds: float = Field(default=5.0, gt=0, validation_alias="APPORT_DISPATCH_SECONDS")
+    # How long a dispatcher's claims outlive its process; it renews its lease every half of it.
+    lease_seconds: float = Field(default=30.0, ge=2, validation_alias="APPORT_LEASE_SECONDS")
+    # How long a message is retried while the platform is unreachable.
+    delivery_hours: float = Field(default=48.0, gt=0, validation_alias="APPORT_DELIVERY_HOURS")
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")

@@ -7,9 +7,16 @@ transaction ends before the send (on SQLite no write lock is held meanwhile), an
 after it.
 
 Every bot process runs one on an interval. Claims are atomic, so two processes never take the
-same row; a failed send is retried with backoff (a rate limit waits as long as the platform
-asks, without counting as an attempt); after the last attempt the row is marked failed and the
-admins are told. A row whose subject moved on is skipped, never sent.
+same row. Each dispatcher holds a lease, renewed as it runs (at least every half lease); the rows
+claimed by a dispatcher whose lease expired are taken over, marked in doubt, and the messenger
+looks for them on the platform before sending them again.
+
+A rate limit waits as long as the platform asks, without counting as an attempt. A transport
+failure (the platform is down, slow, or answers 5xx) is retried with capped backoff until the
+row has waited the delivery window; a few in a row stop the run, giving back the rest of the
+batch (an outage should not cost each row its own timeout); when one row has failed so three
+times, admins are told once for the outage. A refusal that retrying cannot help fails the row
+and tells the admins. A row whose subject moved on is skipped, never sent.
 """
 
 from __future__ import annotations
@@ -24,15 +31,30 @@ from core import jobs, messages
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
 from core.shared.errors import DeliveryFailed
-from core.shared.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, retry_delay
+from core.shared.outbox import (
+    DELIVERY_WINDOW,
+    FIRST_RETRY,
+    LEASE,
+    MAX_ATTEMPTS,
+    OUTAGE_ALERT_ATTEMPTS,
+    OUTAGE_BREAKER,
+    OutboxItem,
+    retry_delay,
+)
 from core.shared.ports import Messenger, UnitOfWork, UnitOfWorkFactory
 from core.shared.tenancy import Member, Network, Role
 from core.shared.ui import Reply
+from core.shared.ui_codec import encode_reply
 
 log = logging.getLogger(__name__)
 
 DELIVERY_ALERT = "alert.delivery"
+OUTAGE_ALERT = "alert.outage"
+EXPIRED_ALERT = "alert.expired"
+ALERTS = frozenset({DELIVERY_ALERT, OUTAGE_ALERT, EXPIRED_ALERT})
 THREAD_WAIT = timedelta(seconds=5)
+# After an outage alert, the next transport failures of the network stay quiet this long.
+OUTAGE_QUIET = timedelta(hours=6)
 
 
 def system_member(network: Network) -> Member:
@@ -46,10 +68,16 @@ class DispatchReport:
     skipped: int = 0
     retried: int = 0
     failed: int = 0
+    given_back: int = 0  # claimed, not tried: the platform was failing (counted in `retried`)
+    transport_failures: int = 0  # in a row, in this run
 
     @property
     def handled(self) -> int:
         return self.sent + self.skipped + self.retried + self.failed
+
+    @property
+    def platform_down(self) -> bool:
+        return self.transport_failures >= OUTAGE_BREAKER
 
 
 class _Batch:
@@ -97,6 +125,8 @@ class Dispatcher:
         max_batches: int = 20,
         charts: ChartRenderer | None = None,
         command_names: Mapping[str, str] | None = None,
+        lease: timedelta = LEASE,
+        delivery_window: timedelta = DELIVERY_WINDOW,
     ) -> None:
         self.uow_factory = uow_factory
         self.messenger = messenger
@@ -106,6 +136,10 @@ class Dispatcher:
         self.max_batches = max_batches
         self.charts = charts  # draws the monthly digest's chart
         self.command_names = dict(command_names or {})  # how the platform spells commands
+        self.lease = lease
+        self.delivery_window = delivery_window
+        self._renewed_at: datetime | None = None
+        self._holding = False  # a run failed while holding claims: give them back first
 
     def run_once(self) -> DispatchReport:
         """Send everything due now, batch after batch (bounded, so one run cannot hog)."""
@@ -113,7 +147,11 @@ class Dispatcher:
         for _ in range(self.max_batches):
             now = self.now()
             with self.uow_factory() as uow:
-                items = uow.outbox.claim(now, self.worker, self.batch, now - CLAIM_TIMEOUT)
+                self._renew(uow, now)
+                if self._holding:
+                    uow.outbox.release_claims(self.worker)
+                    self._holding = False
+                items = uow.outbox.claim(now, self.worker, self.batch)
                 uow.commit()
                 if not items:
                     break
@@ -123,13 +161,48 @@ class Dispatcher:
                 # DMs): the next batch has them.
                 for done, item in enumerate(items):
                     try:
+                        self._renew(uow, self.now())
+                        if report.platform_down:
+                            self._give_back(uow, items[done:], now, report)
+                            return report
                         self._deliver(batch, item, now, report)
                     except Exception:
                         # The database failed (a send cannot be marked, a failure cannot be
                         # recorded): sending on would only send what cannot be marked.
+                        self._holding = True
                         self._release(uow, items[done + 1 :], now)
                         raise
         return report
+
+    def _renew(self, uow: UnitOfWork, now: datetime) -> None:
+        """Renew the lease once half of it has passed (and on the first run)."""
+        renewed = self._renewed_at
+        if renewed is not None and renewed <= now < renewed + self.lease / 2:
+            return
+        uow.outbox.renew_lease(self.worker, now + self.lease)
+        uow.commit()
+        self._renewed_at = now
+
+    def stop(self) -> None:
+        """End the lease: whatever this dispatcher still holds is taken over at once."""
+        try:
+            with self.uow_factory() as uow:
+                uow.outbox.end_lease(self.worker, self.now())
+                uow.commit()
+        except Exception:
+            log.exception("could not end the lease of %s", self.worker)
+
+    def _give_back(
+        self, uow: UnitOfWork, items: list[OutboxItem], now: datetime, report: DispatchReport
+    ) -> None:
+        """The platform is failing: the rest of the batch waits for the first retry, untried."""
+        for item in items:
+            uow.outbox.retry(
+                item.id, now + FIRST_RETRY, item.last_error, item.attempts, item.in_doubt
+            )
+        uow.commit()
+        report.retried += len(items)
+        report.given_back += len(items)
 
     def _release(self, batch_uow: UnitOfWork, unsent: list[OutboxItem], now: datetime) -> None:
         """End the failed batch's transaction and give back the rows it did not reach, so they
@@ -138,7 +211,7 @@ class Dispatcher:
             batch_uow.rollback()
             with self.uow_factory() as uow:
                 for item in unsent:
-                    uow.outbox.retry(item.id, now, item.last_error, item.attempts)
+                    uow.outbox.retry(item.id, now, item.last_error, item.attempts, item.in_doubt)
                 uow.commit()
         except Exception:
             log.exception("could not give back %d claimed outbox rows", len(unsent))
@@ -170,7 +243,11 @@ class Dispatcher:
         except messages.ThreadNotStarted:
             uow.rollback()
             uow.outbox.retry(
-                item.id, now + THREAD_WAIT, "waiting for the thread's first post", item.attempts
+                item.id,
+                now + THREAD_WAIT,
+                "waiting for the thread's first post",
+                item.attempts,
+                item.in_doubt,
             )
             uow.commit()
             report.retried += 1
@@ -178,7 +255,7 @@ class Dispatcher:
         except Exception as error:  # a row that cannot be run must not hold up the rest
             log.exception("could not compose outbox row %s", item.id)
             uow.rollback()
-            self._failed(uow, item, DeliveryFailed(f"could not compose: {error!r}"), now, report)
+            self._broken(uow, item, f"could not compose: {error!r}", now, report)
             return
         if notice is None:
             uow.outbox.mark_skipped(item.id, now)  # a job with no post: its writes commit here
@@ -187,6 +264,8 @@ class Dispatcher:
             return
         if job is None:
             uow.rollback()  # a message was composed from reads: hold nothing while sending
+        if item.in_doubt:
+            notice = replace(notice, in_doubt=True)
         try:
             ref = self.messenger.send(notice)
         except DeliveryFailed as error:
@@ -196,11 +275,12 @@ class Dispatcher:
         except Exception as error:  # a messenger bug must not lose the row either
             log.exception("messenger raised while sending outbox row %s", item.id)
             uow.rollback()
-            self._failed(uow, item, DeliveryFailed(repr(error)), now, report)
+            self._broken(uow, item, repr(error), now, report)
             return
         uow.outbox.mark_sent(item.id, now, ref)  # a job's writes commit with it
         uow.commit()
         report.sent += 1
+        report.transport_failures = 0
 
     def _failed(
         self,
@@ -211,33 +291,119 @@ class Dispatcher:
         report: DispatchReport,
     ) -> None:
         reason = error.reason[:500]
-        if error.retry_after is not None and not error.permanent:
-            wait = timedelta(seconds=max(error.retry_after, 1.0))
-            uow.outbox.retry(item.id, now + wait, reason, item.attempts)
-            report.retried += 1
-        elif error.permanent or item.attempts + 1 >= MAX_ATTEMPTS:
+        in_doubt = error.in_doubt or item.in_doubt
+        if error.permanent:
             uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
             self._alert_admins(uow, item, reason, now)
             report.failed += 1
+        elif error.retry_after is not None:
+            wait = timedelta(seconds=max(error.retry_after, 1.0))
+            uow.outbox.retry(item.id, now + wait, reason, item.attempts, in_doubt)
+            report.retried += 1
+        elif now - (item.created_at or item.due_at) >= self.delivery_window:
+            uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
+            self._alert_expired(uow, item, reason, now)
+            report.failed += 1
         else:
             attempts = item.attempts + 1
-            uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts)
+            uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts, in_doubt)
+            report.retried += 1
+            report.transport_failures += 1
+            if attempts >= OUTAGE_ALERT_ATTEMPTS:
+                self._alert_outage(uow, item, reason, now)
+        uow.commit()
+
+    def _broken(
+        self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime, report: DispatchReport
+    ) -> None:
+        """The row cannot be composed or the messenger raised: a defect, retried a few times."""
+        reason = reason[:500]
+        attempts = item.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            uow.outbox.mark_failed(item.id, reason, attempts)
+            self._alert_admins(uow, item, reason, now)
+            report.failed += 1
+        else:
+            uow.outbox.retry(item.id, now + retry_delay(attempts), reason, attempts, item.in_doubt)
             report.retried += 1
         uow.commit()
 
-    def _alert_admins(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
-        if item.kind == DELIVERY_ALERT:
+    def _context(self, uow: UnitOfWork, network_id: int, now: datetime) -> Context | None:
+        network = uow.networks.get(network_id)
+        if network is None:
+            return None
+        return Context(uow, network, system_member(network), now, command_names=self.command_names)
+
+    def _recipient(self, ctx: Context, item: OutboxItem) -> str:
+        to = ctx.uow.members.get(ctx.network.id, item.member_id) if item.member_id else None
+        return to.display_name if to else (f"#{item.channel}" if item.channel else "?")
+
+    def _tell_admins(self, ctx: Context, kind: str, reply: Reply, now: datetime) -> None:
+        """One row per admin, keyed by the hour: two dispatchers alerting at once send one."""
+        hour = now.strftime("%Y%m%dT%H")
+        for member in ctx.uow.members.all(ctx.network.id):
+            if Role.ADMIN in member.roles:
+                alert = OutboxItem(
+                    ctx.network.id,
+                    kind,
+                    now,
+                    {"reply": encode_reply(reply)},
+                    member_id=member.id,
+                    key=f"{kind}:{hour}:{member.id}",
+                )
+                ctx.schedule(alert)
+
+    def _alert_outage(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+        """Once per outage: quiet while an outage alert of the last hours exists."""
+        if item.kind in ALERTS:
+            return
+        last = uow.outbox.latest(item.network_id, OUTAGE_ALERT)
+        if last is not None and last.created_at and now - last.created_at < OUTAGE_QUIET:
+            return
+        ctx = self._context(uow, item.network_id, now)
+        if ctx is None:
+            return
+        since = item.created_at or item.due_at
+        text = ctx.t(
+            "alert.delivery_outage",
+            since=since.strftime("%Y-%m-%d %H:%M"),
+            reason=reason,
+            hours=int(self.delivery_window.total_seconds() // 3600),
+        )
+        self._tell_admins(ctx, OUTAGE_ALERT, Reply(text=text), now)
+
+    def _alert_expired(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+        """Rows given up after the delivery window: one alert an hour, naming the latest."""
+        if item.kind in ALERTS:
             log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
             return
-        network = uow.networks.get(item.network_id)
-        if network is None:
+        ctx = self._context(uow, item.network_id, now)
+        if ctx is None:
             return
-        ctx = Context(uow, network, system_member(network), now, command_names=self.command_names)
-        to = ctx.uow.members.get(network.id, item.member_id) if item.member_id else None
-        recipient = to.display_name if to else (f"#{item.channel}" if item.channel else "?")
-        alert = Reply(
-            text=ctx.t("alert.delivery_failed", recipient=recipient, kind=item.kind, reason=reason)
+        text = ctx.t(
+            "alert.delivery_expired",
+            hours=int(self.delivery_window.total_seconds() // 3600),
+            kind=item.kind,
+            recipient=self._recipient(ctx, item),
+            reason=reason,
         )
-        for member in uow.members.all(network.id):
+        self._tell_admins(ctx, EXPIRED_ALERT, Reply(text=text), now)
+
+    def _alert_admins(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+        if item.kind in ALERTS:
+            log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
+            return
+        ctx = self._context(uow, item.network_id, now)
+        if ctx is None:
+            return
+        alert = Reply(
+            text=ctx.t(
+                "alert.delivery_failed",
+                recipient=self._recipient(ctx, item),
+                kind=item.kind,
+                reason=reason,
+            )
+        )
+        for member in uow.members.all(ctx.network.id):
             if Role.ADMIN in member.roles and member.id != item.member_id:
                 ctx.notify(member.id, alert, kind=DELIVERY_ALERT)

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from core.referrals.feedback import Feedback
-from core.shared.outbox import OutboxItem, OutboxState
+from core.shared.outbox import STALE_CLAIM, OutboxItem, OutboxState
 from storage.commit_modes import relaxed_on_postgresql, wants_relaxed
 from storage.inserts import insert_or_skip
-from storage.tables import FeedbackRow, OutboxRow, ReferralRow
+from storage.tables import DispatcherRow, FeedbackRow, OutboxRow, ReferralRow
 
 S = OutboxState
 
@@ -32,6 +45,10 @@ def _mark_sent(connection: Connection, item_id: int, at: datetime, ref: str | No
     postgresql = connection.dialect.name == "postgresql"
     statement = _MARK_SENT_RELAXED if postgresql and wants_relaxed(connection) else _MARK_SENT
     connection.execute(statement, {"row_id": item_id, "at": at, "ref": ref or ""})
+
+
+# A lease expired this long ago belongs to a process long gone: its row is deleted.
+_FORGET_LEASES = timedelta(days=1)
 
 
 def nothing_to_commit(session: Session) -> bool:
@@ -54,6 +71,8 @@ _ITEM_COLUMNS = (
     OutboxRow.attempts,
     OutboxRow.last_error,
     OutboxRow.ref,
+    OutboxRow.created_at,
+    OutboxRow.in_doubt,
 )
 
 
@@ -72,6 +91,8 @@ def _item(row: OutboxRow | Row[Any]) -> OutboxItem:
         attempts=row.attempts,
         last_error=row.last_error,
         ref=row.ref,
+        created_at=row.created_at,
+        in_doubt=bool(row.in_doubt),
     )
 
 
@@ -116,12 +137,16 @@ class SqlOutbox:
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
-    def claim(
-        self, now: datetime, worker: str, limit: int, stale_before: datetime
-    ) -> list[OutboxItem]:
+    def claim(self, now: datetime, worker: str, limit: int) -> list[OutboxItem]:
+        holder_alive = exists().where(
+            DispatcherRow.worker == OutboxRow.claimed_by, DispatcherRow.expires_at > now
+        )
         claimable = or_(
             and_(OutboxRow.state == S.PENDING.value, OutboxRow.due_at <= now),
-            and_(OutboxRow.state == S.CLAIMED.value, OutboxRow.claimed_at < stale_before),
+            and_(
+                OutboxRow.state == S.CLAIMED.value,
+                or_(~holder_alive, OutboxRow.claimed_at < now - STALE_CLAIM),
+            ),
         )
         # One statement, as a queue's claim should be. PostgreSQL: rows another dispatcher
         # holds are skipped, not waited for. SQLite drops the clause; its BEGIN IMMEDIATE
@@ -134,14 +159,50 @@ class SqlOutbox:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
+        # SET reads the row as it was: a row taken over from a dead dispatcher may have gone out.
         claimed = self.session.connection().execute(
             update(OutboxRow)
             .where(OutboxRow.id.in_(candidates), claimable)
-            .values(state=S.CLAIMED.value, claimed_by=worker, claimed_at=now)
+            .values(
+                state=S.CLAIMED.value,
+                claimed_by=worker,
+                claimed_at=now,
+                in_doubt=case((OutboxRow.state == S.CLAIMED.value, True), else_=OutboxRow.in_doubt),
+            )
             .returning(*_ITEM_COLUMNS)
         )
         items = [_item(row) for row in claimed]
         return sorted(items, key=lambda item: (item.due_at, item.id))  # RETURNING has no order
+
+    def renew_lease(self, worker: str, until: datetime) -> None:
+        renewed = self.session.execute(
+            update(DispatcherRow).where(DispatcherRow.worker == worker).values(expires_at=until)
+        )
+        if not getattr(renewed, "rowcount", 0):
+            insert_or_skip(self.session, DispatcherRow(worker=worker, expires_at=until))
+
+    def end_lease(self, worker: str, now: datetime) -> None:
+        self.session.execute(delete(DispatcherRow).where(DispatcherRow.worker == worker))
+        self.session.execute(
+            delete(DispatcherRow).where(DispatcherRow.expires_at < now - _FORGET_LEASES)
+        )
+
+    def release_claims(self, worker: str) -> int:
+        released = self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.state == S.CLAIMED.value, OutboxRow.claimed_by == worker)
+            .values(state=S.PENDING.value, claimed_by=None, claimed_at=None, in_doubt=True)
+        )
+        return int(getattr(released, "rowcount", 0) or 0)
+
+    def latest(self, network_id: int, kind: str) -> OutboxItem | None:
+        row = self.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.network_id == network_id, OutboxRow.kind == kind)
+            .order_by(OutboxRow.created_at.desc(), OutboxRow.id.desc())
+            .limit(1)
+        ).first()
+        return _item(row) if row else None
 
     def _set(self, item_id: int, **values: object) -> None:
         self.session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
@@ -169,7 +230,9 @@ class SqlOutbox:
     def mark_skipped(self, item_id: int, at: datetime) -> None:
         self._set(item_id, state=S.SKIPPED.value, sent_at=at, claimed_by=None)
 
-    def retry(self, item_id: int, due_at: datetime, error: str, attempts: int) -> None:
+    def retry(
+        self, item_id: int, due_at: datetime, error: str, attempts: int, in_doubt: bool = False
+    ) -> None:
         self._set(
             item_id,
             state=S.PENDING.value,
@@ -178,6 +241,7 @@ class SqlOutbox:
             attempts=attempts,
             claimed_by=None,
             claimed_at=None,
+            in_doubt=in_doubt,
         )
 
     def mark_failed(self, item_id: int, error: str, attempts: int) -> None:

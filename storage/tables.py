@@ -18,6 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    false as sa_false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import IdType, UTCDateTime
@@ -186,6 +189,19 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     ref: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_at: Mapped[datetime]
+    # Its last send may have gone out unmarked (its dispatcher died, or the call timed out):
+    # the messenger looks for it on the platform before sending it again.
+    in_doubt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+
+
+class DispatcherRow(Base):
+    """A dispatcher's lease: renewed while its process runs; its claims are taken over by
+    another dispatcher once it expires."""
+
+    __tablename__ = "dispatchers"
+
+    worker: Mapped[str] = mapped_column(String(100), primary_key=True)
+    expires_at: Mapped[datetime]
 
 
 class FeedbackRow(Base):

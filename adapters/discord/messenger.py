@@ -6,7 +6,10 @@ reference returned to the outbox, so the later posts of the thread land in it.
 
 The dispatcher is synchronous and runs in the scheduler's thread; discord.py is asynchronous
 and owns the event loop. `send` hands the coroutine to that loop and waits for it with a
-timeout, so a slow send holds only the dispatcher, never the bot. Discord's answers become
+timeout, so a slow send holds only the dispatcher, never the bot, and one row only that long.
+Every message is sent with a nonce made from the outbox row's key, enforced: a row sent again
+within Discord's nonce window (a few minutes) gets back the message already made, not a second
+one. Discord's answers become
 `DeliveryFailed`: a rate limit longer than discord.py waits by itself carries the delay; a
 user who closed their DMs or blocked the bot, or a channel that is gone, is permanent.
 """
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import logging
+import secrets
 
 import aiohttp
 import discord
@@ -28,9 +33,10 @@ from core.shared.ui import Notice
 log = logging.getLogger(__name__)
 
 THREAD_NAME = 100
-# discord.py sleeps through rate limits up to `max_ratelimit_timeout` (its minimum, 30 s)
-# before raising; the wait covers that.
-TIMEOUT = 45.0
+# A call that has not answered by then is given up; its row is retried later. Rate limits that
+# discord.py would sleep through longer are given up too, and retried the same way.
+TIMEOUT = 10.0
+NONCE = 25  # Discord's longest nonce
 DEFAULT_RETRY_AFTER = 60.0
 CANNOT_MESSAGE_USER = 50007
 
@@ -49,7 +55,9 @@ class DiscordMessenger:
             return future.result(self.timeout)
         except concurrent.futures.TimeoutError:
             future.cancel()
-            raise DeliveryFailed(f"no answer from Discord within {self.timeout:.0f} s") from None
+            raise DeliveryFailed(
+                f"no answer from Discord within {self.timeout:.0f} s", in_doubt=True
+            ) from None
         except discord.RateLimited as error:
             raise DeliveryFailed("rate limited by Discord", retry_after=error.retry_after) from None
         except discord.HTTPException as error:
@@ -59,16 +67,17 @@ class DiscordMessenger:
 
     async def _send(self, notice: Notice) -> str:
         shown = render(notice.reply, notice.network_key)
+        nonce = nonce_of(notice)
         if notice.channel:
             if notice.thread_ref:
-                message = await self._in_thread(notice, shown)
+                message = await self._in_thread(notice, shown, nonce)
             else:
-                message = await _post(self._channel(notice, notice.channel), shown)
+                message = await _post(self._channel(notice, notice.channel), shown, nonce)
                 if notice.opens_thread:
                     await self._open_thread(message, notice.thread_title)
         elif notice.external_id.isdigit():
             dm = await self.client.create_dm(discord.Object(int(notice.external_id)))
-            message = await _post(dm, shown)
+            message = await _post(dm, shown, nonce)
         else:
             raise DeliveryFailed(f"no Discord recipient for {notice.name!r}", permanent=True)
         return str(message.id)
@@ -86,24 +95,32 @@ class DiscordMessenger:
             # tries again (ValueError: discord.py does not know the guild)
             log.exception("could not open a thread from message %s", message.id)
 
-    async def _in_thread(self, notice: Notice, shown: Rendered) -> discord.Message:
+    async def _in_thread(self, notice: Notice, shown: Rendered, nonce: str) -> discord.Message:
         """A thread started from a message has that message's id."""
         try:
-            return await _post(self._channel(notice, notice.thread_ref), shown)
+            return await _post(self._channel(notice, notice.thread_ref), shown, nonce)
         except discord.NotFound:  # the thread was never opened: open it now
             channel = self._channel(notice, notice.channel)
             root = channel.get_partial_message(int(notice.thread_ref))
             await root.create_thread(name=cap(notice.thread_title or "Apport", THREAD_NAME))
-            return await _post(self._channel(notice, notice.thread_ref), shown)
+            return await _post(self._channel(notice, notice.thread_ref), shown, nonce)
 
 
-async def _post(target: discord.abc.Messageable, shown: Rendered) -> discord.Message:
+def nonce_of(notice: Notice) -> str:
+    """The row's key, hashed to Discord's length: the same row always sends the same nonce."""
+    key = f"{notice.network_key}:{notice.key}" if notice.key else secrets.token_hex(16)
+    return hashlib.sha256(key.encode()).hexdigest()[:NONCE]
+
+
+async def _post(target: discord.abc.Messageable, shown: Rendered, nonce: str) -> discord.Message:
+    """discord.py sends `enforce_nonce` with every nonce: a repeat gets the first message."""
     missing = discord.utils.MISSING
     return await target.send(
         content=shown.content,
         embeds=shown.embeds,
         view=shown.view or missing,
         files=shown.files or missing,
+        nonce=nonce,
     )
 
 

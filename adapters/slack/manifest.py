@@ -20,8 +20,19 @@ MANIFEST = Path(__file__).with_name("manifest.json")
 EXAMPLE_URL = f"https://apport.example.com{PATH}"
 # The least that works: slash commands; posting (DMs, and channels the bot was invited to);
 # users.info for display names and admin flags; exports and charts uploaded to the user's DM
-# with the bot (files:write, and im:write to open that DM). App Home needs no scope.
-BOT_SCOPES = ["chat:write", "commands", "files:write", "im:write", "users:read"]
+# with the bot (files:write, and im:write to open that DM). App Home needs no scope. The
+# history scopes let the messenger find a message it may have posted before resending it
+# after a crash (without them it sends again).
+BOT_SCOPES = [
+    "channels:history",
+    "chat:write",
+    "commands",
+    "files:write",
+    "groups:history",
+    "im:history",
+    "im:write",
+    "users:read",
+]
 HINT_MAX = 1000
 
 LONG_DESCRIPTION = (

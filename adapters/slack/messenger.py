@@ -2,7 +2,12 @@
 
 Its client has no rate-limit retry handler on purpose: a 429 becomes `DeliveryFailed` with
 Slack's `Retry-After`, and the outbox row waits that long, instead of a dispatcher thread
-sleeping in the client.
+sleeping in the client. Each call gives up after `TIMEOUT` seconds, so a hanging Web API holds
+one row that long, and the row is retried later.
+
+Every message carries the outbox row's key in its metadata. A row whose earlier send may have
+gone out unmarked (its dispatcher died, or the call timed out) is looked for first among the
+last messages of its conversation (or thread), and not posted again when found.
 """
 
 from __future__ import annotations
@@ -36,13 +41,19 @@ PERMANENT = frozenset(
         "no_text",
     }
 )
+# The bot may not read the conversation (a scope missing): a lookup cannot help either.
+CANNOT_READ = frozenset({"missing_scope", "not_allowed_token_type", "thread_not_found"})
 DEFAULT_RETRY_AFTER = 30.0
+TIMEOUT = 10  # seconds, per Web API call
+EVENT_TYPE = "apport_outbox"  # the metadata every message carries, with {"key": row key}
+LOOK_BACK = 50  # how many of the conversation's last messages are searched for a resend
 
 
-def messenger_client(token: str, base_url: str) -> WebClient:
+def messenger_client(token: str, base_url: str, timeout: int = TIMEOUT) -> WebClient:
     return WebClient(
         token=token,
         base_url=base_url,
+        timeout=timeout,
         retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
     )
 
@@ -67,21 +78,56 @@ class SlackMessenger:
         if not channel:
             raise DeliveryFailed("no Slack channel or user id", permanent=True)
         thread_ts = notice.thread_ref  # a candidate's posts go under its card
+        metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": notice.key}}
         try:
+            if notice.in_doubt and notice.key:
+                found = self._already_posted(channel, thread_ts, notice.key)
+                if found:
+                    log.info("%s (%s) was already posted: not sent again", notice.kind, notice.key)
+                    return found
             sent = self.client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts or None, **message(notice.reply)
+                channel=channel,
+                thread_ts=thread_ts or None,
+                metadata=metadata if notice.key else None,
+                **message(notice.reply),
             )
         except SlackApiError as error:
-            code = str(error.response.get("error") or "")
-            if error.response.status_code == 429:
-                raise DeliveryFailed("ratelimited", retry_after=_retry_after(error)) from None
-            raise DeliveryFailed(f"slack: {code}", permanent=code in PERMANENT) from None
+            raise _failure(error) from None
         except (SlackClientError, OSError) as error:
-            raise DeliveryFailed(f"slack unreachable: {type(error).__name__}") from None
+            raise DeliveryFailed(
+                f"slack unreachable: {type(error).__name__}", in_doubt=_timed_out(error)
+            ) from None
         ts = str(sent.get("ts") or "")
         if notice.reply.files:
             self._upload(notice, str(sent.get("channel") or channel), thread_ts or ts)
         return ts or None
+
+    def _already_posted(self, channel: str, thread_ts: str, key: str) -> str:
+        """The ts of the bot's message carrying `key` among the conversation's last ones; ""
+        when none does, or when the bot may not read the conversation (then it sends again)."""
+        try:
+            if channel.startswith("U"):
+                channel = dm_channel(self.client, channel)
+            if thread_ts:
+                found = self.client.conversations_replies(
+                    channel=channel, ts=thread_ts, limit=LOOK_BACK, include_all_metadata=True
+                )
+            else:
+                found = self.client.conversations_history(
+                    channel=channel, limit=LOOK_BACK, include_all_metadata=True
+                )
+        except SlackApiError as error:
+            failure = _failure(error)
+            if not failure.permanent and error.response.get("error") not in CANNOT_READ:
+                raise
+            log.warning("cannot look for %s before sending it again: %s", key, failure.reason)
+            return ""
+        for posted in found.get("messages") or []:
+            meta = posted.get("metadata") or {}
+            payload = meta.get("event_payload") or {}
+            if meta.get("event_type") == EVENT_TYPE and payload.get("key") == key:
+                return str(posted.get("ts") or "") or key
+        return ""
 
     def _upload(self, notice: Notice, channel: str, thread_ts: str) -> None:
         """The files go under the message just posted. The message is out: a failed upload is
@@ -92,3 +138,20 @@ class SlackMessenger:
             upload(self.client, channel, notice.reply.files, thread_ts)
         except (SlackApiError, SlackClientError, OSError) as error:
             log.error("could not upload the files of %s (%s): %r", notice.kind, notice.key, error)
+
+
+def _failure(error: SlackApiError) -> DeliveryFailed:
+    """A refusal retrying cannot help is permanent: a known error code, or a 4xx but 429."""
+    code = str(error.response.get("error") or "")
+    status = error.response.status_code
+    if status == 429:
+        return DeliveryFailed("ratelimited", retry_after=_retry_after(error))
+    permanent = code in PERMANENT or 400 <= status < 500
+    return DeliveryFailed(f"slack: {code or status}", permanent=permanent)
+
+
+def _timed_out(error: BaseException) -> bool:
+    """The request may have reached Slack: the answer, not the connection, was missing."""
+    return isinstance(error, TimeoutError) or isinstance(
+        getattr(error, "reason", None), TimeoutError
+    )

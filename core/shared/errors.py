@@ -43,14 +43,23 @@ class DeliveryFailed(Exception):
     """A messenger could not deliver a notice; the outbox retries it later.
 
     `retry_after` is the platform's rate-limit delay in seconds, when it gave one; `permanent`
-    means retrying cannot help (the user left, the channel is gone).
+    means retrying cannot help (the user left, the channel is gone); anything else is a transport
+    failure, retried through the delivery window. `in_doubt`: the request may have reached the
+    platform (a timeout after sending), so the message may be out.
     """
 
-    def __init__(self, reason: str, retry_after: float | None = None, permanent: bool = False):
+    def __init__(
+        self,
+        reason: str,
+        retry_after: float | None = None,
+        permanent: bool = False,
+        in_doubt: bool = False,
+    ):
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
         self.permanent = permanent
+        self.in_doubt = in_doubt
 
 
 class UsageError(ApportError):

@@ -91,10 +91,25 @@ class OutboxRepository(Protocol):
         """Cancel the pending rows about `subject` of these kinds; how many were cancelled."""
         ...
 
-    def claim(
-        self, now: datetime, worker: str, limit: int, stale_before: datetime
-    ) -> list[OutboxItem]:
-        """Atomically take up to `limit` due rows (and claims older than `stale_before`)."""
+    def claim(self, now: datetime, worker: str, limit: int) -> list[OutboxItem]:
+        """Atomically take up to `limit` due rows, and the claims of dispatchers whose lease
+        expired (those come back `in_doubt`)."""
+        ...
+
+    def renew_lease(self, worker: str, until: datetime) -> None:
+        """`worker` is alive until `until`: its claims are its own until then."""
+        ...
+
+    def end_lease(self, worker: str, now: datetime) -> None:
+        """`worker` stops: what it still holds can be taken over at once."""
+        ...
+
+    def release_claims(self, worker: str) -> int:
+        """Give back what `worker` still holds after a failed run (pending again, in doubt)."""
+        ...
+
+    def latest(self, network_id: int, kind: str) -> OutboxItem | None:
+        """The network's most recently created row of this kind."""
         ...
 
     def mark_sent(self, item_id: int, at: datetime, ref: str | None = None) -> None:
@@ -104,7 +119,9 @@ class OutboxRepository(Protocol):
 
     def by_key(self, network_id: int, key: str) -> OutboxItem | None: ...
     def mark_skipped(self, item_id: int, at: datetime) -> None: ...
-    def retry(self, item_id: int, due_at: datetime, error: str, attempts: int) -> None: ...
+    def retry(
+        self, item_id: int, due_at: datetime, error: str, attempts: int, in_doubt: bool = False
+    ) -> None: ...
     def mark_failed(self, item_id: int, error: str, attempts: int) -> None: ...
     def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]: ...
 

@@ -123,3 +123,4 @@ class Notice:
     thread_title: str = ""  # how to name that conversation where a title is needed
     thread_ref: str = ""  # the platform's reference of the thread's first post, once sent
     opens_thread: bool = False  # this post is the first of its thread
+    in_doubt: bool = False  # sent before, maybe: the messenger looks for it before sending

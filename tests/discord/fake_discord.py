@@ -174,7 +174,14 @@ class FakeDiscord:
         return {"id": channel, "type": 1, "recipients": [recipient], "last_message_id": None}
 
     def _post(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        nonce = body.get("nonce")
+        if nonce and body.get("enforce_nonce"):  # Discord answers the message already made
+            for made in self.messages.values():
+                if made["channel_id"] == channel_id and made.get("nonce") == nonce:
+                    return made
         message = self._message(channel_id, body)
+        if nonce:
+            message["nonce"] = nonce
         self.messages[message["id"]] = message
         return message
 

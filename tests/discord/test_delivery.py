@@ -3,9 +3,14 @@ refusals (a rate limit waits, closed DMs fail for good and the admins hear of it
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
+import pytest
+
+from core.dispatcher import Dispatcher
 from core.shared.outbox import OutboxState
+from core.shared.ui import Notice
 from tests.discord.conftest import ALICE, BOB, CLUB
 from tests.discord.harness import World, embed_text
 from tests.discord.payloads import slash
@@ -110,3 +115,30 @@ async def test_a_candidate_is_discussed_in_a_thread_under_its_card(world: World)
     [post] = world.fake.posts_in(card["id"])  # a thread has its first message's id
     assert post["content"] == "Withdrawn by alice."
     assert len(world.fake.posts_in(RECRUITERS)) == 1
+
+
+class Killed(BaseException):
+    """The process dies (kill -9) right after a send, before the row is marked."""
+
+
+async def test_a_row_sent_again_after_a_crash_makes_no_second_message(world: World) -> None:
+    """The nonce is the row's key, enforced: Discord gives back the message it already made."""
+    await accept_charter(world, CLUB, ALICE, BOB)
+    await refer(world, CLUB, ALICE, BOB, "Acme Corp")
+
+    class SendsThenDies:
+        def send(self, notice: Notice) -> str | None:
+            world.dispatcher.messenger.send(notice)
+            raise Killed()
+
+    dead = Dispatcher(world.app.uow_factory, SendsThenDies(), world.clock.now, "dead")
+    with pytest.raises(Killed):
+        await asyncio.to_thread(dead.run_once)
+    assert len(world.fake.dms_to(BOB.id)) == 1
+    assert (await world.dispatch()).sent == 0, "the dead dispatcher's lease still runs"
+
+    world.clock.advance(seconds=31)  # its lease expired: the row is taken over and sent again
+    assert (await world.dispatch()).sent == 1
+    assert [m["content"] for m in world.fake.dms_to(BOB.id)] == [
+        "New referral #1 from alice: Acme Corp."
+    ], "one message: Discord answered with the one it made"

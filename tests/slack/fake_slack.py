@@ -1,7 +1,9 @@
 """A loopback fake of Slack's Web API and response URLs that records every call.
 
 Like bolt-python's own `tests/mock_web_api_server`: a stdlib HTTP server in a thread that
-answers `{"ok": true, ...}` with plausible payloads. Failures can be queued per method.
+answers `{"ok": true, ...}` with plausible payloads. Failures can be queued per method, or
+every call can fail for a while (`down`: an outage). Posted messages are kept per conversation,
+with their metadata, for conversations.history and conversations.replies.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import itertools
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -49,6 +52,10 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[Failure]] = {}
         self.holds: dict[str, threading.Event] = {}
+        self.down: Failure | None = None  # while set, every Web API call answers it
+        # Posts to these conversations are made at once but answered this many seconds late.
+        self.slow: dict[str, float] = {}
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # conversation -> posted, oldest first
         self._ts = itertools.count(1)
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -147,6 +154,7 @@ class FakeSlack:
     def clear(self) -> None:
         with self._changed:
             self.calls.clear()
+            self.messages.clear()
 
     # --- answering --------------------------------------------------------------------------
 
@@ -173,7 +181,26 @@ class FakeSlack:
             ts = f"1700000000.{next(self._ts):06d}"
             channel = str(args.get("channel", ""))
             dm = "D" + channel[1:] if channel.startswith("U") else channel
+            posted = {"ts": ts, "text": args.get("text"), "user": BOT_USER, "bot_id": "BAPPORT"}
+            if args.get("metadata"):
+                posted["metadata"] = args["metadata"]
+            if args.get("thread_ts"):
+                posted["thread_ts"] = args["thread_ts"]
+            with self._changed:
+                self.messages.setdefault(dm, []).append(posted)
             return {"ok": True, "channel": dm, "ts": ts, "message": {"text": args.get("text")}}
+        if method in ("conversations.history", "conversations.replies"):
+            with self._changed:
+                found = list(self.messages.get(str(args.get("channel", "")), []))
+            thread = str(args.get("ts", ""))
+            if method == "conversations.replies":
+                found = [m for m in found if m["ts"] == thread or m.get("thread_ts") == thread]
+            else:
+                found = [m for m in found if not m.get("thread_ts")][::-1]  # newest first
+            found = found[: int(args.get("limit") or 100)]
+            if str(args.get("include_all_metadata", "")).lower() not in ("true", "1"):
+                found = [{k: v for k, v in m.items() if k != "metadata"} for m in found]
+            return {"ok": True, "messages": found, "has_more": False}
         if method == "conversations.open":
             users = str(args.get("users", ""))
             return {"ok": True, "channel": {"id": "D" + users.split(",")[0][1:]}}
@@ -232,6 +259,10 @@ class FakeSlack:
                 gate = fake.holds.get(method)
                 if gate is not None:
                     gate.wait(10)
+                if fake.down is not None:
+                    headers = {"content-type": "application/json", **fake.down.headers}
+                    self._send(fake.down.status, json.dumps(fake.down.body), headers)
+                    return
                 queued = fake.failures.get(method)
                 if queued:
                     failure = queued.pop(0)
@@ -239,7 +270,15 @@ class FakeSlack:
                     self._send(failure.status, json.dumps(failure.body), headers)
                     return
                 answer = fake._answer(method, args)
-                self._send(200, json.dumps(answer), {"content-type": "application/json"})
+                late = (
+                    fake.slow.get(str(args.get("channel", "")))
+                    if method == "chat.postMessage"
+                    else None
+                )
+                if late:
+                    time.sleep(late)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it gave up
+                    self._send(200, json.dumps(answer), {"content-type": "application/json"})
 
             do_GET = _serve
             do_POST = _serve

@@ -36,9 +36,12 @@ def test_manifest_is_valid_against_slacks_schema() -> None:
 def test_manifest_keeps_to_the_least_and_enables_what_is_used() -> None:
     manifest = build_manifest()
     assert manifest["oauth_config"]["scopes"]["bot"] == [
+        "channels:history",
         "chat:write",
         "commands",
         "files:write",
+        "groups:history",
+        "im:history",
         "im:write",
         "users:read",
     ]

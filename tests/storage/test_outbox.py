@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from core.app import Apport, Invocation
 from core.dispatcher import Dispatcher
 from core.shared.errors import DeliveryFailed
-from core.shared.outbox import CLAIM_TIMEOUT, MAX_ATTEMPTS, OutboxItem, OutboxState
+from core.shared.outbox import LEASE, MAX_ATTEMPTS, OutboxItem, OutboxState
 from core.shared.ui import Notice
 from storage.database import make_engine, migrate, unit_of_work_factory
 from storage.outbox import SqlOutbox
@@ -162,37 +162,104 @@ def test_a_rate_limit_delays_as_asked_and_does_not_drop(engine: Engine) -> None:
     assert dispatcher.run_once().sent == 1
 
 
-def test_after_the_last_attempt_the_row_fails_and_admins_are_told(engine: Engine) -> None:
+def _offered_state(engine: Engine) -> str:
+    states = _states(engine)
+    return states[next(k for k in states if k.startswith("referral.offered"))]
+
+
+def test_a_permanent_refusal_fails_the_row_at_once_and_admins_are_told(engine: Engine) -> None:
     clock = Clock()
     _network_with_referral(engine, clock)
-    inbox = Inbox([DeliveryFailed("user not found") for _ in range(MAX_ATTEMPTS)])
+    inbox = Inbox([DeliveryFailed("user not found", permanent=True)])
     dispatcher = Dispatcher(unit_of_work_factory(engine), inbox, clock.now, "w")
-    for _ in range(MAX_ATTEMPTS):
-        dispatcher.run_once()
-        clock.at += timedelta(hours=1)
+    assert dispatcher.run_once().failed == 1
     dispatcher.run_once()
-    assert (
-        _states(engine)[next(k for k in _states(engine) if k.startswith("referral.offered"))]
-        == OutboxState.FAILED.value
-    )
+    assert _offered_state(engine) == OutboxState.FAILED.value
     (alert,) = inbox.texts("alice")
     assert "to bob could not be delivered" in alert and "user not found" in alert
 
 
-def test_a_claim_left_by_a_crashed_process_is_taken_back(engine: Engine) -> None:
+def test_transport_failures_retry_through_the_delivery_window_then_fail_with_one_alert(
+    engine: Engine,
+) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    inbox = Inbox([DeliveryFailed("slack: internal_error") for _ in range(1000)])
+    dispatcher = Dispatcher(
+        unit_of_work_factory(engine), inbox, clock.now, "w", delivery_window=timedelta(hours=6)
+    )
+    tries = 0
+    while _offered_state(engine) != OutboxState.FAILED.value and tries < 100:
+        dispatcher.run_once()
+        clock.at += timedelta(minutes=15)
+        tries += 1
+    assert 24 <= tries <= 30, "about every 15 minutes for 6 hours, then given up"
+    inbox.failures.clear()
+    dispatcher.run_once()
+    expired, outage = sorted(inbox.texts("alice"), key=lambda text: "cannot reach" in text)
+    assert "cannot reach the platform since 2026-03-02 09:00 UTC" in outage
+    assert "retried for 6 hours" in outage
+    assert "could not be delivered within 6 hours" in expired and "to bob" in expired
+
+
+def test_a_claim_left_by_a_dead_dispatcher_is_taken_over_once_its_lease_expired(
+    engine: Engine,
+) -> None:
     clock = Clock()
     _network_with_referral(engine, clock)
     uows = unit_of_work_factory(engine)
-    with uows() as uow:  # a process claims, then dies before sending
-        claimed = uow.outbox.claim(clock.now(), "crashed", 10, clock.now() - CLAIM_TIMEOUT)
+    crashed = Dispatcher(uows, Inbox(), clock.now, "crashed")
+    with uows() as uow:  # a dispatcher renews its lease, claims, then its process dies
+        crashed._renew(uow, clock.now())
+        claimed = uow.outbox.claim(clock.now(), "crashed", 10)
         uow.commit()
-    assert claimed
+    assert claimed and not any(item.in_doubt for item in claimed)
     inbox = Inbox()
-    dispatcher = Dispatcher(uows, inbox, clock.now, "survivor")
-    assert dispatcher.run_once().handled == 0
-    clock.at += CLAIM_TIMEOUT + timedelta(seconds=1)
-    dispatcher.run_once()
+    survivor = Dispatcher(uows, inbox, clock.now, "survivor")
+    assert survivor.run_once().handled == 0, "its lease still runs"
+    clock.at += LEASE - timedelta(seconds=1)
+    assert survivor.run_once().handled == 0
+    clock.at += timedelta(seconds=2)
+    assert survivor.run_once().sent == 1
     assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+    assert inbox.sent[0].in_doubt, "it may have gone out: the messenger looks before sending"
+
+
+def test_a_live_dispatcher_keeps_its_claims_while_it_renews_its_lease(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    _notices_to_bob(engine, 1)
+    uows = unit_of_work_factory(engine)
+    taken: list[OutboxItem] = []
+
+    class Slow(Inbox):
+        """Each send takes 20 s on the clock: three sends outlast one lease."""
+
+        def send(self, notice: Notice) -> None:
+            clock.at += timedelta(seconds=20)
+            with uows() as uow:
+                taken.extend(uow.outbox.claim(clock.now(), "other", 10))
+                uow.commit()
+            super().send(notice)
+
+    slow = Slow()
+    Dispatcher(uows, slow, clock.now, "busy").run_once()
+    assert len(slow.sent) == 2
+    assert taken == [], "the other dispatcher never takes a row of a live one"
+
+
+def test_a_dispatcher_that_stops_ends_its_lease_at_once(engine: Engine) -> None:
+    clock = Clock()
+    _network_with_referral(engine, clock)
+    uows = unit_of_work_factory(engine)
+    stopping = Dispatcher(uows, Inbox(), clock.now, "stopping")
+    with uows() as uow:
+        stopping._renew(uow, clock.now())
+        assert uow.outbox.claim(clock.now(), "stopping", 10)
+        uow.commit()
+    stopping.stop()
+    inbox = Inbox()
+    assert Dispatcher(uows, inbox, clock.now, "next").run_once().sent == 1
 
 
 def test_cancelled_rows_are_never_sent(engine: Engine) -> None:
@@ -271,15 +338,19 @@ def test_when_a_send_cannot_be_marked_the_batch_stops_and_gives_back_the_rest(
         dispatcher.run_once()
     assert inbox.texts("bob") == ["n0"], "nothing more is sent once a send cannot be marked"
     states = _states(engine)
-    assert states["n:0"] == "claimed", "it may have gone out: it waits for its claim to expire"
+    assert states["n:0"] == "claimed", "it may have gone out: it stays claimed"
     assert states["n:1"] == states["n:2"] == "pending", "the rest is given back at once"
 
     monkeypatch.undo()
     dispatcher.run_once()
-    assert sorted(inbox.texts("bob")[1:]) == ["New referral #1 from alice: Acme Corp.", "n1", "n2"]
-    clock.at += CLAIM_TIMEOUT + timedelta(seconds=1)
-    dispatcher.run_once()
-    assert inbox.texts("bob")[-1] == "n0", "sent again: at least once, never lost"
+    assert sorted(inbox.texts("bob")[1:]) == [
+        "New referral #1 from alice: Acme Corp.",
+        "n0",
+        "n1",
+        "n2",
+    ], "the next run gives back what the failed run held: at least once, never lost"
+    (again,) = [n for n in inbox.sent[1:] if n.reply.text == "n0"]
+    assert again.in_doubt, "the messenger looks for it before sending it again"
 
 
 def test_no_write_lock_is_held_while_a_reminder_is_sent(tmp_path: Path) -> None:
@@ -324,7 +395,7 @@ def test_a_mark_with_nothing_else_pending_commits_at_once_else_with_its_unit_of_
     _notices_to_bob(engine, 2)
     uows = unit_of_work_factory(engine, relaxed_commits=True)
     with uows() as uow:
-        claimed = uow.outbox.claim(clock.now(), "w", 10, clock.now() - CLAIM_TIMEOUT)
+        claimed = uow.outbox.claim(clock.now(), "w", 10)
         uow.commit()
         first, second = [i for i in claimed if i.key.startswith("n:")]
         uow.outbox.mark_sent(first.id, clock.now(), "ts-1")  # no transaction open: kept now

@@ -290,6 +290,10 @@ MESSAGES: dict[str, str] = {
     "/charter accept.",
     "alert.delivery_failed": "A message ({kind}) to {recipient} could not be delivered after "
     "several attempts: {reason}",
+    "alert.delivery_outage": "The bot cannot reach the platform since {since} UTC ({reason}). "
+    "Messages wait and go out as soon as it answers again; they are retried for {hours} hours.",
+    "alert.delivery_expired": "Messages could not be delivered within {hours} hours and were "
+    "given up; the latest was a {kind} to {recipient} ({reason}).",
     "help.feedback": "say whether the client was served well",
     "help.feedback.long": "The referrer scores how the client was served, from 1 to 5, with an "
     "optional comment; later asks again in a week. A score of 2 or less alerts the admins.",

@@ -306,6 +306,11 @@ MESSAGES: dict[str, str] = {
     ": /charter accept.",
     "alert.delivery_failed": "Un message ({kind}) pour {recipient} n'a pas pu être remis après "
     "plusieurs tentatives : {reason}",
+    "alert.delivery_outage": "Le bot ne joint plus la plateforme depuis {since} UTC ({reason}). "
+    "Les messages attendent et partiront dès qu'elle répondra de nouveau ; ils sont réessayés "
+    "pendant {hours} heures.",
+    "alert.delivery_expired": "Des messages n'ont pas pu être remis en {hours} heures et ont été "
+    "abandonnés ; le dernier était un {kind} pour {recipient} ({reason}).",
     "help.feedback": "dire si le client a été bien servi",
     "help.feedback.long": "L'apporteur note de 1 à 5 la façon dont le client a été servi, avec un "
     "commentaire facultatif ; later repose la question dans une semaine. Une note de 2 ou moins "

@@ -1,7 +1,7 @@
 """inbox: platform requests recorded before they are acknowledged
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-11-29 20:45:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.types
 
 revision: str = "0012"
-down_revision: str | None = "0006"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
