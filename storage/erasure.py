@@ -2,18 +2,36 @@
 
 The text columns are read from the schema's metadata (every `String`, `Text` and `JSON` column
 of every table that carries a network), so a table added later is covered without a change
-here. `networks` (the club's own name) and `members` (whose erased row is rewritten by
-`SqlMembers.erase`, and whose other rows are other people) are left alone.
+here. Left alone: `networks` (the club's own name), `members` (the erased row is rewritten by
+`SqlMembers.erase`; the others are other people), `clients` (businesses, whose folded name is
+their key) and every column of a unique constraint (identifiers, never prose).
+
+Rows are picked by the database (a case-insensitive LIKE, on JSON's text too) and rewritten
+here, whole words only: a retention job reads the few rows that quote its contact, not the
+network's whole history.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, String, Table, select, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    ColumnElement,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    cast,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from core.referrals.model import CLOSED_STATUSES
@@ -29,12 +47,40 @@ from storage.tables import (
     ReferralRow,
 )
 
-LEFT_ALONE = frozenset({"networks", "members"})
+LEFT_ALONE = frozenset({"networks", "members", "clients"})
 
 
 def text_columns(table: Table) -> list[Column[Any]]:
-    """The columns of `table` that may hold what someone typed (JSON included)."""
-    return [c for c in table.columns if isinstance(c.type, String | JSON)]
+    """The columns of `table` that may hold what someone typed (JSON included), bar its
+    identifiers (the columns of its unique constraints)."""
+    identifiers = {
+        column.name
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+        for column in constraint.columns
+    }
+    return [
+        c for c in table.columns if isinstance(c.type, String | JSON) and c.name not in identifiers
+    ]
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def _mentions(columns: Sequence[Column[Any]], words: Iterable[str]) -> ColumnElement[bool]:
+    """Rows whose text may hold one of `words` (JSON escapes non-ASCII letters: both forms)."""
+    forms = set()
+    for word in words:
+        forms |= {word, json.dumps(word)[1:-1]}
+    return or_(
+        *(
+            cast(column, Text).ilike(_like(form), escape="!")
+            for column in columns
+            for form in sorted(forms)
+        )
+    )
 
 
 def network_tables() -> list[Table]:
@@ -71,6 +117,7 @@ class SqlErasure:
 
     def replace_everywhere(self, network_id: int, words: Sequence[str], by: str) -> int:
         """Replace `words` by `by` in every text of the network's rows; how many rows changed."""
+        words = [w for w in words if len(w.strip()) >= 2]
         found = pattern(words)
         if found is None:
             return 0
@@ -81,7 +128,9 @@ class SqlErasure:
             if not columns or "id" not in table.columns:
                 continue
             rows = self.session.execute(
-                select(table.c.id, *columns).where(table.c.network_id == network_id)
+                select(table.c.id, *columns).where(
+                    table.c.network_id == network_id, _mentions(columns, words)
+                )
             )
             updates: list[tuple[Any, dict[str, Any]]] = []
             for row in rows:

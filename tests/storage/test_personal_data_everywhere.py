@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, JSON, String, select
+from sqlalchemy import JSON, Engine, String, select
 
 from storage.database import unit_of_work_factory
 from storage.tables import Base
@@ -43,10 +43,12 @@ def found(engine: Engine, needle: str) -> list[str]:
             columns = [c for c in table.columns if isinstance(c.type, String | JSON)]
             if not columns:
                 continue
-            key = list(table.primary_key.columns)[0]
+            key = next(iter(table.primary_key.columns))
             for row in connection.execute(select(key, *columns)):
                 for column, value in zip(columns, row[1:], strict=True):
-                    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                    text = (
+                        value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                    )
                     if wanted in text.lower():
                         hits.append(f"{table.name}.{column.name} #{row[0]}")
     return hits
@@ -63,7 +65,9 @@ def history(bot: Bot) -> None:
         bot.ok("Alice", "network", f"role @{name} experienced")
     bot.ok("Alice", "refer", f"@{NAME} Acme | audit | 1000 | 3 | jane@acme.fr, +33 6 12 34 56 78")
     bot.ok(NAME, "referral", f"1 decline {NAME} is swamped this month")
-    bot.ok(NAME, "refer", f"@Carol Initech | payroll for {NAME}'s cousin | 2000 | 2 | ops@initech.fr")
+    bot.ok(
+        NAME, "refer", f"@Carol Initech | payroll for {NAME}'s cousin | 2000 | 2 | ops@initech.fr"
+    )
     bot.ok("Carol", "referral", "2 accept")
     bot.ok("Carol", "referral", "2 won 3000")
     bot.ok(NAME, "feedback", f"2 4 Carol was great, says {NAME}")
@@ -98,7 +102,7 @@ def test_the_erased_name_and_expired_contacts_are_in_no_table(bot: Bot, engine: 
     assert found(engine, user_id(NAME)) == []
     assert found(engine, pseudonym)  # the records stay, under the pseudonym
     (told,) = bot.messenger.texts_to(user_id("Carol"))
-    assert told.startswith(f"Referral #3 (Umbrella): the other party erased their personal data")
+    assert told.startswith("Referral #3 (Umbrella): the other party erased their personal data")
     assert pseudonym in told
     audit = bot.ok("Alice", "network", "audit")
     assert any(f"{pseudonym}: experienced" in line for line in audit.lines), audit.lines
@@ -141,3 +145,33 @@ def shown(reply: Any) -> str:
     parts = [reply.text, reply.title, reply.footer, *reply.lines]
     parts += [f"{f.label}: {f.value}" for f in reply.fields]
     return "\n".join(parts)
+
+
+def test_a_pending_notice_quoting_a_name_keeps_going_under_the_pseudonym(engine: Engine) -> None:
+    """Accents (escaped in JSON), another case, whole words only; identifiers left alone."""
+    from core.shared.outbox import OutboxItem
+    from core.shared.tenancy import Member
+
+    factory = unit_of_work_factory(engine)
+    start = datetime(2025, 3, 1, tzinfo=UTC)
+    with factory() as uow:
+        network = uow.networks.add("T9", "Net", "fr", start)
+        alice = uow.members.add(Member(0, network.id, "U-alice", "Alice", joined_at=start))
+        item = OutboxItem(
+            network.id,
+            "notice",
+            start + timedelta(days=1),
+            {"reply": {"text": "ZOÉ Müller vous recommande ; Zoé Müllerova aussi"}},
+            member_id=alice.id,
+            key="Zoé Müller",
+        )
+        uow.outbox.add(item)
+        changed = uow.erasure.replace_everywhere(network.id, ["Zoé Müller"], "Ancien membre X")
+        uow.commit()
+    assert changed == 1
+    with factory() as uow:
+        (pending,) = uow.outbox.pending(network.id)
+    assert pending.payload == {
+        "reply": {"text": "Ancien membre X vous recommande ; Zoé Müllerova aussi"}
+    }
+    assert pending.key == "Zoé Müller"  # an identifier, never prose
