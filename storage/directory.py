@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from core.directory.model import Profile, Standing
 from core.referrals.model import Status
 from storage.tables import FeedbackRow, MemberRow, ReferralRow
+from storage.tenancy import present
 
 
 class SqlDirectory:
@@ -32,6 +33,8 @@ class SqlDirectory:
         )
         if member_id is not None:
             query = query.where(MemberRow.id == member_id)
+        else:
+            query = query.where(present())
         return [Profile(*row) for row in self.session.execute(query)]
 
     def standings(self, network_id: int, member_ids: Collection[int]) -> dict[int, Standing]:

@@ -33,10 +33,20 @@ S = OutboxState
 # Built once: the dispatcher marks every row it sends, and building the statement (not running
 # it) costs about a fifth of the mark's time. Run on the session's connection, so the ORM does not
 # look for the row among the objects the session holds.
+# A row that is done (sent, skipped, cancelled) keeps what delivery and audit need (its kind,
+# recipient, key, subject, times and the platform's reference), never the text it carried: the
+# names and client contacts a card quoted are not copied for good.
+DONE_PAYLOAD: dict[str, object] = {}
 _MARK_SENT = (
     update(OutboxRow)
     .where(OutboxRow.id == bindparam("row_id"))
-    .values(state=S.SENT.value, sent_at=bindparam("at"), claimed_by=None, ref=bindparam("ref"))
+    .values(
+        state=S.SENT.value,
+        sent_at=bindparam("at"),
+        claimed_by=None,
+        ref=bindparam("ref"),
+        payload=DONE_PAYLOAD,
+    )
 )
 _MARK_SENT_RELAXED = relaxed_on_postgresql(_MARK_SENT)
 
@@ -133,7 +143,7 @@ class SqlOutbox:
                 OutboxRow.state == S.PENDING.value,
                 OutboxRow.kind.in_(list(kinds)),
             )
-            .values(state=S.CANCELLED.value)
+            .values(state=S.CANCELLED.value, payload=DONE_PAYLOAD)
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
@@ -228,7 +238,9 @@ class SqlOutbox:
         return _item(row) if row else None
 
     def mark_skipped(self, item_id: int, at: datetime) -> None:
-        self._set(item_id, state=S.SKIPPED.value, sent_at=at, claimed_by=None)
+        self._set(
+            item_id, state=S.SKIPPED.value, sent_at=at, claimed_by=None, payload=DONE_PAYLOAD
+        )
 
     def retry(
         self, item_id: int, due_at: datetime, error: str, attempts: int, in_doubt: bool = False

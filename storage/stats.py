@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, aliased
 from core.referrals.model import Status
 from core.stats.model import ZERO, Activity, ActivityWindow, Figures, Giver, LedgerLine
 from storage.tables import ClientRow, FeedbackRow, MemberRow, ReferralEventRow, ReferralRow
+from storage.tenancy import present
 
 R = ReferralRow
 E = ReferralEventRow
@@ -199,6 +200,10 @@ class SqlStats:
                 R.created_at >= start,
                 R.created_at < end,
                 R.status != CANCELLED,
+                # Erased members are thanked no more (their referrals still count in totals).
+                giver.not_in(
+                    select(MemberRow.id).where(MemberRow.network_id == network_id, ~present())
+                ),
             )
             .group_by(giver)
             .order_by(count.desc(), closed.desc(), giver)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from core.shared.tenancy import Member, Network, Role
@@ -19,6 +19,15 @@ from storage.tables import MemberRow, NetworkRow
 SETTINGS = tuple(
     f.name for f in dataclasses.fields(Network) if f.name not in ("id", "key", "created_at")
 )
+
+
+# The external id an erased member's record takes: the platform account no longer maps to it.
+ERASED = "erased:"
+
+
+def present() -> ColumnElement[bool]:
+    """Members who have not erased their data: the directory, the counts, the roll."""
+    return MemberRow.external_id.not_like(f"{ERASED}%")
 
 
 def _network(row: NetworkRow) -> Network:
@@ -120,11 +129,13 @@ class SqlMembers:
 
     def count(self, network_id: int) -> int:
         query = select(func.count()).select_from(MemberRow)
-        return self.session.scalar(query.where(MemberRow.network_id == network_id)) or 0
+        return self.session.scalar(query.where(MemberRow.network_id == network_id, present())) or 0
 
     def all(self, network_id: int) -> list[Member]:
         rows = self.session.scalars(
-            select(MemberRow).where(MemberRow.network_id == network_id).order_by(MemberRow.id)
+            select(MemberRow)
+            .where(MemberRow.network_id == network_id, present())
+            .order_by(MemberRow.id)
         )
         return [_member(row) for row in rows]
 
@@ -152,7 +163,7 @@ class SqlMembers:
         row.display_name = pseudonym
         row.name_key = fold(pseudonym)
         # The platform account no longer maps to this record: if they come back, they are new.
-        row.external_id = f"erased:{row.id}"
+        row.external_id = f"{ERASED}{row.id}"
         row.roles = ""
         row.profession = ""
         row.keywords = ""

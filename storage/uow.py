@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
+from storage.erasure import SqlErasure
 from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
 from storage.recruitment import SqlCandidates
 from storage.referrals import SqlClients, SqlReferrals
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
         self.audit = SqlAudit(self.session)
         self.directory = SqlDirectory(self.session)
         self.stats = SqlStats(self.session)
+        self.erasure = SqlErasure(self.session)
         return self
 
     def __exit__(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from core.charter import reminders as charter_reminders
 from core.network import audit
+from core.referrals import followups
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
@@ -62,6 +63,8 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
     )
     if key in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
+    if key == "contact-retention-months":
+        followups.reschedule_contact_erasure(ctx)
     return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))
 
 

@@ -8,7 +8,7 @@ that has moved on is skipped rather than sent.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from core.referrals.cards import actions_for
 from core.referrals.contact import add_months
@@ -93,7 +93,7 @@ def after_move(ctx: Context, referral: Referral, move: Move) -> None:
             OutboxItem(
                 ctx.network.id,
                 ERASE_CONTACT,
-                add_months(ctx.now, ctx.network.contact_retention_months),
+                erase_contact_at(ctx, ctx.now),
                 {"referral": referral.number},
                 key=f"erase-contact:{referral.id}",
                 subject=about,
@@ -198,11 +198,44 @@ def _reality(ctx: Context, item: OutboxItem, referral: Referral) -> tuple[int, R
 
 
 def erase_contact(ctx: Context, item: OutboxItem) -> None:
-    """The retention job (core/jobs.py): the client's contact goes; the referral and its
-    figures stay."""
+    """The retention job (core/jobs.py): the client's contact goes from the referral and from
+    every row that copied it (a notice still waiting, a failed one, a note); the referral and
+    its figures stay."""
     referral = ctx.uow.referrals.get(ctx.network.id, int(item.payload["referral"]))
-    if referral is not None:
-        ctx.uow.referrals.erase_contact(ctx.network.id, referral.id)
+    if referral is None or not referral.contact:
+        return
+    ctx.uow.referrals.erase_contact(ctx.network.id, referral.id)
+    parts = [part.strip() for part in referral.contact.split(",")]
+    ctx.uow.erasure.replace_everywhere(
+        ctx.network.id, (referral.contact, *parts), ctx.t("mydata.contact_erased")
+    )
+
+
+def erase_contact_at(ctx: Context, closed_at: datetime) -> datetime:
+    return add_months(closed_at, ctx.network.contact_retention_months)
+
+
+def reschedule_contact_erasure(ctx: Context) -> int:
+    """After the retention period changed: every closed referral still holding a contact has
+    its erasure due that long after it first closed (at once if that is past); how many."""
+    network_id = ctx.network.id
+    moved = 0
+    for referral_id, number, closed_at in ctx.uow.erasure.closed_with_contact(network_id):
+        due = erase_contact_at(ctx, closed_at)
+        about = f"referral:{referral_id}"
+        if not ctx.uow.erasure.reschedule(network_id, ERASE_CONTACT, about, due):
+            ctx.schedule(
+                OutboxItem(
+                    network_id,
+                    ERASE_CONTACT,
+                    due,
+                    {"referral": number},
+                    key=f"erase-contact:{referral_id}:{ctx.now:%Y%m%dT%H%M%S}",
+                    subject=about,
+                )
+            )
+        moved += 1
+    return moved
 
 
 # The messages composed from the referral as it is when they fall due.

@@ -37,8 +37,15 @@ class MemberRepository(Protocol):
         """The members among `member_ids` who exist, by id (one lookup for a batch)."""
         ...
 
-    def count(self, network_id: int) -> int: ...
-    def all(self, network_id: int) -> list[Member]: ...
+    def count(self, network_id: int) -> int:
+        """How many members the network has (erased ones are no longer members)."""
+        ...
+
+    def all(self, network_id: int) -> list[Member]:
+        """The network's members in the order they joined, erased ones left out (`get` and
+        `many` still find them, under their pseudonym)."""
+        ...
+
     def add(self, member: Member) -> Member: ...
     def update(self, member: Member) -> None: ...
     def erase(self, member: Member, pseudonym: str) -> None:
@@ -187,7 +194,8 @@ class AuditRepository(Protocol):
 
 class DirectoryRepository(Protocol):
     def profiles(self, network_id: int, member_id: int | None = None) -> list[Profile]:
-        """Every member's profile (or one member's), in the order they joined."""
+        """Every member's profile (or one member's), in the order they joined; erased members
+        are in no list."""
         ...
 
     def standings(self, network_id: int, member_ids: Collection[int]) -> dict[int, Standing]:
@@ -197,6 +205,35 @@ class DirectoryRepository(Protocol):
     def save(
         self, network_id: int, member_id: int, profession: str, keywords: str, pitch: str
     ) -> None: ...
+
+
+class ErasureRepository(Protocol):
+    """Personal data gone from every table it was copied into (core/trust/mydata.py and the
+    contact retention job)."""
+
+    def replace_everywhere(self, network_id: int, words: Sequence[str], by: str) -> int:
+        """Every whole-word occurrence of `words`, in any text of the network, becomes `by`."""
+        ...
+
+    def forget_words_of(self, network_id: int, member_id: int, placeholder: str) -> None:
+        """The member's notes on referral moves and feedback comments become `placeholder`."""
+        ...
+
+    def forget_candidacy_of(
+        self, network_id: int, member_id: int, pseudonym: str, placeholder: str
+    ) -> None:
+        """The candidacy the member joined through loses their name and what was written on
+        them."""
+        ...
+
+    def cancel_messages_to(self, network_id: int, member_id: int) -> int: ...
+    def closed_with_contact(self, network_id: int) -> list[tuple[int, int, datetime]]:
+        """(referral id, number, first closing time) of closed referrals holding a contact."""
+        ...
+
+    def reschedule(self, network_id: int, kind: str, subject: str, due_at: datetime) -> bool:
+        """Move the pending rows of `kind` about `subject`; False when none waits."""
+        ...
 
 
 class StatsRepository(Protocol):
@@ -259,6 +296,8 @@ class UnitOfWork(Protocol):
     def directory(self) -> DirectoryRepository: ...
     @property
     def stats(self) -> StatsRepository: ...
+    @property
+    def erasure(self) -> ErasureRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

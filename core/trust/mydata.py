@@ -1,10 +1,26 @@
-"""`/mydata`: my personal data, exported or erased (a pseudonym replaces me everywhere)."""
+"""`/mydata`: my personal data, exported or erased (a pseudonym replaces me everywhere).
+
+Erasure reaches every table the name was copied into (storage/erasure.py scans them all):
+- my name and platform id become the pseudonym in every text: audit trail, referral needs,
+  reports, candidates' previous networks, interview and visit notes, and the outbox rows still
+  waiting for someone else (a pending notice quoting me goes out with the pseudonym);
+- what I wrote about myself goes: the notes on my moves of referrals (a decline's reason) and
+  my feedback comments become a placeholder (the scores stay, for the figures), and so does
+  what was written about me as a candidate (interviews, visit, previous networks);
+- what I wrote about others stays, under my pseudonym (a report still being handled, a
+  candidate I sponsored, interview notes the vote rests on, a referral's need);
+- the messages still waiting for me are cancelled; a sent row keeps no text
+  (storage/outbox.py clears it once sent), so nothing sent earlier quotes me.
+Erasing waits until no referral of mine is open: its other party would be left with nobody to
+answer. The other party of a won referral whose commission is not yet paid is told.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
+from core.referrals.model import OPEN_STATUSES, Referral, Status
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
@@ -37,6 +53,12 @@ class EraseArgs:
 def erase(ctx: Context, args: EraseArgs) -> Reply:
     t = ctx.t
     me = ctx.actor
+    old_name, old_id = me.display_name, me.external_id
+    admins = sum(m.is_admin for m in ctx.uow.members.all(ctx.network.id))
+    if args.confirm == "confirm" and me.is_admin and admins <= 1:
+        raise InvalidValue("error.last_admin")
+    mine = ctx.uow.referrals.for_member(ctx.network.id, me.id)
+    _refuse_while_open(ctx, [r for r in mine if r.status in OPEN_STATUSES])
     if args.confirm != "confirm":
         return Reply(
             text=t("mydata.erase_ask"),
@@ -44,12 +66,64 @@ def erase(ctx: Context, args: EraseArgs) -> Reply:
                 Action(t("action.mydata_erase_confirm"), "mydata", "erase confirm", Style.DANGER),
             ),
         )
-    if me.is_admin and sum(m.is_admin for m in ctx.uow.members.all(ctx.network.id)) <= 1:
-        raise InvalidValue("error.last_admin")
+    network_id = ctx.network.id
     pseudonym = t("mydata.pseudonym", code=uuid.uuid4().hex[:6].upper())
+    placeholder = t("mydata.words_erased")
+    erasure = ctx.uow.erasure
+    erasure.forget_words_of(network_id, me.id, placeholder)
+    erasure.forget_candidacy_of(network_id, me.id, pseudonym, placeholder)
+    erasure.cancel_messages_to(network_id, me.id)
     ctx.uow.members.erase(me, pseudonym)
-    ctx.uow.audit.add(AuditEntry(ctx.network.id, me.id, ctx.now, "erasure", pseudonym))
+    erasure.replace_everywhere(network_id, (old_name, old_id), pseudonym)
+    ctx.uow.audit.add(AuditEntry(network_id, me.id, ctx.now, "erasure", pseudonym))
+    for referral in mine:
+        if referral.status is Status.WON:  # a commission still to be paid: both still care
+            _tell_other_party(ctx, referral, pseudonym)
     return Reply(text=t("mydata.erased", pseudonym=pseudonym))
+
+
+def _client(ctx: Context, referral: Referral) -> str:
+    client = ctx.uow.clients.get(ctx.network.id, referral.client_id)
+    return client.name if client else "?"
+
+
+def _refuse_while_open(ctx: Context, open_referrals: list[Referral]) -> None:
+    """Erasing is refused while the member is a party to an open referral, listing them."""
+    if not open_referrals:
+        return
+    t = ctx.t
+    me = ctx.actor.id
+    lines = []
+    for referral in sorted(open_referrals, key=lambda r: r.number):
+        mine_given = referral.referrer_id == me
+        lines.append(
+            t(
+                "mydata.open_line",
+                number=referral.number,
+                client=_client(ctx, referral),
+                other=ctx.name(referral.receiver_id if mine_given else referral.referrer_id),
+                status=t(f"status.{referral.status.value}"),
+            )
+        )
+    raise InvalidValue("mydata.erase_open", referrals="\n".join(lines))
+
+
+def _tell_other_party(ctx: Context, referral: Referral, pseudonym: str) -> None:
+    me = ctx.actor.id
+    other = referral.receiver_id if referral.referrer_id == me else referral.referrer_id
+    if other == me:
+        return
+    ctx.notify(
+        other,
+        Reply(
+            text=ctx.t(
+                "mydata.party_erased",
+                number=referral.number,
+                client=_client(ctx, referral),
+                pseudonym=pseudonym,
+            )
+        ),
+    )
 
 
 MYDATA = Command(

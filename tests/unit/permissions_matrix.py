@@ -82,6 +82,7 @@ REASONS: dict[str, Reason] = {
     "sponsor_or_admin": Reason("error.sponsor_or_admin", "sponsor or admin"),
     "charter": Reason("error.charter_not_accepted", "charter first"),
     "last_admin": Reason("error.last_admin", "last admin"),
+    "open_referrals": Reason("mydata.erase_open", "open referrals first"),
     "no_member": Reason("error.not_a_member", "not in their network"),
     "no_referral": Reason("error.referral_not_found", "not in their network"),
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
@@ -89,7 +90,7 @@ REASONS: dict[str, Reason] = {
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
-STATE_REASONS = frozenset({"last_admin"})
+STATE_REASONS = frozenset({"last_admin", "open_referrals"})
 
 
 @dataclass(frozen=True)
@@ -365,9 +366,13 @@ ROWS: tuple[Row, ...] = (
     row(MYDATA, "`/mydata`", "mydata", outsider=OWN),
     row(MYDATA, "`/mydata export`", "mydata", "export", outsider=OWN,
         note="a file of the actor's own data, sent to them alone"),
-    row(MYDATA, "`/mydata erase` (asks first)", "mydata", "erase", outsider=OWN),
+    row(MYDATA, "`/mydata erase` (asks first)", "mydata", "erase", outsider=OWN,
+        referrer=no("open_referrals"), receiver=no("open_referrals"),
+        note="lists the actor's open referrals to close first"),
     row(MYDATA, "`/mydata erase confirm`", "mydata", "erase confirm", outsider=no("last_admin"),
-        admin=no("last_admin"), note="refused to the network's only admin"),
+        admin=no("last_admin"), referrer=no("open_referrals"), receiver=no("open_referrals"),
+        note="refused to the network's only admin, and while the actor is a party to an open "
+        "referral"),
     # Everyone's pages
     row(OTHER, "`/home`", "home", outsider=OWN),
     row(OTHER, "`/help`", "help", outsider=OWN),

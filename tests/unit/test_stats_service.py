@@ -286,7 +286,7 @@ def test_usage_errors_name_the_choices(bot: Bot) -> None:
 
 def digests(bot: Bot) -> list[tuple[datetime, str, OutboxState]]:
     return sorted(
-        (item.due_at, item.payload["month"], OutboxState(item.state))
+        (item.due_at, item.key.removeprefix(f"{digest.SUBJECT}:"), OutboxState(item.state))
         for item in bot.db.rows("outbox", kind=digest.KIND)
     )
 

@@ -528,6 +528,16 @@ MESSAGES: dict[str, str] = {
     "mydata.pseudonym": "Former member {code}",
     "mydata.erased": "Done: you now appear as {pseudonym} everywhere. If you use Apport again, "
     "you start as a new member.",
+    "mydata.erase_open": "You are a party to open referrals: close or hand them over before "
+    "erasing your data, so nobody is left waiting for you.\n{referrals}\nThe receiver closes "
+    "one with /referral N decline, won or lost; the referrer withdraws an offer with /referral N "
+    "cancel; to hand one over, close it and refer the client again. Then /mydata erase confirm.",
+    "mydata.open_line": "#{number} {client}, with {other} ({status})",
+    "mydata.words_erased": "(erased with its author's personal data)",
+    "mydata.contact_erased": "(contact erased after the retention period)",
+    "mydata.party_erased": "Referral #{number} ({client}): the other party erased their personal "
+    "data and now appears as {pseudonym}. The referral, its amount and its commission stay on "
+    "record.",
     "network.exported": "The referrals and the commission ledger, as a CSV file (client contacts "
     "are left out).",
     "audit.none": "Nothing in the audit trail yet.",

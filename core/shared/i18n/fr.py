@@ -556,6 +556,17 @@ MESSAGES: dict[str, str] = {
     "mydata.pseudonym": "Ancien membre {code}",
     "mydata.erased": "C'est fait : vous apparaissez désormais comme {pseudonym} partout. Si vous "
     "utilisez de nouveau Apport, vous repartez comme nouveau membre.",
+    "mydata.erase_open": "Vous êtes partie à des recommandations en cours : clôturez-les ou "
+    "confiez-les à un autre membre avant d'effacer vos données, pour que personne ne reste à "
+    "vous attendre.\n{referrals}\nLe destinataire en clôture une avec /referral N decline, won "
+    "ou lost ; l'apporteur retire une offre avec /referral N cancel ; pour la confier à un autre "
+    "membre, clôturez-la puis recommandez de nouveau le client. Ensuite : /mydata erase confirm.",
+    "mydata.open_line": "n° {number} {client}, avec {other} ({status})",
+    "mydata.words_erased": "(effacé avec les données personnelles de son auteur)",
+    "mydata.contact_erased": "(contact effacé à la fin de la durée de conservation)",
+    "mydata.party_erased": "Recommandation n° {number} ({client}) : l'autre partie a effacé ses "
+    "données personnelles et apparaît désormais comme {pseudonym}. La recommandation, son "
+    "montant et sa commission restent enregistrés.",
     "network.exported": "Les recommandations et le registre des commissions, en fichier CSV (sans "
     "les contacts des clients).",
     "audit.none": "Le journal d'audit est encore vide.",
