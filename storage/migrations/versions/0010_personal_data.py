@@ -5,7 +5,7 @@ subject, times, the platform's reference); the text it carried, with the names a
 contacts it quoted, goes. From now on storage/outbox.py clears it when the row is done.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0012
 Create Date: 2026-11-29 20:55:00.000000
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0006"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
