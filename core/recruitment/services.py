@@ -530,7 +530,7 @@ def override(ctx: Context, args: OverrideArgs) -> Reply:
     _audit(
         ctx,
         "candidate.override_exclusivity",
-        f"#{candidate.number} {candidate.name} ({candidate.exclusivity_conflict}): "
+        f"#{candidate.number} {candidate.name} ({candidate.exclusivity_conflict}) — "
         f"{candidate.override_reason}",
     )
     _post(
@@ -568,7 +568,7 @@ def override_process(ctx: Context, args: OverrideArgs) -> Reply:
     missing = _missing(ctx, candidate)
     candidate.process_override = reason
     _event(ctx, candidate, "process_override", reason)
-    _audit(ctx, "candidate.override_process", f"#{candidate.number} {candidate.name}: {reason}")
+    _audit(ctx, "candidate.override_process", f"#{candidate.number} {candidate.name} — {reason}")
     _post(
         ctx,
         candidate,
@@ -577,7 +577,7 @@ def override_process(ctx: Context, args: OverrideArgs) -> Reply:
                 "candidate.process_override_post",
                 who=ctx.actor.display_name,
                 reason=reason,
-                missing="; ".join(missing) or "-",
+                missing=ctx.t("candidate.missing_separator").join(missing) or "-",
             )
         ),
     )
@@ -724,7 +724,9 @@ def open_vote(ctx: Context, args: CandidateArgs) -> Reply:
     blockers = _blockers(ctx, candidate)
     if blockers:
         raise InvalidValue(
-            "error.vote_not_ready", number=candidate.number, missing="; ".join(blockers)
+            "error.vote_not_ready",
+            number=candidate.number,
+            missing=ctx.t("candidate.missing_separator").join(blockers),
         )
     _open(ctx, candidate)
     return replace(
@@ -896,7 +898,7 @@ def link(ctx: Context, args: LinkArgs) -> Reply:
     candidate.member_id = member.id
     ctx.uow.candidates.update(candidate)
     _event(ctx, candidate, "linked", member.display_name)
-    _audit(ctx, "candidate.linked", f"#{candidate.number} {candidate.name}: {member.display_name}")
+    _audit(ctx, "candidate.linked", f"#{candidate.number} {candidate.name} → {member.display_name}")
     current = ctx.uow.charters.current(ctx.network.id)
     ctx.notify(
         member.id,

@@ -412,6 +412,7 @@ MESSAGES: dict[str, str] = {
     "notes)",
     "candidate.missing_override": "a recruiter's override, as the profession is held by {holder} "
     "(/candidate {number} override | reason)",
+    "candidate.missing_separator": "; ",
     "candidate.process_override_post": "{who} (admin) opened the vote without the full process: "
     "{reason}. Skipped: {missing}.",
     "candidate.process_override_saved": "The vote on candidate #{number} is open without the full "

@@ -436,6 +436,7 @@ MESSAGES: dict[str, str] = {
     "{number} visit | notes)",
     "candidate.missing_override": "la levée du conflit de métier par un recruteur, le métier "
     "étant tenu par {holder} (/candidate {number} override | motif)",
+    "candidate.missing_separator": " ; ",
     "candidate.process_override_post": "{who} (administrateur) a ouvert le vote sans le processus "
     "complet : {reason}. Étapes sautées : {missing}.",
     "candidate.process_override_saved": "Le vote sur le candidat n° {number} est ouvert sans le "
