@@ -28,6 +28,8 @@ Job = Callable[[Context, OutboxItem], Post | None]
 
 JOBS: dict[str, Job] = {
     recruitment.DEADLINE: recruitment.close_at_deadline,
+    recruitment.INTERVIEW_REMINDER: recruitment.remind_interviewer,
+    recruitment.VOTE_REMINDER: recruitment.remind_voters,
     followups.ERASE_CONTACT: followups.erase_contact,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,

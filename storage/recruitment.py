@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.recruitment.model import (
@@ -47,6 +47,7 @@ class SqlCandidates:
             stage=candidate.stage.value,
             exclusivity_conflict=candidate.exclusivity_conflict,
             override_reason=candidate.override_reason,
+            process_override=candidate.process_override,
             decision_note="",
             created_at=candidate.created_at,
         )
@@ -73,6 +74,23 @@ class SqlCandidates:
             .where(
                 CandidateRow.network_id == network_id,
                 CandidateRow.stage.in_([s.value for s in OPEN_STAGES]),
+            )
+            .order_by(CandidateRow.number)
+        )
+        return [self._load(row) for row in rows]
+
+    def holding(self, network_id: int) -> list[Candidate]:
+        rows = self.session.scalars(
+            select(CandidateRow)
+            .where(
+                CandidateRow.network_id == network_id,
+                or_(
+                    CandidateRow.stage.in_([s.value for s in OPEN_STAGES]),
+                    and_(
+                        CandidateRow.stage == Stage.ADMITTED.value,
+                        CandidateRow.member_id.is_(None),
+                    ),
+                ),
             )
             .order_by(CandidateRow.number)
         )
@@ -137,6 +155,7 @@ class SqlCandidates:
             votes=votes,
             exclusivity_conflict=row.exclusivity_conflict,
             override_reason=row.override_reason,
+            process_override=row.process_override,
             vote_opened_at=row.vote_opened_at,
             vote_deadline=row.vote_deadline,
             decided_at=row.decided_at,
@@ -154,7 +173,9 @@ class SqlCandidates:
     def update(self, candidate: Candidate) -> None:
         row = self._row(candidate)
         row.stage = candidate.stage.value
+        row.exclusivity_conflict = candidate.exclusivity_conflict
         row.override_reason = candidate.override_reason
+        row.process_override = candidate.process_override
         row.vote_opened_at = candidate.vote_opened_at
         row.vote_deadline = candidate.vote_deadline
         row.decided_at = candidate.decided_at

@@ -61,6 +61,7 @@ class NetworkRow(Base):
     recruiters_channel: Mapped[str] = mapped_column(String(200))
     exclusivity: Mapped[bool] = mapped_column(Boolean)
     experienced_days: Mapped[int] = mapped_column(Integer)
+    interview_days: Mapped[int] = mapped_column(Integer)
     site_visit: Mapped[bool] = mapped_column(Boolean)
     vote_days: Mapped[int] = mapped_column(Integer)
     quorum: Mapped[str] = mapped_column(String(16))
@@ -232,6 +233,7 @@ class CandidateRow(Base):
     stage: Mapped[str] = mapped_column(String(16), index=True)
     exclusivity_conflict: Mapped[str] = mapped_column(String(2000), default="")
     override_reason: Mapped[str] = mapped_column(Text, default="")
+    process_override: Mapped[str] = mapped_column(Text, default="", server_default="")
     vote_opened_at: Mapped[datetime | None]
     vote_deadline: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]

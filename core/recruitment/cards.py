@@ -84,6 +84,8 @@ def card(ctx: Context, candidate: Candidate, result: Tally | None = None) -> Rep
         if candidate.override_reason:
             note += " " + t("candidate.overridden", reason=candidate.override_reason)
         fields.append(Field(t("field.exclusivity"), note))
+    if candidate.process_override:
+        fields.append(Field(t("field.process_override"), candidate.process_override))
     if candidate.stage is Stage.VOTE:
         voters = ", ".join(ctx.name(v) for v in candidate.votes) or "-"
         fields.append(Field(t("field.voted"), voters))

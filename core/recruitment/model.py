@@ -1,13 +1,17 @@
 """Recruitment: candidates, two crossed interviews, a secret vote, and the rules that decide.
 
-Two different experienced members interview each candidate, neither the sponsor; their reports
-stay hidden until both are filed. Recruiters vote in secret (who voted shows, never how); the
-decision needs a quorum of eligible recruiters and a share of yes among yes and no.
+Two different members interview each candidate: experienced, bound by the current charter,
+neither the sponsor nor of the candidate's profession; their reports stay hidden until both
+are filed. The vote opens only once both reports (and the site visit, when the network asks
+for one) are in, or on an admin's recorded override of that process. Recruiters vote in secret
+(who voted shows, never how); the decision needs a quorum of eligible recruiters and a share of
+yes among yes and no.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -82,7 +86,8 @@ class Candidate:
     visits: list[Visit] = field(default_factory=list)
     votes: dict[int, Ballot] = field(default_factory=dict)  # recruiter id -> ballot
     exclusivity_conflict: str = ""  # who already holds the profession, when someone does
-    override_reason: str = ""
+    override_reason: str = ""  # a recruiter's reason to admit a second member of a profession
+    process_override: str = ""  # an admin's reason to open the vote without the full process
     vote_opened_at: datetime | None = None
     vote_deadline: datetime | None = None
     decided_at: datetime | None = None
@@ -116,16 +121,57 @@ def is_experienced(member: Member, now: datetime, experienced_days: int) -> bool
     )
 
 
+class Unfit(StrEnum):
+    """Why a member may not interview a candidate."""
+
+    SPONSOR = "sponsor"
+    NOT_EXPERIENCED = "experience"
+    NO_CHARTER = "charter"
+    SAME_PROFESSION = "profession"
+
+
+def same_profession(a: str, b: str) -> bool:
+    return bool(a.strip()) and bool(b.strip()) and profession_key(a) == profession_key(b)
+
+
+def unfit_to_interview(
+    member: Member,
+    sponsor_id: int,
+    profession: str,
+    now: datetime,
+    experienced_days: int,
+    accepted: Collection[int] | None,
+) -> Unfit | None:
+    """Why `member` may not interview this candidate, or None when they may.
+
+    `accepted`: who accepted the current charter; None when the network has no charter yet.
+    """
+    if member.id == sponsor_id:
+        return Unfit.SPONSOR
+    if not is_experienced(member, now, experienced_days):
+        return Unfit.NOT_EXPERIENCED
+    if accepted is not None and member.id not in accepted:
+        return Unfit.NO_CHARTER
+    if same_profession(member.profession, profession):
+        return Unfit.SAME_PROFESSION
+    return None
+
+
 def pick_interviewers(
     members: list[Member],
     sponsor_id: int,
     now: datetime,
     experienced_days: int,
     last_assigned: dict[int, datetime],
+    profession: str = "",
+    accepted: Collection[int] | None = None,
 ) -> list[int]:
-    """Two different experienced members, not the sponsor, least recently assigned first."""
+    """Two different members fit to interview (see `unfit_to_interview`), least recently
+    assigned first."""
     eligible = [
-        m for m in members if m.id != sponsor_id and is_experienced(m, now, experienced_days)
+        m
+        for m in members
+        if unfit_to_interview(m, sponsor_id, profession, now, experienced_days, accepted) is None
     ]
     never = datetime.min.replace(tzinfo=now.tzinfo)
     eligible.sort(key=lambda m: (last_assigned.get(m.id, never), m.id))

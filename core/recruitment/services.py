@@ -22,24 +22,32 @@ from core.recruitment.model import (
     Recommendation,
     Report,
     Stage,
+    Unfit,
     Visit,
     admitted,
     eligible_voters,
-    is_experienced,
     pick_interviewers,
     profession_key,
     tally,
+    unfit_to_interview,
 )
+from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
 from core.shared.errors import InvalidValue, NotAllowed, TextTooLong, UsageError
 from core.shared.outbox import OutboxItem
 from core.shared.tenancy import Member, Role
-from core.shared.text import check_length
+from core.shared.text import check_length, fold
 from core.shared.ui import Action, Field, Reply, Style
 from core.shared.ui import InputKind as K
+from core.shared.ui_codec import encode_reply
 
+# Jobs (core/jobs.py): each looks at the candidate as it is when it falls due.
 DEADLINE = "candidate.deadline"
+INTERVIEW_REMINDER = "candidate.interview_reminder"
+VOTE_REMINDER = "candidate.vote_reminder"
+JOB_KINDS = (DEADLINE, INTERVIEW_REMINDER, VOTE_REMINDER)
+REMINDER = "candidate.reminder"  # the notices the reminder jobs send
 THREAD_POST = "candidate.thread"
 
 
@@ -116,6 +124,12 @@ def _require_recruiter(ctx: Context) -> None:
         raise NotAllowed("error.recruiters_only")
 
 
+def _require_not_sponsor(ctx: Context, candidate: Candidate) -> None:
+    """The sponsor never opens, closes or overrides anything about their own candidate."""
+    if ctx.actor.id == candidate.sponsor_id:
+        raise NotAllowed("error.sponsor_own_candidate", number=candidate.number)
+
+
 def _require_stage(ctx: Context, candidate: Candidate, *stages: Stage) -> None:
     if candidate.stage not in stages:
         raise InvalidValue(
@@ -162,22 +176,101 @@ def _short(ctx: Context, value: str, name: str) -> str:
     return value
 
 
-def _holder_of(ctx: Context, profession: str, candidate_id: int = 0) -> str:
-    """Who already holds this profession in the network: a member or an open candidate."""
+def _holder_of(ctx: Context, profession: str, candidate: Candidate | None = None) -> str:
+    """Who already holds this profession in the network, "" when nobody does.
+
+    A holder is a member, an admitted candidate not yet linked to a member, or an open
+    candidate proposed before `candidate` (the first proposed keeps its precedence).
+    """
     key = profession_key(profession)
+    linked = candidate.member_id if candidate else None
     for member in ctx.uow.members.all(ctx.network.id):
-        if member.profession and profession_key(member.profession) == key:
+        if member.id != linked and member.profession and profession_key(member.profession) == key:
             return member.display_name
-    for other in ctx.uow.candidates.open(ctx.network.id):
-        if other.id != candidate_id and profession_key(other.profession) == key:
+    for other in ctx.uow.candidates.holding(ctx.network.id):
+        if candidate is not None and (
+            other.id == candidate.id
+            or (other.stage in OPEN_STAGES and other.number > candidate.number)
+        ):
+            continue
+        if profession_key(other.profession) == key:
             return ctx.t("candidate.holder_candidate", number=other.number, name=other.name)
     return ""
+
+
+def _check_conflict(ctx: Context, candidate: Candidate) -> None:
+    """Look again at who holds the candidate's profession (a member may have taken it since
+    the proposal, an earlier candidate may have left); the caller stores the result."""
+    holder = _holder_of(ctx, candidate.profession, candidate) if ctx.network.exclusivity else ""
+    if holder or not candidate.override_reason:
+        candidate.exclusivity_conflict = holder
+
+
+def _charter_accepted(ctx: Context, member_ids: list[int]) -> set[int] | None:
+    """Who among `member_ids` accepted the current charter; None when there is none."""
+    current = ctx.uow.charters.current(ctx.network.id)
+    if current is None:
+        return None
+    charters = ctx.uow.charters
+    return {i for i in member_ids if charters.accepted(ctx.network.id, i, current.version)}
+
+
+UNFIT_ERRORS = {
+    Unfit.SPONSOR: "error.interviewer_is_sponsor",
+    Unfit.NOT_EXPERIENCED: "error.interviewer_not_experienced",
+    Unfit.NO_CHARTER: "error.interviewer_no_charter",
+    Unfit.SAME_PROFESSION: "error.interviewer_same_profession",
+}
+
+
+def _fitness(ctx: Context, candidate: Candidate, member: Member) -> Unfit | None:
+    accepted = _charter_accepted(ctx, [member.id])
+    return unfit_to_interview(
+        member,
+        candidate.sponsor_id,
+        candidate.profession,
+        ctx.now,
+        ctx.network.experienced_days,
+        accepted,
+    )
+
+
+def _remind(ctx: Context, member_id: int, reply: Reply, key: str) -> None:
+    """A reminder to a member, once per `key` (a job that runs twice reminds once)."""
+    ctx.schedule(
+        OutboxItem(
+            ctx.network.id,
+            REMINDER,
+            ctx.now,
+            {"reply": encode_reply(reply)},
+            member_id=member_id,
+            key=key,
+        )
+    )
+
+
+def _report_action(ctx: Context, candidate: Candidate) -> Action:
+    return Action(
+        ctx.t("action.file_report"), "candidate", f"{candidate.number} report", Style.PRIMARY
+    )
 
 
 def _assign(ctx: Context, candidate: Candidate, interviewers: list[int]) -> None:
     candidate.interviewers = interviewers
     candidate.reports = {i: r for i, r in candidate.reports.items() if i in interviewers}
     ctx.uow.candidates.set_interviewers(candidate, ctx.now)
+    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), (INTERVIEW_REMINDER,))
+    for interviewer in interviewers:
+        ctx.schedule(
+            OutboxItem(
+                ctx.network.id,
+                INTERVIEW_REMINDER,
+                ctx.now + timedelta(days=ctx.network.interview_days),
+                {"candidate": candidate.number, "interviewer": interviewer},
+                key=f"interview-reminder:{candidate.id}:{interviewer}:{len(candidate.events)}",
+                subject=thread_of(candidate),
+            )
+        )
     names = ", ".join(ctx.name(i) for i in interviewers)
     _event(ctx, candidate, "assigned", names)
     ask = Reply(
@@ -188,17 +281,58 @@ def _assign(ctx: Context, candidate: Candidate, interviewers: list[int]) -> None
             number=candidate.number,
             sponsor=ctx.name(candidate.sponsor_id),
         ),
-        actions=(
-            Action(
-                ctx.t("action.file_report"),
-                "candidate",
-                f"{candidate.number} report",
-                Style.PRIMARY,
-            ),
-        ),
+        actions=(_report_action(ctx, candidate),),
     )
     for interviewer in interviewers:
         ctx.notify(interviewer, ask, kind="candidate.interview")
+
+
+def remind_interviewer(ctx: Context, item: OutboxItem) -> None:
+    """An interviewer's reminder job (core/jobs.py): sent when their report is still not in
+    `interview-days` after they were assigned."""
+    candidate = ctx.uow.candidates.get(ctx.network.id, int(item.payload["candidate"]))
+    interviewer = int(item.payload["interviewer"])
+    if (
+        candidate is None
+        or candidate.stage is not Stage.INTERVIEWS
+        or interviewer not in candidate.interviewers
+        or interviewer in candidate.reports
+    ):
+        return
+    reminder = Reply(
+        text=ctx.t(
+            "notice.interview_reminder",
+            name=candidate.name,
+            profession=candidate.profession,
+            number=candidate.number,
+        ),
+        actions=(_report_action(ctx, candidate),),
+    )
+    _remind(ctx, interviewer, reminder, f"{item.key}:notice")
+
+
+def _too_few_interviewers(ctx: Context, candidate: Candidate) -> None:
+    """Nobody can be assigned automatically: the recruiters' thread and the admins are told (the
+    recruiters one by one when the network has no recruiters channel)."""
+    t = ctx.t
+    _event(ctx, candidate, "too_few_interviewers")
+    _post(
+        ctx,
+        candidate,
+        Reply(text=t("candidate.too_few_post", number=candidate.number)),
+    )
+    notice = Reply(
+        text=t(
+            "notice.too_few_interviewers",
+            name=candidate.name,
+            profession=candidate.profession,
+            number=candidate.number,
+        )
+    )
+    for member in ctx.uow.members.all(ctx.network.id):
+        recruiter = Role.RECRUITER in member.roles and not ctx.network.recruiters_channel
+        if member.is_admin or recruiter:
+            ctx.notify(member.id, notice, kind="candidate.too_few")
 
 
 def propose(ctx: Context, args: ProposeArgs) -> Reply:
@@ -206,6 +340,16 @@ def propose(ctx: Context, args: ProposeArgs) -> Reply:
     name = _short(ctx, _text(ctx, args.name, "name"), "name")
     profession = _short(ctx, _text(ctx, args.profession, "profession"), "profession")
     previous = _text(ctx, args.previous, "previous")
+    for other in ctx.uow.candidates.open(ctx.network.id):
+        if fold(other.name) == fold(name) and profession_key(other.profession) == profession_key(
+            profession
+        ):
+            raise InvalidValue(
+                "error.candidate_duplicate",
+                number=other.number,
+                name=other.name,
+                profession=other.profession,
+            )
     holder = _holder_of(ctx, profession) if ctx.network.exclusivity else ""
     candidate = ctx.uow.candidates.add(
         Candidate(
@@ -221,17 +365,18 @@ def propose(ctx: Context, args: ProposeArgs) -> Reply:
         )
     )
     _event(ctx, candidate, "proposed")
+    members = ctx.uow.members.all(ctx.network.id)
     picked = pick_interviewers(
-        ctx.uow.members.all(ctx.network.id),
+        members,
         ctx.actor.id,
         ctx.now,
         ctx.network.experienced_days,
         ctx.uow.candidates.last_assigned(ctx.network.id),
+        profession,
+        _charter_accepted(ctx, [m.id for m in members]),
     )
     if len(picked) == 2:
         _assign(ctx, candidate, picked)
-    else:
-        _event(ctx, candidate, "too_few_interviewers")
     shown = card(ctx, candidate)
     _post(
         ctx,
@@ -244,6 +389,8 @@ def propose(ctx: Context, args: ProposeArgs) -> Reply:
         ),
         opens=True,
     )
+    if len(picked) < 2:
+        _too_few_interviewers(ctx, candidate)
     text = t("candidate.proposed", number=candidate.number, name=name)
     if len(picked) < 2:
         text += "\n" + t("candidate.assign_by_hand", number=candidate.number)
@@ -286,11 +433,15 @@ def interviewers(ctx: Context, args: InterviewersArgs) -> Reply:
     first, second = args.first, args.second
     if first.id == second.id:
         raise InvalidValue("error.interviewers_same")
-    for member in (first, second):
-        if member.id == candidate.sponsor_id:
-            raise InvalidValue("error.interviewer_is_sponsor", name=member.display_name)
-        if not is_experienced(member, ctx.now, ctx.network.experienced_days):
-            raise InvalidValue("error.interviewer_not_experienced", name=member.display_name)
+    for member, param in ((first, "first"), (second, "second")):
+        unfit = _fitness(ctx, candidate, member)
+        if unfit is not None:
+            raise InvalidValue(
+                UNFIT_ERRORS[unfit],
+                name=member.display_name,
+                profession=candidate.profession,
+                concerns=param,
+            )
     _assign(ctx, candidate, [first.id, second.id])
     _post(
         ctx,
@@ -368,12 +519,20 @@ def visit(ctx: Context, args: VisitArgs) -> Reply:
 def override(ctx: Context, args: OverrideArgs) -> Reply:
     _require_recruiter(ctx)
     candidate = _get(ctx, args.candidate)
+    _require_not_sponsor(ctx, candidate)
     _require_stage(ctx, candidate, *OPEN_STAGES)
+    _check_conflict(ctx, candidate)
     if not candidate.exclusivity_conflict:
         raise InvalidValue("error.no_exclusivity_conflict", number=candidate.number)
     candidate.override_reason = _text(ctx, args.reason, "reason")
     ctx.uow.candidates.update(candidate)
     _event(ctx, candidate, "override", candidate.override_reason)
+    _audit(
+        ctx,
+        "candidate.override_exclusivity",
+        f"#{candidate.number} {candidate.name} ({candidate.exclusivity_conflict}) — "
+        f"{candidate.override_reason}",
+    )
     _post(
         ctx,
         candidate,
@@ -391,12 +550,100 @@ def override(ctx: Context, args: OverrideArgs) -> Reply:
     )
 
 
+def override_process(ctx: Context, args: OverrideArgs) -> Reply:
+    """An admin opens the vote without the interviews, reports or visit, giving a reason: the
+    one way around the process, kept on the card and in the audit trail."""
+    ctx.require_admin()
+    candidate = _get(ctx, args.candidate)
+    _require_not_sponsor(ctx, candidate)
+    _require_stage(ctx, candidate, Stage.INTERVIEWS)
+    reason = _text(ctx, args.reason, "reason")
+    _check_conflict(ctx, candidate)
+    if candidate.blocked:
+        raise InvalidValue(
+            "error.exclusivity_blocks",
+            number=candidate.number,
+            holder=candidate.exclusivity_conflict,
+        )
+    missing = _missing(ctx, candidate)
+    candidate.process_override = reason
+    _event(ctx, candidate, "process_override", reason)
+    _audit(ctx, "candidate.override_process", f"#{candidate.number} {candidate.name} — {reason}")
+    _post(
+        ctx,
+        candidate,
+        Reply(
+            text=ctx.t(
+                "candidate.process_override_post",
+                who=ctx.actor.display_name,
+                reason=reason,
+                missing=ctx.t("candidate.missing_separator").join(missing) or "-",
+            )
+        ),
+    )
+    _open(ctx, candidate)
+    return replace(
+        card(ctx, candidate),
+        text=ctx.t("candidate.process_override_saved", number=candidate.number),
+    )
+
+
+def _audit(ctx: Context, what: str, detail: str) -> None:
+    ctx.uow.audit.add(AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, what, detail))
+
+
 # The vote
 
 
-def _ready(ctx: Context, candidate: Candidate) -> bool:
-    visited = bool(candidate.visits) or not ctx.network.site_visit
-    return candidate.reports_complete and visited and not candidate.blocked
+def _missing(ctx: Context, candidate: Candidate) -> list[str]:
+    """What the process still lacks before the vote may open, said the way members read it."""
+    t = ctx.t
+    if candidate.process_override:
+        return []
+    missing: list[str] = []
+    if len(candidate.interviewers) < 2:
+        missing.append(t("candidate.missing_interviewers", number=candidate.number))
+    else:
+        found = ctx.uow.members.many(ctx.network.id, candidate.interviewers)
+        accepted = _charter_accepted(ctx, candidate.interviewers)
+        for interviewer in candidate.interviewers:
+            member = found.get(interviewer)
+            unfit = (
+                unfit_to_interview(
+                    member,
+                    candidate.sponsor_id,
+                    candidate.profession,
+                    ctx.now,
+                    ctx.network.experienced_days,
+                    accepted,
+                )
+                if member is not None
+                else Unfit.NOT_EXPERIENCED
+            )
+            name = ctx.name(interviewer)
+            if unfit is not None:
+                missing.append(
+                    t("candidate.missing_fit", name=name, why=t(f"unfit.{unfit.value}"))
+                )
+            if interviewer not in candidate.reports:
+                missing.append(t("candidate.missing_report", name=name))
+    if ctx.network.site_visit and not candidate.visits:
+        missing.append(t("candidate.missing_visit", number=candidate.number))
+    return missing
+
+
+def _blockers(ctx: Context, candidate: Candidate) -> list[str]:
+    """Everything that keeps the vote closed; empty when it may open."""
+    blockers = _missing(ctx, candidate)
+    if candidate.blocked:
+        blockers.append(
+            ctx.t(
+                "candidate.missing_override",
+                holder=candidate.exclusivity_conflict,
+                number=candidate.number,
+            )
+        )
+    return blockers
 
 
 def _open(ctx: Context, candidate: Candidate) -> None:
@@ -415,6 +662,18 @@ def _open(ctx: Context, candidate: Candidate) -> None:
             subject=thread_of(candidate),
         )
     )
+    remind_at = candidate.vote_deadline - timedelta(days=1)
+    if remind_at > ctx.now:
+        ctx.schedule(
+            OutboxItem(
+                ctx.network.id,
+                VOTE_REMINDER,
+                remind_at,
+                {"candidate": candidate.number},
+                key=f"vote-reminder:{candidate.id}:{ctx.now.isoformat()}",
+                subject=thread_of(candidate),
+            )
+        )
     t = ctx.t
     ballot_call = Reply(
         text=t(
@@ -440,21 +699,34 @@ def _open(ctx: Context, candidate: Candidate) -> None:
 
 
 def _maybe_open(ctx: Context, candidate: Candidate) -> bool:
-    if candidate.stage is Stage.INTERVIEWS and _ready(ctx, candidate):
-        _open(ctx, candidate)
-        return True
-    return False
+    """Open the vote when nothing keeps it closed; a profession conflict found on the way is
+    kept on the card."""
+    if candidate.stage is not Stage.INTERVIEWS:
+        return False
+    before = candidate.exclusivity_conflict
+    _check_conflict(ctx, candidate)
+    if _blockers(ctx, candidate):
+        if candidate.exclusivity_conflict != before:
+            ctx.uow.candidates.update(candidate)
+        return False
+    _open(ctx, candidate)
+    return True
 
 
 def open_vote(ctx: Context, args: CandidateArgs) -> Reply:
+    """Open the vote by hand (after an interviewer accepted the charter, or a conflicting
+    candidate left): refused, saying what is missing, until the process is complete."""
     _require_recruiter(ctx)
     candidate = _get(ctx, args.candidate)
+    _require_not_sponsor(ctx, candidate)
     _require_stage(ctx, candidate, Stage.INTERVIEWS)
-    if candidate.blocked:
+    _check_conflict(ctx, candidate)
+    blockers = _blockers(ctx, candidate)
+    if blockers:
         raise InvalidValue(
-            "error.exclusivity_blocks",
+            "error.vote_not_ready",
             number=candidate.number,
-            holder=candidate.exclusivity_conflict,
+            missing=ctx.t("candidate.missing_separator").join(blockers),
         )
     _open(ctx, candidate)
     return replace(
@@ -500,6 +772,7 @@ def vote(ctx: Context, args: VoteArgs) -> Reply:
 def close(ctx: Context, args: CandidateArgs) -> Reply:
     _require_recruiter(ctx)
     candidate = _get(ctx, args.candidate, lock=True)
+    _require_not_sponsor(ctx, candidate)
     _require_stage(ctx, candidate, Stage.VOTE)
     _decide(ctx, candidate, "closed_by_recruiter")
     eligible = eligible_voters(ctx.uow.members.all(ctx.network.id), candidate)
@@ -515,13 +788,20 @@ def _decide(ctx: Context, candidate: Candidate, why: str) -> None:
     result = tally(candidate, eligible)
     quorum, threshold = Fraction(ctx.network.quorum), Fraction(ctx.network.threshold)
     yes = admitted(result, quorum, threshold)
-    candidate.stage = Stage.ADMITTED if yes else Stage.REJECTED
-    candidate.decided_at = ctx.now
     candidate.decision_note = t(
         "candidate.rule", quorum=str(quorum), threshold=str(threshold), why=t(f"close.{why}")
     )
+    if yes:
+        _check_conflict(ctx, candidate)
+        if candidate.blocked:  # someone took the profession while the vote was open
+            yes = False
+            candidate.decision_note += " " + t(
+                "candidate.blocked_at_admission", holder=candidate.exclusivity_conflict
+            )
+    candidate.stage = Stage.ADMITTED if yes else Stage.REJECTED
+    candidate.decided_at = ctx.now
     ctx.uow.candidates.update(candidate)
-    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), (DEADLINE,))
+    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), JOB_KINDS)
     _event(ctx, candidate, candidate.stage.value, tally_line(ctx, result))
     decision = t(
         f"candidate.decision_{candidate.stage.value}", name=candidate.name, number=candidate.number
@@ -547,6 +827,26 @@ def close_at_deadline(ctx: Context, item: OutboxItem) -> None:
         _decide(ctx, candidate, "deadline")
 
 
+def remind_voters(ctx: Context, item: OutboxItem) -> None:
+    """The vote's reminder job (core/jobs.py), a day before the deadline: each eligible
+    recruiter who has not voted yet is reminded."""
+    candidate = ctx.uow.candidates.get(ctx.network.id, int(item.payload["candidate"]))
+    if candidate is None or candidate.stage is not Stage.VOTE or candidate.vote_deadline is None:
+        return
+    reminder = Reply(
+        text=ctx.t(
+            "notice.vote_reminder",
+            name=candidate.name,
+            number=candidate.number,
+            deadline=ctx.local(candidate.vote_deadline),
+        ),
+        actions=vote_actions(ctx, candidate),
+    )
+    for voter in eligible_voters(ctx.uow.members.all(ctx.network.id), candidate):
+        if voter not in candidate.votes:
+            _remind(ctx, voter, reminder, f"{item.key}:{voter}")
+
+
 def withdraw(ctx: Context, args: CandidateArgs) -> Reply:
     candidate = _get(ctx, args.candidate, lock=True)
     if ctx.actor.id != candidate.sponsor_id and not ctx.actor.is_admin:
@@ -555,22 +855,50 @@ def withdraw(ctx: Context, args: CandidateArgs) -> Reply:
     candidate.stage = Stage.WITHDRAWN
     candidate.decided_at = ctx.now
     ctx.uow.candidates.update(candidate)
-    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), (DEADLINE,))
+    ctx.uow.outbox.cancel(ctx.network.id, thread_of(candidate), JOB_KINDS)
     _event(ctx, candidate, "withdrawn")
     _post(ctx, candidate, Reply(text=ctx.t("candidate.withdrawn_post", who=ctx.actor.display_name)))
     return Reply(text=ctx.t("candidate.withdrawn", number=candidate.number, name=candidate.name))
 
 
 def link(ctx: Context, args: LinkArgs) -> Reply:
+    """Turn an admitted candidate into the member account they opened.
+
+    Only a new account qualifies: one that joined the network after the candidate was proposed
+    and has no profession yet. An earlier member (or one already linked, who holds a
+    profession) is someone else, whose profession and welcome must not be rewritten.
+    """
     ctx.require_admin()
     candidate = _get(ctx, args.candidate)
     _require_stage(ctx, candidate, Stage.ADMITTED)
+    if candidate.member_id is not None:
+        raise InvalidValue(
+            "error.candidate_already_linked",
+            number=candidate.number,
+            member=ctx.name(candidate.member_id),
+        )
     member = args.member
+    if member.profession:
+        raise InvalidValue(
+            "error.link_has_profession",
+            member=member.display_name,
+            profession=member.profession,
+            concerns="member",
+        )
+    if member.joined_at is not None and member.joined_at < candidate.created_at:
+        raise InvalidValue(
+            "error.link_existing_member",
+            member=member.display_name,
+            number=candidate.number,
+            since=ctx.local(member.joined_at),
+            concerns="member",
+        )
     member.profession = candidate.profession
     ctx.uow.members.update(member)
     candidate.member_id = member.id
     ctx.uow.candidates.update(candidate)
     _event(ctx, candidate, "linked", member.display_name)
+    _audit(ctx, "candidate.linked", f"#{candidate.number} {candidate.name} → {member.display_name}")
     current = ctx.uow.charters.current(ctx.network.id)
     ctx.notify(
         member.id,
@@ -654,6 +982,14 @@ CANDIDATE = Command(
             (Param("candidate", K.NUMBER), Param("reason", K.LONG_TEXT)),
             pipe=True,
             handler=override,
+            args=OverrideArgs,
+        ),
+        Verb(
+            "override-process",
+            (Param("candidate", K.NUMBER), Param("reason", K.LONG_TEXT)),
+            admin_only=True,
+            pipe=True,
+            handler=override_process,
             args=OverrideArgs,
         ),
         Verb("open", (Param("candidate", K.NUMBER),), handler=open_vote, args=CandidateArgs),

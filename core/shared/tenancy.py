@@ -43,6 +43,7 @@ class Network:
     recruiters_channel: str = ""
     exclusivity: bool = True  # one member per profession, as in BNI chapters
     experienced_days: int = 180  # membership that makes an interviewer without the role
+    interview_days: int = 7  # an interviewer whose report is not in by then is reminded
     site_visit: bool = False  # the vote waits for one visit at the candidate's workplace
     vote_days: int = 7
     quorum: str = "1/2"  # of eligible recruiters who must vote
@@ -153,6 +154,7 @@ SETTINGS: dict[str, Setting] = {
     "recruiters-channel": Setting("recruiters_channel", _channel, is_channel=True),
     "exclusivity": Setting("exclusivity", _flag),
     "experienced-days": Setting("experienced_days", _days),
+    "interview-days": Setting("interview_days", _days),
     "site-visit": Setting("site_visit", _flag),
     "vote-days": Setting("vote_days", _days),
     "quorum": Setting("quorum", _share),

@@ -112,7 +112,9 @@ async def test_a_candidate_is_discussed_in_a_thread_under_its_card(world: World)
     assert withdrawn.ephemeral, withdrawn.content
     await world.dispatch()
 
-    [post] = world.fake.posts_in(card["id"])  # a thread has its first message's id
+    # A thread has its first message's id; nobody could interview Dana, which came first.
+    too_few, post = world.fake.posts_in(card["id"])
+    assert too_few["content"].startswith("Fewer than two members can interview this candidate")
     assert post["content"] == "Withdrawn by alice."
     assert len(world.fake.posts_in(RECRUITERS)) == 1
 

@@ -71,3 +71,63 @@ def test_recruitment_speaks_french(database_url: str, tmp_path: Path) -> None:
         "admis." in out
     )
     assert "! Vous parrainez le candidat n° 1" in out
+
+
+NO_SHORTCUT = (
+    SETUP
+    + """\
+/as alice
+/network set locale fr
+/network role @dave recruiter
+/network role @erin recruiter
+/network role @alice recruiter
+/network role @erin admin
+/network set site-visit on
+/candidate Zoe Martin | plumber | aucun
+/candidate 1 open
+/as dave
+/candidate 1 open
+/candidate 1 override-process | Reçue par le bureau
+/as erin
+/candidate 1 override-process | Reçue par le bureau avant Apport
+/as dave
+/candidate 1 vote yes
+/as erin
+/candidate 1 vote yes
+/candidate 1 link @bob
+/as zoe
+/charter accept
+/as erin
+/candidate 1 link @zoe
+/network audit
+"""
+)
+
+
+def test_no_vote_opens_without_the_process_except_by_an_admin_on_record(
+    database_url: str, tmp_path: Path
+) -> None:
+    out = apport(NO_SHORTCUT, database_url, tmp_path)
+    proposed = after(out, "/candidate Zoe Martin | plumber | aucun")
+    assert "[erin] Moins de deux membres peuvent recevoir en entretien Zoe Martin" in proposed
+    lines = out.splitlines()
+    sponsor_opens = lines.index("alice> /candidate 1 open")
+    assert lines[sponsor_opens + 1].startswith("! Vous parrainez le candidat n° 1")
+    recruiter_opens = lines.index("dave> /candidate 1 open")
+    assert lines[recruiter_opens + 1] == (
+        "! Le vote sur le candidat n° 1 ne peut pas encore s'ouvrir. Il manque : deux enquêteurs "
+        "(/candidate 1 interviewers @a @b) ; une visite sur le lieu de travail du candidat "
+        "(/candidate 1 visit | notes)."
+    )
+    assert "! Seuls les administrateurs" in after(
+        out, "/candidate 1 override-process | Reçue par le bureau"
+    )
+    overridden = after(out, "/candidate 1 override-process | Reçue par le bureau avant Apport")
+    assert "Ouvert sans le processus complet : Reçue par le bureau avant Apport" in overridden
+    assert "Étapes sautées : deux enquêteurs" in overridden
+    assert "! bob est membre depuis le" in after(out, "/candidate 1 link @bob")
+    assert "zoe est désormais le membre Zoe Martin, plumber" in after(out, "/candidate 1 link @zoe")
+    audit = after(out, "/network audit")
+    assert "erin : vote ouvert sans le processus complet" in audit
+    assert "#1 Zoe Martin — Reçue par le bureau avant Apport" in audit
+    assert "erin : candidat rattaché à un membre" in audit and "#1 Zoe Martin → zoe" in audit

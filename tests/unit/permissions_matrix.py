@@ -316,8 +316,14 @@ ROWS: tuple[Row, ...] = (
     row(RECRUITMENT, "`/candidate 4 override | reason`", "candidate",
         "4 override | Different speciality", default=no("recruiter"),
         outsider=no("no_candidate"), recruiter=YES, admin=YES),
-    row(RECRUITMENT, "`/candidate 1 open`", "candidate", "1 open", default=no("recruiter"),
-        outsider=no("no_candidate"), recruiter=YES, admin=YES),
+    row(RECRUITMENT, "`/candidate 1 override-process | reason`", "candidate",
+        "1 override-process | Interviewed before the network used Apport", default=no("admin"),
+        outsider=no("no_candidate"), admin=YES,
+        note="opens the vote without the interviews or the visit; never by the sponsor"),
+    row(RECRUITMENT, "`/candidate 5 open` (process complete)", "candidate", "5 open",
+        default=no("recruiter"), outsider=no("no_candidate"), recruiter=YES, admin=YES,
+        note="refused to everyone, saying what is missing, until both reports (and the visit, "
+        "when required) are in; never by the sponsor"),
     row(RECRUITMENT, "`/candidate 2 vote yes`", "candidate", "2 vote yes",
         default=no("voter"), outsider=no("no_candidate"), recruiter=YES,
         sponsor=no("sponsor_vote"),
@@ -423,8 +429,10 @@ def render() -> str:
         "- network A, whose admin is Alice; Bob gave Carol referrals #1 (offered, with the "
         f"client's contact `{CONTACT}`), #2 (accepted) and #3 (won, commission due);",
         "- Sam sponsors candidates #1 (interviews; Judy's report is in, Ivan's is not), #2 "
-        "(vote open, both reports in), #3 (admitted) and #4 (same profession as #1, so blocked "
-        "until a recruiter overrides); Ivan and Judy interview them all; Rita is the recruiter;",
+        "(vote open, both reports in), #3 (admitted), #4 (same profession as #1, so blocked "
+        "until a recruiter overrides) and #5 (both reports in; it waited for a site visit the "
+        "network no longer asks for, so a recruiter opens its vote by hand); Ivan and Judy "
+        "interview them all; Rita is the recruiter;",
         "- Paul filed breach report #1 about Quentin (poaching, referral #1);",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
         "- network B, in the same database, whose only member and admin is Xavier.",

@@ -2,8 +2,10 @@
 
 Network A (admin Alice): Bob gave Carol referrals #1 (offered, with a client contact), #2
 (accepted) and #3 (won); Sam sponsors candidates #1 (interviews, Judy's report in), #2 (vote
-open), #3 (admitted) and #4 (blocked by #1's profession), interviewed by Ivan and Judy; Rita is
-the recruiter; Paul filed breach report #1 about Quentin. Network B: Xavier alone, its admin.
+open), #3 (admitted), #4 (blocked by #1's profession) and #5 (both reports in; it waited for a
+site visit the network no longer asks for, so its vote is opened by hand), interviewed by Ivan
+and Judy; Rita is the recruiter; Paul filed breach report #1 about Quentin. Network B: Xavier
+alone, its admin.
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ def build_scenario() -> Bot:
     bot.ok("Ivan", "candidate", "3 report admit | Fine")
     bot.ok("Judy", "candidate", "3 report admit | Fine")
     bot.ok("Rita", "candidate", "3 vote yes")  # the only eligible recruiter: #3 is admitted
+    bot.ok("Alice", "network", "set site-visit on")
+    bot.ok("Sam", "candidate", "Vera Lund | optician | none")
+    bot.ok("Ivan", "candidate", "5 report admit | Fine")
+    bot.ok("Judy", "candidate", "5 report admit | Fine")
+    bot.ok("Alice", "network", "set site-visit off")  # #5 waits for no visit: open it by hand
     bot.ok("Alice", "network", "role @Eve experienced")  # after the interviewers were picked
     bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT} | referral 1")
     bot.ok("Xavier", "charter", "accept", network=B)

@@ -434,13 +434,13 @@ def test_a_candidate_profession_fits_where_linking_keeps_it() -> None:
     profession = ("Chartered accountant " * 10)[:200]
     for who, text in (
         ("Sam", f"Lena Park | {profession} | none"),
-        ("Rita", "5 interviewers @Ivan @Judy"),
-        ("Ivan", "5 report admit | ok"),
-        ("Judy", "5 report admit | ok"),
-        ("Rita", "5 vote yes"),
+        ("Rita", "6 interviewers @Ivan @Judy"),
+        ("Ivan", "6 report admit | ok"),
+        ("Judy", "6 report admit | ok"),
+        ("Rita", "6 vote yes"),
     ):
         assert not run(bot, who, "candidate", text).error, text
-    assert not run(bot, "Alice", "candidate", "5 link @Dora").error
+    assert not run(bot, "Alice", "candidate", "6 link @Dora").error
 
 
 def test_a_long_candidate_name_is_refused_and_a_fitting_one_fits_in_a_conflict() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from core.charter.default_text import SECTION_KEYS
 from core.commands import COMMANDS
-from core.recruitment.model import Ballot, Recommendation, Stage
+from core.recruitment.model import Ballot, Recommendation, Stage, Unfit
 from core.referrals.model import MOVES, Party, Status
 from core.shared import errors
 from core.shared.i18n import CATALOGS, EN, FR, Translator
@@ -184,6 +184,7 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
             "report_amended",
             "visited",
             "override",
+            "process_override",
             "vote_opened",
             "voted",
             "vote_changed",
@@ -221,6 +222,9 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
             "export.mydata",
             "export.ledger",
             "erasure",
+            "candidate.linked",
+            "candidate.override_process",
+            "candidate.override_exclusivity",
         )
     },
     "f'breach.{breach.kind.value}'": {f"breach.{k.value}" for k in BreachKind},
@@ -231,6 +235,7 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
     "f'report.{target.value}'": {f"report.{s}" for s in ("raised", "resolved", "dismissed")},
     "f'status.{referral.status.value}'": {f"status.{s.value}" for s in Status},
     "f'stage.{candidate.stage.value}'": {f"stage.{s.value}" for s in Stage},
+    "f'unfit.{unfit.value}'": {f"unfit.{u.value}" for u in Unfit},
 }
 
 

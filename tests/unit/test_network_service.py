@@ -61,6 +61,7 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Recruiters channel": "-  (recruiters-channel)",
         "One member per profession": "on  (exclusivity)",
         "Days of membership that make an interviewer": "180  (experienced-days)",
+        "Days before an interviewer is reminded of their report": "7  (interview-days)",
         "Vote waits for a visit at the candidate's workplace": "off  (site-visit)",
         "Days a vote stays open": "7  (vote-days)",
         "Quorum of recruiters": "1/2  (quorum)",

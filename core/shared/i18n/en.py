@@ -324,6 +324,20 @@ MESSAGES: dict[str, str] = {
     "error.sponsor_cannot_vote": "You sponsor candidate #{number}: you do not vote on your own "
     "candidate.",
     "error.sponsor_or_admin": "Only the sponsor or an admin can do that.",
+    "error.sponsor_own_candidate": "You sponsor candidate #{number}: other recruiters open, close "
+    "and decide the vote on your own candidate.",
+    "error.vote_not_ready": "The vote on candidate #{number} cannot open yet. Missing: {missing}.",
+    "error.interviewer_no_charter": "{name} has not accepted the current charter and cannot "
+    "interview yet.",
+    "error.interviewer_same_profession": "{name} works in the candidate's profession "
+    "({profession}) and cannot interview them.",
+    "error.candidate_duplicate": "{name} ({profession}) is already an open candidate: #{number}.",
+    "error.candidate_already_linked": "Candidate #{number} is already linked to the member "
+    "{member}.",
+    "error.link_has_profession": "{member} already has a profession ({profession}): only the new "
+    "account the candidate opened can be linked.",
+    "error.link_existing_member": "{member} has been a member since {since}, before candidate "
+    "#{number} was proposed: only the new account the candidate opened can be linked.",
     "error.invalid_fraction": "{value} is not a share: use 1/2, 2/3 or 60%.",
     "param.name": "name",
     "param.name.label": "Candidate's name",
@@ -355,8 +369,9 @@ MESSAGES: dict[str, str] = {
     "candidate.proposed_post": "Proposed by {sponsor}. Everything about this candidate goes in "
     "this thread.",
     "candidate.proposed": "Candidate #{number} {name} is proposed; you are the sponsor.",
-    "candidate.assign_by_hand": "Fewer than two experienced members can interview: recruiters "
-    "assign them with /candidate {number} interviewers @a @b.",
+    "candidate.assign_by_hand": "Fewer than two members can interview (experienced, charter "
+    "accepted, not the sponsor, not of the same profession): recruiters assign them with "
+    "/candidate {number} interviewers @a @b; the recruiters and the admins are told.",
     "candidate.exclusivity": "The profession is already held by {holder}: admission is blocked "
     "unless a recruiter overrides it.",
     "candidate.overridden": "Overridden: {reason}.",
@@ -393,6 +408,30 @@ MESSAGES: dict[str, str] = {
     "candidate.withdrawn": "Candidate #{number} {name} is withdrawn.",
     "candidate.linked": "{member} is now the member {name}, {profession}, and is asked to accept "
     "the charter.",
+    "candidate.too_few_post": "Fewer than two members can interview this candidate (experienced, "
+    "charter accepted, not the sponsor, not of the same profession). Recruiters: assign them with "
+    "/candidate {number} interviewers @a @b.",
+    "candidate.missing_interviewers": "two interviewers (/candidate {number} interviewers @a @b)",
+    "candidate.missing_report": "{name}'s report",
+    "candidate.missing_fit": "{name} cannot interview: {why}",
+    "candidate.missing_visit": "a visit at the candidate's workplace (/candidate {number} visit | "
+    "notes)",
+    "candidate.missing_override": "a recruiter's override, as the profession is held by {holder} "
+    "(/candidate {number} override | reason)",
+    "candidate.missing_separator": "; ",
+    "candidate.process_override_post": "{who} (admin) opened the vote without the full process: "
+    "{reason}. Skipped: {missing}.",
+    "candidate.process_override_saved": "The vote on candidate #{number} is open without the full "
+    "process; the reason is on the card and in the audit trail.",
+    "candidate.blocked_at_admission": "Not admitted: the profession is now held by {holder} and "
+    "no recruiter overrode it.",
+    "unfit.sponsor": "sponsors the candidate",
+    "unfit.experience": "not an experienced member",
+    "unfit.charter": "has not accepted the current charter",
+    "unfit.profession": "works in the candidate's profession",
+    "audit.candidate.linked": "candidate linked to a member",
+    "audit.candidate.override_process": "vote opened without the full process",
+    "audit.candidate.override_exclusivity": "profession conflict overridden",
     "candidates.none": "No open candidates. Propose one with /candidate Name | profession | "
     "previous networks.",
     "candidates.line": "#{number} {name}, {profession}: {stage}",
@@ -402,6 +441,13 @@ MESSAGES: dict[str, str] = {
     "report with /candidate {number} report admit|reject|unsure | notes.",
     "notice.reports_in": "Both interview reports on {name} (candidate #{number}) are in.",
     "notice.vote_open": "The vote on {name} (candidate #{number}) is open until {deadline}.",
+    "notice.too_few_interviewers": "Fewer than two members can interview {name} ({profession}), "
+    "candidate #{number}: a recruiter assigns them with /candidate {number} interviewers @a @b.",
+    "notice.interview_reminder": "Reminder: your interview report on {name} ({profession}), "
+    "candidate #{number}, is still not in. File it with /candidate {number} report "
+    "admit|reject|unsure | notes.",
+    "notice.vote_reminder": "Reminder: the vote on {name} (candidate #{number}) closes on "
+    "{deadline} and you have not voted yet.",
     "notice.welcome": "Welcome to {network}! Please read the charter and accept it (version "
     "{version}).",
     "field.profession": "Profession",
@@ -409,6 +455,7 @@ MESSAGES: dict[str, str] = {
     "field.stage": "Stage",
     "field.interviewers": "Interviewers",
     "field.exclusivity": "Profession exclusivity",
+    "field.process_override": "Opened without the full process",
     "field.voted": "Voted so far",
     "field.deadline": "Vote closes",
     "field.tally": "Tally",
@@ -436,6 +483,7 @@ MESSAGES: dict[str, str] = {
     "event.report_amended": "report amended",
     "event.visited": "visit recorded",
     "event.override": "profession conflict overridden",
+    "event.process_override": "vote opened without the full process",
     "event.vote_opened": "vote opened",
     "event.voted": "voted",
     "event.vote_changed": "vote changed",
@@ -449,14 +497,16 @@ MESSAGES: dict[str, str] = {
     "action.file_report": "File my report",
     "setting.exclusivity": "One member per profession",
     "setting.experienced-days": "Days of membership that make an interviewer",
+    "setting.interview-days": "Days before an interviewer is reminded of their report",
     "setting.site-visit": "Vote waits for a visit at the candidate's workplace",
     "setting.vote-days": "Days a vote stays open",
     "setting.quorum": "Quorum of recruiters",
     "setting.threshold": "Share of yes needed",
     "help.candidate": "propose and admit candidates",
-    "help.candidate.long": "Two different experienced members interview each candidate; their "
-    "reports stay hidden until both are in; recruiters then vote in secret. The sponsor does not "
-    "vote.",
+    "help.candidate.long": "Two different experienced members, bound by the charter and not of "
+    "the candidate's profession, interview each candidate; their reports stay hidden until both "
+    "are in; the vote opens once both are in (and the site visit, when required); recruiters "
+    "then vote in secret. The sponsor never opens, closes or votes.",
     "help.candidates": "open candidates and their stage",
     "help.candidates.long": "Candidates in interviews or in the vote.",
     "error.invalid_contact": "{value} is not a contact: give an e-mail address and/or a phone "

@@ -346,6 +346,21 @@ MESSAGES: dict[str, str] = {
     "error.sponsor_cannot_vote": "Vous parrainez le candidat n° {number} : vous ne votez pas pour "
     "votre propre candidat.",
     "error.sponsor_or_admin": "Seul le parrain ou un administrateur peut faire cela.",
+    "error.sponsor_own_candidate": "Vous parrainez le candidat n° {number} : ce sont les autres "
+    "recruteurs qui ouvrent, closent et décident le vote sur votre candidat.",
+    "error.vote_not_ready": "Le vote sur le candidat n° {number} ne peut pas encore s'ouvrir. Il "
+    "manque : {missing}.",
+    "error.interviewer_no_charter": "{name} n'a pas accepté la charte en vigueur et ne peut pas "
+    "encore mener d'entretien.",
+    "error.interviewer_same_profession": "{name} exerce le métier du candidat ({profession}) et "
+    "ne peut pas le recevoir en entretien.",
+    "error.candidate_duplicate": "{name} ({profession}) est déjà candidat : n° {number}.",
+    "error.candidate_already_linked": "Le candidat n° {number} est déjà rattaché au membre "
+    "{member}.",
+    "error.link_has_profession": "{member} a déjà un métier ({profession}) : seul le nouveau "
+    "compte ouvert par le candidat peut lui être rattaché.",
+    "error.link_existing_member": "{member} est membre depuis le {since}, avant la proposition du "
+    "candidat n° {number} : seul le nouveau compte ouvert par le candidat peut lui être rattaché.",
     "error.invalid_fraction": "{value} n'est pas une proportion : utilisez 1/2, 2/3 ou 60%.",
     "param.name": "nom",
     "param.name.label": "Nom du candidat",
@@ -377,8 +392,10 @@ MESSAGES: dict[str, str] = {
     "candidate.proposed_post": "Proposé par {sponsor}. Tout ce qui concerne ce candidat se passe "
     "dans ce fil.",
     "candidate.proposed": "Le candidat n° {number} {name} est proposé ; vous en êtes le parrain.",
-    "candidate.assign_by_hand": "Moins de deux membres expérimentés peuvent mener les entretiens "
-    ": les recruteurs les désignent avec /candidate {number} interviewers @a @b.",
+    "candidate.assign_by_hand": "Moins de deux membres peuvent mener les entretiens "
+    "(expérimentés, charte acceptée, ni le parrain, ni du même métier) : les recruteurs les "
+    "désignent avec /candidate {number} interviewers @a @b ; les recruteurs et les "
+    "administrateurs sont prévenus.",
     "candidate.exclusivity": "Le métier est déjà tenu par {holder} : l'admission est bloquée sauf "
     "si un recruteur lève le blocage.",
     "candidate.overridden": "Blocage levé : {reason}.",
@@ -416,6 +433,30 @@ MESSAGES: dict[str, str] = {
     "candidate.withdrawn": "La candidature n° {number} de {name} est retirée.",
     "candidate.linked": "{member} est désormais le membre {name}, {profession}, et il est invité "
     "à accepter la charte.",
+    "candidate.too_few_post": "Moins de deux membres peuvent recevoir ce candidat en entretien "
+    "(expérimentés, charte acceptée, ni le parrain, ni du même métier). Recruteurs : désignez-les "
+    "avec /candidate {number} interviewers @a @b.",
+    "candidate.missing_interviewers": "deux enquêteurs (/candidate {number} interviewers @a @b)",
+    "candidate.missing_report": "le compte rendu de {name}",
+    "candidate.missing_fit": "{name} ne peut pas mener l'entretien : {why}",
+    "candidate.missing_visit": "une visite sur le lieu de travail du candidat (/candidate "
+    "{number} visit | notes)",
+    "candidate.missing_override": "la levée du conflit de métier par un recruteur, le métier "
+    "étant tenu par {holder} (/candidate {number} override | motif)",
+    "candidate.missing_separator": " ; ",
+    "candidate.process_override_post": "{who} (administrateur) a ouvert le vote sans le processus "
+    "complet : {reason}. Étapes sautées : {missing}.",
+    "candidate.process_override_saved": "Le vote sur le candidat n° {number} est ouvert sans le "
+    "processus complet ; le motif figure sur la fiche et dans le journal d'audit.",
+    "candidate.blocked_at_admission": "Non admis : le métier est désormais tenu par {holder} et "
+    "aucun recruteur n'a levé le blocage.",
+    "unfit.sponsor": "parraine le candidat",
+    "unfit.experience": "n'est pas un membre expérimenté",
+    "unfit.charter": "n'a pas accepté la charte en vigueur",
+    "unfit.profession": "exerce le même métier que le candidat",
+    "audit.candidate.linked": "candidat rattaché à un membre",
+    "audit.candidate.override_process": "vote ouvert sans le processus complet",
+    "audit.candidate.override_exclusivity": "conflit de métier levé",
     "candidates.none": "Aucun candidat en cours. Proposez-en un avec /candidate Nom | métier | "
     "réseaux précédents.",
     "candidates.line": "N° {number} {name}, {profession} : {stage}",
@@ -427,6 +468,14 @@ MESSAGES: dict[str, str] = {
     "notice.reports_in": "Les deux comptes rendus d'entretien sur {name} (candidat n° {number}) "
     "sont déposés.",
     "notice.vote_open": "Le vote sur {name} (candidat n° {number}) est ouvert jusqu'au {deadline}.",
+    "notice.too_few_interviewers": "Moins de deux membres peuvent recevoir en entretien {name} "
+    "({profession}), candidat n° {number} : un recruteur les désigne avec /candidate {number} "
+    "interviewers @a @b.",
+    "notice.interview_reminder": "Rappel : votre compte rendu d'entretien sur {name} "
+    "({profession}), candidat n° {number}, n'est toujours pas déposé. Déposez-le avec /candidate "
+    "{number} report admit|reject|unsure | notes.",
+    "notice.vote_reminder": "Rappel : le vote sur {name} (candidat n° {number}) se clôt le "
+    "{deadline} et vous n'avez pas encore voté.",
     "notice.welcome": "Bienvenue dans {network} ! Merci de lire la charte et de l'accepter "
     "(version {version}).",
     "field.profession": "Métier",
@@ -434,6 +483,7 @@ MESSAGES: dict[str, str] = {
     "field.stage": "Étape",
     "field.interviewers": "Enquêteurs",
     "field.exclusivity": "Exclusivité du métier",
+    "field.process_override": "Ouvert sans le processus complet",
     "field.voted": "Ont déjà voté",
     "field.deadline": "Clôture du vote",
     "field.tally": "Résultat",
@@ -461,6 +511,7 @@ MESSAGES: dict[str, str] = {
     "event.report_amended": "compte rendu modifié",
     "event.visited": "visite enregistrée",
     "event.override": "conflit de métier levé",
+    "event.process_override": "vote ouvert sans le processus complet",
     "event.vote_opened": "vote ouvert",
     "event.voted": "a voté",
     "event.vote_changed": "vote modifié",
@@ -474,14 +525,17 @@ MESSAGES: dict[str, str] = {
     "action.file_report": "Déposer mon compte rendu",
     "setting.exclusivity": "Un seul membre par métier",
     "setting.experienced-days": "Jours d'ancienneté pour mener un entretien",
+    "setting.interview-days": "Jours avant de rappeler son compte rendu à un enquêteur",
     "setting.site-visit": "Le vote attend une visite sur le lieu de travail",
     "setting.vote-days": "Jours d'ouverture d'un vote",
     "setting.quorum": "Quorum de recruteurs",
     "setting.threshold": "Part de oui nécessaire",
     "help.candidate": "proposer et admettre des candidats",
-    "help.candidate.long": "Deux membres expérimentés différents reçoivent chaque candidat ; "
-    "leurs comptes rendus restent masqués jusqu'à ce que les deux soient déposés ; les recruteurs "
-    "votent ensuite à bulletin secret. Le parrain ne vote pas.",
+    "help.candidate.long": "Deux membres expérimentés différents, engagés par la charte et "
+    "d'un autre métier que le candidat, le reçoivent en entretien ; leurs comptes rendus restent "
+    "masqués jusqu'à ce que les deux soient déposés ; le vote s'ouvre alors (après la visite, "
+    "quand elle est exigée) et les recruteurs votent à bulletin secret. Le parrain n'ouvre, ne "
+    "clôt ni ne vote jamais.",
     "help.candidates": "les candidats en cours et leur étape",
     "help.candidates.long": "Les candidats en entretien ou au vote.",
     "error.invalid_contact": "{value} n'est pas un contact : indiquez une adresse e-mail et/ou un "
