@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from core.charter import reminders as charter_reminders
 from core.recruitment import services as recruitment
-from core.referrals import followups
+from core.referrals import followups, payments
 from core.shared.context import Context
 from core.shared.outbox import OutboxItem
 from core.shared.ui import Notice, Reply
@@ -29,6 +29,8 @@ Job = Callable[[Context, OutboxItem], Post | None]
 JOBS: dict[str, Job] = {
     recruitment.DEADLINE: recruitment.close_at_deadline,
     followups.ERASE_CONTACT: followups.erase_contact,
+    payments.REMIND_RECEIVER: payments.remind_receiver,
+    payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
 }
