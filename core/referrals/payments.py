@@ -16,8 +16,11 @@ from core.shared.context import Context
 from core.shared.outbox import OutboxItem
 from core.shared.ui import Reply
 
-REMIND_RECEIVER = "payment.remind_receiver"
-TELL_ADMINS = "payment.tell_admins"
+# The jobs' kinds, and the kinds of the notices they write (a notice is not a job).
+REMIND_RECEIVER = "payment.due"
+TELL_ADMINS = "payment.overdue"
+RECEIVER_NOTICE = "referral.payment_due"
+ADMINS_NOTICE = "referral.payment_overdue"
 
 
 def subject(referral: Referral) -> str:
@@ -81,7 +84,7 @@ def remind_receiver(ctx: Context, item: OutboxItem) -> None:
     ctx.notify(
         receiver.id,
         Reply(text=text, actions=actions_for(ctx, referral, receiver.id, receiver.is_admin)),
-        kind=REMIND_RECEIVER,
+        kind=RECEIVER_NOTICE,
     )
 
 
@@ -105,5 +108,5 @@ def tell_admins(ctx: Context, item: OutboxItem) -> None:
             ctx.notify(
                 admin.id,
                 Reply(text=text, fields=shown.fields, actions=shown.actions),
-                kind=TELL_ADMINS,
+                kind=ADMINS_NOTICE,
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.shared.errors import InvalidAmount, InvalidValue
@@ -84,6 +84,7 @@ class Priced:
 
     amount: Decimal
     currency: str | None = None
+    typed: str = field(default="", compare=False)  # as the member wrote it, for refusals
 
 
 def read_priced(text: str) -> Priced:
@@ -99,13 +100,13 @@ def read_priced(text: str) -> Priced:
     currency = _SYMBOLS.get(mark, mark) if mark else None
     if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
         raise InvalidAmount(value=text.strip())
-    return Priced(parse_amount(match["amount"] or text), currency)
+    return Priced(parse_amount(match["amount"] or text), currency, text.strip())
 
 
 def in_currency(priced: Priced, currency: str, text: str = "") -> Decimal:
     """The positive amount of `priced` in the network's `currency`; refused when it names
     another currency or is zero."""
-    shown = text.strip() or f"{priced.amount} {priced.currency or ''}".strip()
+    shown = text.strip() or priced.typed or f"{priced.amount} {priced.currency or ''}".strip()
     if priced.currency is not None and priced.currency != currency:
         raise InvalidValue("error.wrong_currency", value=shown, currency=currency)
     if priced.amount <= 0:

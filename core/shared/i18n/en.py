@@ -560,6 +560,7 @@ MESSAGES: dict[str, str] = {
     "audit.charter.version": "charter version published",
     "audit.export.mydata": "personal data exported",
     "audit.export.ledger": "ledger exported",
+    "audit.referral.corrected": "amount of a won referral corrected",
     "audit.erasure": "personal data erased",
     "setting.contact-retention-months": "Months client contacts are kept after a referral closes",
     "setting.correction-days": "Days the receiver may correct the amount of a won referral",

@@ -589,6 +589,7 @@ MESSAGES: dict[str, str] = {
     "audit.charter.version": "version de la charte publiée",
     "audit.export.mydata": "données personnelles exportées",
     "audit.export.ledger": "registre exporté",
+    "audit.referral.corrected": "montant d'une recommandation gagnée corrigé",
     "audit.erasure": "données personnelles effacées",
     "setting.contact-retention-months": "Mois de conservation des contacts clients après clôture",
     "setting.correction-days": "Jours pendant lesquels le destinataire peut corriger le montant "
