@@ -243,7 +243,8 @@ MESSAGES: dict[str, str] = {
     "help.referral": "show a referral, or move it on",
     "help.referral.long": "The receiver accepts or declines, marks contacted, then won AMOUNT "
     "(before tax) or lost; the referrer can cancel while it is offered and confirms the "
-    "commission was received with paid.",
+    "commission was received with paid. The receiver corrects a won amount with correct AMOUNT "
+    "| reason (within correction-days; an admin at any time).",
     "help.referrals": "my referrals and the commissions",
     "help.referrals.long": "Given, received or open referrals, with closed amounts and "
     "commissions due and paid.",

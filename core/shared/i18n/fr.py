@@ -253,7 +253,9 @@ MESSAGES: dict[str, str] = {
     "help.referral": "afficher une recommandation, ou la faire avancer",
     "help.referral.long": "Le membre qui l'a reçue l'accepte (accept) ou la refuse (decline), "
     "indique le contact (contacted), puis won AMOUNT (HT) ou lost ; l'apporteur peut l'annuler "
-    "(cancel) tant qu'elle est proposée, et confirme avec paid que la commission a été reçue.",
+    "(cancel) tant qu'elle est proposée, et confirme avec paid que la commission a été reçue. "
+    "Le destinataire corrige un montant gagné avec correct MONTANT | motif (pendant "
+    "correction-days ; un administrateur à tout moment).",
     "help.referrals": "mes recommandations et les commissions",
     "help.referrals.long": "Recommandations données, reçues ou en cours, avec les montants "
     "conclus et les commissions dues et payées.",
