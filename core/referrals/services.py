@@ -248,6 +248,11 @@ def _correct(ctx: Context, number: int, note: str) -> Reply:
     found.commission_due = _commission(ctx, found, amount)
     found.updated_at = ctx.now
     ctx.uow.referrals.update(found)
+    if found.status is Status.WON and found.commission_due == 0:
+        # Corrected to nothing owed: closed at once, as a win with no commission is.
+        event = found.apply(MOVES["paid"], ctx.actor.id, ctx.now, t("referral.no_commission"))
+        ctx.uow.referrals.update(found, event)
+        followups.after_move(ctx, found, MOVES["paid"])
     ctx.uow.audit.add(
         AuditEntry(
             ctx.network.id,

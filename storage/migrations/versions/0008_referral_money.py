@@ -16,28 +16,29 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Columns are added and dropped in place (SQLite 3.35+ drops a column natively): rebuilding
+# `networks` or `referrals` in batch mode would drop a table other rows refer to.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("networks", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("correction_days", sa.Integer(), server_default="30", nullable=False)
-        )
-        batch_op.add_column(
-            sa.Column("payment_days", sa.Integer(), server_default="30", nullable=False)
-        )
-    with op.batch_alter_table("referrals", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("currency", sa.String(length=3), nullable=True))
+    op.add_column(
+        "networks", sa.Column("correction_days", sa.Integer(), server_default="30", nullable=False)
+    )
+    op.add_column(
+        "networks", sa.Column("payment_days", sa.Integer(), server_default="30", nullable=False)
+    )
+    op.add_column(
+        "referrals",
+        sa.Column("currency", sa.String(length=3), server_default="EUR", nullable=False),
+    )
     # Existing referrals were made in their network's currency of the day.
     op.execute(
         "UPDATE referrals SET currency = (SELECT networks.currency FROM networks "
         "WHERE networks.id = referrals.network_id)"
     )
-    with op.batch_alter_table("referrals", schema=None) as batch_op:
-        batch_op.alter_column("currency", existing_type=sa.String(length=3), nullable=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("referrals", schema=None) as batch_op:
-        batch_op.drop_column("currency")
-    with op.batch_alter_table("networks", schema=None) as batch_op:
-        batch_op.drop_column("payment_days")
-        batch_op.drop_column("correction_days")
+    op.drop_column("referrals", "currency")
+    op.drop_column("networks", "payment_days")
+    op.drop_column("networks", "correction_days")
