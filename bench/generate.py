@@ -218,6 +218,7 @@ def generate(
                     "need": "generated",
                     "temperature": rng.randint(1, 5),
                     "charter_version": 1,
+                    "currency": "EUR",
                     "status": status,
                     "estimated_value": None,
                     "closed_amount": closed,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from core.charter import reminders as charter_reminders
 from core.recruitment import services as recruitment
-from core.referrals import followups
+from core.referrals import followups, payments
 from core.shared.context import Context
 from core.shared.outbox import OutboxItem
 from core.shared.ui import Notice, Reply
@@ -31,6 +31,8 @@ JOBS: dict[str, Job] = {
     recruitment.INTERVIEW_REMINDER: recruitment.remind_interviewer,
     recruitment.VOTE_REMINDER: recruitment.remind_voters,
     followups.ERASE_CONTACT: followups.erase_contact,
+    payments.REMIND_RECEIVER: payments.remind_receiver,
+    payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
 }

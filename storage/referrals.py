@@ -75,6 +75,7 @@ def _referral(row: ReferralRow, events: list[Event]) -> Referral:
         temperature=row.temperature,
         charter_version=row.charter_version,
         created_at=row.created_at,
+        currency=row.currency,
         estimated_value=row.estimated_value,
         status=Status(row.status),
         closed_amount=row.closed_amount,
@@ -117,6 +118,7 @@ class SqlReferrals:
             need=referral.need,
             temperature=referral.temperature,
             charter_version=referral.charter_version,
+            currency=referral.currency,
             status=referral.status.value,
             estimated_value=referral.estimated_value,
             closed_amount=referral.closed_amount,
@@ -153,7 +155,7 @@ class SqlReferrals:
         )
         return _referral(row, [_event(e) for e in events])
 
-    def update(self, referral: Referral, event: Event) -> None:
+    def update(self, referral: Referral, event: Event | None = None) -> None:
         row = self.session.get_one(ReferralRow, referral.id)
         if row.network_id != referral.network_id:
             raise ValueError("referral belongs to another network")
@@ -161,8 +163,9 @@ class SqlReferrals:
         row.closed_amount = referral.closed_amount
         row.commission_due = referral.commission_due
         row.commission_paid = referral.commission_paid
-        row.updated_at = referral.updated_at or event.at
-        self._add_event(referral, event)
+        row.updated_at = referral.updated_at or (event.at if event else row.updated_at)
+        if event is not None:
+            self._add_event(referral, event)
         self.session.flush()
 
     def all(self, network_id: int) -> list[Referral]:

@@ -353,6 +353,7 @@ class SqlStats:
                 R.charter_version.label("charter_version"),
                 moves.c.won_at,
                 moves.c.paid_at,
+                R.currency.label("currency"),
             )
             .select_from(R)
             .join(referrer, referrer.id == R.referrer_id)

@@ -68,6 +68,8 @@ class NetworkRow(Base):
     threshold: Mapped[str] = mapped_column(String(16))
     next_candidate_number: Mapped[int] = mapped_column(Integer)
     contact_retention_months: Mapped[int] = mapped_column(Integer)
+    correction_days: Mapped[int] = mapped_column(Integer)
+    payment_days: Mapped[int] = mapped_column(Integer)
     next_breach_number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
 
@@ -114,6 +116,7 @@ class ReferralRow(Base):
     need: Mapped[str] = mapped_column(Text)
     temperature: Mapped[int] = mapped_column(Integer)
     charter_version: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(16), index=True)
     estimated_value: Mapped[Decimal | None]
     closed_amount: Mapped[Decimal | None]

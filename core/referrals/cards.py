@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
 from core.referrals.model import MOVES, Referral, Status
 from core.shared.context import Context
+from core.shared.money import format_amount
 from core.shared.ui import Action, Field, Input, InputKind, Reply, Style
 
 _STYLES = {
@@ -41,6 +45,27 @@ def actions_for(
     return tuple(actions)
 
 
+def money(ctx: Context, referral: Referral, amount: Decimal | None) -> str:
+    """An amount of this referral, in the currency it was made in."""
+    if amount is None:
+        return "-"
+    return format_amount(amount, referral.currency, ctx.network.locale)
+
+
+def totals(ctx: Context, referrals: Iterable[Referral]) -> str:
+    """The commission outstanding on these referrals, one sum per currency (`1,200 EUR`, or
+    `1,200 EUR + 300 USD` once the network changed its currency)."""
+    sums: dict[str, Decimal] = {}
+    for referral in referrals:
+        sums[referral.currency] = sums.get(referral.currency, Decimal("0.00")) + (
+            referral.outstanding
+        )
+    shown = [
+        format_amount(total, code, ctx.network.locale) for code, total in sums.items() if total
+    ]
+    return " + ".join(shown) or ctx.money(Decimal("0.00"))
+
+
 def with_quality(ctx: Context, member_id: int) -> str:
     """A member's name with their quality score, when they have one: `bob (4.5/5, 2)`."""
     average, count = ctx.uow.feedback.quality(ctx.network.id, member_id)
@@ -76,11 +101,17 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
     if referral.contact and (viewer_is_admin or referral.party_of(viewer_id) is not None):
         fields.append(Field(t("field.contact"), referral.contact))
     if referral.estimated_value is not None:
-        fields.append(Field(t("field.estimated_value"), ctx.money(referral.estimated_value)))
+        fields.append(
+            Field(t("field.estimated_value"), money(ctx, referral, referral.estimated_value))
+        )
     if referral.closed_amount is not None:
-        fields.append(Field(t("field.closed_amount"), ctx.money(referral.closed_amount)))
-        fields.append(Field(t("field.commission_due"), ctx.money(referral.commission_due)))
-        fields.append(Field(t("field.commission_paid"), ctx.money(referral.commission_paid)))
+        fields.append(Field(t("field.closed_amount"), money(ctx, referral, referral.closed_amount)))
+        fields.append(
+            Field(t("field.commission_due"), money(ctx, referral, referral.commission_due))
+        )
+        fields.append(
+            Field(t("field.commission_paid"), money(ctx, referral, referral.commission_paid))
+        )
     fields.append(Field(t("field.charter_version"), str(referral.charter_version)))
     history = tuple(
         t(

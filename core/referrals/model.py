@@ -33,6 +33,11 @@ CLOSED_STATUSES = frozenset(
 )
 
 
+def capped(due: Decimal, closed_amount: Decimal) -> Decimal:
+    """A commission never exceeds the business it was earned on."""
+    return min(due, closed_amount)
+
+
 # The verb people type, the states it may leave, where it leads, and whose move it is.
 # `paid` is the referrer's (they confirm the money arrived); an admin may confirm it too.
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class Referral:
     temperature: int
     charter_version: int
     created_at: datetime
+    currency: str = "EUR"  # the network's currency when the referral was made; never relabelled
     estimated_value: Decimal | None = None
     status: Status = Status.OFFERED
     closed_amount: Decimal | None = None
@@ -87,6 +93,16 @@ class Referral:
     updated_at: datetime | None = None
     events: list[Event] = field(default_factory=list)
     contact: str = ""  # the client's e-mail and/or phone: only the parties and admins see it
+
+    @property
+    def closed_at(self) -> datetime | None:
+        """When the business was won (the first `won` of its history), if it was."""
+        return next((e.at for e in self.events if e.to_status is Status.WON), None)
+
+    @property
+    def outstanding(self) -> Decimal:
+        """Commission still owed to the referrer."""
+        return (self.commission_due or Decimal("0.00")) - (self.commission_paid or Decimal("0.00"))
 
     def party_of(self, member_id: int) -> Party | None:
         if member_id == self.referrer_id:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 
 from core.directory import services as directory
-from core.referrals import followups
-from core.referrals.cards import card, status_label
+from core.referrals import followups, payments
+from core.referrals.cards import card, money, status_label, totals
 from core.referrals.clients import Client
 from core.referrals.contact import parse_contact
-from core.referrals.model import MOVES, OPEN_STATUSES, Event, Move, Referral, Status
+from core.referrals.model import MOVES, OPEN_STATUSES, Event, Move, Referral, Status, capped
+from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Prefixed, Verb
 from core.shared.errors import (
@@ -22,12 +24,13 @@ from core.shared.errors import (
     UsageError,
     concerning,
 )
-from core.shared.money import parse_amount
+from core.shared.money import Priced, in_currency, parse_money, read_priced
 from core.shared.tenancy import Member
 from core.shared.text import check_length, normalise_client_name
 from core.shared.ui import InputKind as K
 from core.shared.ui import Reply
 
+CORRECT = "correct"
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
@@ -42,18 +45,28 @@ class ReferArgs:
     receiver: Member
     client: str
     need: str
-    value: Decimal | None
+    value: Priced | None
     temperature: int | None
     contact: str
 
 
-def _client(ctx: Context, name: str) -> Client:
-    """The registered client with this name, or a new one owned by the referrer."""
+def _client(ctx: Context, name: str, receiver: Member) -> Client:
+    """The registered client with this name, or a new one owned by the referrer.
+
+    A client is never referred to the member who owns it: they would owe a commission on their
+    own client."""
     key = normalise_client_name(name)
     if not key:
         raise InvalidValue("error.invalid_client", value=name, concerns="client")
     existing = ctx.uow.clients.by_key(ctx.network.id, key)
     if existing is not None:
+        if existing.owner_id == receiver.id:
+            raise InvalidValue(
+                "error.refer_to_owner",
+                client=existing.name,
+                owner=receiver.display_name,
+                concerns="receiver",
+            )
         return existing
     return ctx.uow.clients.add(Client(0, ctx.network.id, name, key, ctx.actor.id, ctx.now))
 
@@ -62,7 +75,10 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
     t = ctx.t
     client_name = check_length(" ".join(args.client.split()), t("param.client"), "client")
     need = check_length(args.need.strip(), t("param.need"), "need")
-    value = args.value
+    value = None
+    if args.value is not None:
+        with concerning("value"):
+            value = in_currency(args.value, ctx.network.currency)
     temperature = args.temperature or 1
     with concerning("contact"):
         contact = parse_contact(args.contact) if args.contact else ""
@@ -71,7 +87,7 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
         raise SelfReferral(concerns="receiver")
     ctx.require_charter()
     charter = ctx.uow.charters.current(ctx.network.id)
-    client = _client(ctx, client_name)
+    client = _client(ctx, client_name, receiver)
     referral = ctx.uow.referrals.add(
         Referral(
             id=0,
@@ -85,6 +101,7 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
             temperature=temperature,
             charter_version=charter.version if charter else 0,
             created_at=ctx.now,
+            currency=ctx.network.currency,
             estimated_value=value,
             updated_at=ctx.now,
             events=[Event(ctx.actor.id, ctx.now, None, Status.OFFERED)],
@@ -145,13 +162,24 @@ class ReferralArgs:
 
 
 def referral(ctx: Context, args: ReferralArgs) -> Reply:
-    """`/referral N` shows one; `/referral N VERB [note]` moves it on."""
+    """`/referral N` shows one; `/referral N VERB [note]` moves it on; `/referral N correct
+    AMOUNT | reason` corrects the amount won."""
     if not args.action:
         if args.note:
             raise UsageError(command="referral", verb="")
         found = _visible(ctx, args.number)
         return card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
+    if args.action == CORRECT:
+        return _correct(ctx, args.number, args.note)
     return _move(ctx, args.number, args.action, args.note)
+
+
+def _commission(ctx: Context, found: Referral, amount: Decimal) -> Decimal:
+    """The commission on `amount` under the charter the referral was made under."""
+    charter = ctx.uow.charters.get(ctx.network.id, found.charter_version)
+    if charter is None:
+        return Decimal("0.00")
+    return capped(charter.rule.due_on(amount), amount)
 
 
 def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
@@ -165,29 +193,108 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
         if not note:
             raise InvalidValue("error.won_needs_amount", number=number)
         with concerning("note"):
-            amount = parse_amount(note)
-        charter = ctx.uow.charters.get(ctx.network.id, found.charter_version)
+            amount = parse_money(note, found.currency)
         found.closed_amount = amount
-        found.commission_due = charter.rule.due_on(amount) if charter else Decimal("0.00")
+        found.commission_due = _commission(ctx, found, amount)
         found.commission_paid = Decimal("0.00")
-        note = ctx.money(amount)
+        note = money(ctx, found, amount)
     elif verb == "paid":
         found.commission_paid = found.commission_due
     event = found.apply(move, ctx.actor.id, ctx.now, note)
     ctx.uow.referrals.update(found, event)
     followups.after_move(ctx, found, move)
-    _tell_other_party(ctx, found, move)
+    settled = verb == "won" and found.commission_due == 0
+    if settled:
+        # Nothing is owed: the referral closes at once, with no payment to confirm.
+        event = found.apply(MOVES["paid"], ctx.actor.id, ctx.now, t("referral.no_commission"))
+        ctx.uow.referrals.update(found, event)
+        followups.after_move(ctx, found, MOVES["paid"])
+    elif verb == "won":
+        payments.after_won(ctx, found)
+    _tell_other_party(ctx, found, move, settled)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
-    return replace(
-        shown, text=t(f"moved.{verb}", number=number, due=ctx.money(found.commission_due))
+    key = "moved.won_settled" if settled else f"moved.{verb}"
+    return replace(shown, text=t(key, number=number, due=money(ctx, found, found.commission_due)))
+
+
+def _correct(ctx: Context, number: int, note: str) -> Reply:
+    """The receiver corrects the amount won within `correction-days` of the win; an admin at
+    any time. The commission is computed again under the referral's charter version."""
+    t = ctx.t
+    found = _visible(ctx, number)
+    is_receiver = found.receiver_id == ctx.actor.id
+    if not is_receiver and not ctx.actor.is_admin:
+        raise NotAllowed("error.correct_receiver_or_admin", number=number)
+    closed_at = found.closed_at
+    if found.closed_amount is None or closed_at is None:
+        raise InvalidValue(
+            "error.correct_not_won", number=number, status=status_label(ctx, found.status)
+        )
+    typed, _, reason = note.partition("|")
+    reason = check_length(reason.strip(), t("param.reason"), "note")
+    if not typed.strip() or not reason:
+        raise InvalidValue("error.correct_usage", number=number, concerns="note")
+    with concerning("note"):
+        amount = parse_money(typed, found.currency)
+    days = ctx.network.correction_days
+    if not ctx.actor.is_admin and ctx.now > closed_at + timedelta(days=days):
+        raise NotAllowed(
+            "error.correct_too_late", number=number, days=days, won=ctx.local(closed_at, "%Y-%m-%d")
+        )
+    old_amount, old_due = found.closed_amount, found.commission_due or Decimal("0.00")
+    if amount == old_amount:
+        raise InvalidValue("error.correct_same", number=number, amount=money(ctx, found, amount))
+    found.closed_amount = amount
+    found.commission_due = _commission(ctx, found, amount)
+    found.updated_at = ctx.now
+    ctx.uow.referrals.update(found)
+    if found.status is Status.WON and found.commission_due == 0:
+        # Corrected to nothing owed: closed at once, as a win with no commission is.
+        event = found.apply(MOVES["paid"], ctx.actor.id, ctx.now, t("referral.no_commission"))
+        ctx.uow.referrals.update(found, event)
+        followups.after_move(ctx, found, MOVES["paid"])
+    ctx.uow.audit.add(
+        AuditEntry(
+            ctx.network.id,
+            ctx.actor.id,
+            ctx.now,
+            "referral.corrected",
+            f"#{number}: {found.currency} {old_amount} -> {amount}, commission {old_due} -> "
+            f"{found.commission_due}: {reason}",
+        )
     )
+    payments.after_correction(ctx, found)
+    params = {
+        "number": number,
+        "who": ctx.actor.display_name,
+        "old": money(ctx, found, old_amount),
+        "amount": money(ctx, found, amount),
+        "old_due": money(ctx, found, old_due),
+        "due": money(ctx, found, found.commission_due),
+        "paid": money(ctx, found, found.commission_paid),
+        "reason": reason,
+    }
+    text = t("notice.corrected", **params)
+    if found.status is Status.PAID and found.outstanding != 0:
+        text += "\n" + t("notice.corrected_balance", balance=money(ctx, found, found.outstanding))
+    for party in (found.referrer_id, found.receiver_id):
+        member = ctx.member(party)
+        ctx.notify(
+            party,
+            replace(card(ctx, found, member.id, member.is_admin), text=text),
+            kind="referral.corrected",
+        )
+    shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
+    return replace(shown, text=t("moved.correct", **params))
 
 
-def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
+def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool = False) -> None:
     t = ctx.t
     if ctx.actor.id not in (found.referrer_id, found.receiver_id):
         # An admin confirmed payment: both parties hear it from the admin's side.
-        text = t("notice.paid_by_admin", number=found.number, due=ctx.money(found.commission_due))
+        text = t(
+            "notice.paid_by_admin", number=found.number, due=money(ctx, found, found.commission_due)
+        )
         for party in (found.referrer_id, found.receiver_id):
             ctx.notify(party, Reply(text=text), kind=f"referral.{move.target.value}")
         return
@@ -195,11 +302,11 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move) -> None:
     member = ctx.member(other)
     shown = card(ctx, found, member.id, member.is_admin)
     text = t(
-        f"notice.{move.verb}",
+        "notice.won_settled" if settled else f"notice.{move.verb}",
         number=found.number,
         who=ctx.actor.display_name,
-        amount=ctx.money(found.closed_amount),
-        due=ctx.money(found.commission_due),
+        amount=money(ctx, found, found.closed_amount),
+        due=money(ctx, found, found.commission_due),
         note=found.events[-1].note or "-",
     )
     ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
@@ -223,16 +330,13 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
     if not mine:
         return Reply(text=t("referrals.none"))
     lines = []
-    due_to_me = owed_by_me = Decimal("0.00")
+    due_to_me: list[Referral] = []
+    owed_by_me: list[Referral] = []
     for item in mine:
         client = ctx.uow.clients.get(ctx.network.id, item.client_id)
         given = item.referrer_id == ctx.actor.id
         other = ctx.name(item.receiver_id if given else item.referrer_id)
-        outstanding = (item.commission_due or 0) - (item.commission_paid or 0)
-        if given:
-            due_to_me += outstanding
-        else:
-            owed_by_me += outstanding
+        (due_to_me if given else owed_by_me).append(item)
         lines.append(
             t(
                 "referrals.line_given" if given else "referrals.line_received",
@@ -240,16 +344,16 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
                 other=other,
                 client=client.name if client else "?",
                 status=status_label(ctx, item.status),
-                amount=ctx.money(item.closed_amount),
-                due=ctx.money(item.commission_due),
-                paid=ctx.money(item.commission_paid),
+                amount=money(ctx, item, item.closed_amount),
+                due=money(ctx, item, item.commission_due),
+                paid=money(ctx, item, item.commission_paid),
             )
         )
     summary = t(
         "referrals.summary",
         count=len(mine),
-        due_to_me=ctx.money(due_to_me),
-        owed_by_me=ctx.money(owed_by_me),
+        due_to_me=totals(ctx, due_to_me),
+        owed_by_me=totals(ctx, owed_by_me),
     )
     average, count = ctx.uow.feedback.quality(ctx.network.id, ctx.actor.id)
     if average is not None:
@@ -281,7 +385,7 @@ REFER = Command(
                 Param("receiver", K.MEMBER, form_optional=True),  # -> suggestions
                 Param("client", K.TEXT),
                 Param("need", K.LONG_TEXT),
-                Param("value", K.AMOUNT, required=False),
+                Param("value", K.AMOUNT, required=False, read=read_priced),
                 Param(
                     "temperature",
                     K.NUMBER,
@@ -307,7 +411,7 @@ REFERRAL = Command(
             "",
             (
                 Param("number", K.NUMBER),
-                Param("action", K.CHOICE, required=False, choices=tuple(MOVES)),
+                Param("action", K.CHOICE, required=False, choices=(*MOVES, CORRECT)),
                 Param("note", K.TEXT, required=False, rest=True),
             ),
             handler=referral,

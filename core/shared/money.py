@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from core.shared.errors import InvalidAmount
+from core.shared.errors import InvalidAmount, InvalidValue
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("999999999999.99")
@@ -58,3 +59,61 @@ def format_amount(amount: Decimal, currency: str, locale: str) -> str:
     if locale == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")
     return f"{text} {currency}"
+
+
+# Currency marks people type beside an amount, and the code each one means.
+_SYMBOLS = {
+    "€": "EUR",
+    "$": "USD",
+    "US$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "DOLLAR": "USD",
+    "DOLLARS": "USD",
+}
+_MARK = re.compile(
+    r"^\s*(?P<head>US\$|[€$£¥]|[A-Za-z]{3,7}\b)?(?P<amount>.*?)(?P<tail>US\$|[€$£¥]|\b[A-Za-z]{3,7})?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Priced:
+    """An amount as typed, with the currency it named (`500 USD`, `$500`), if it named one."""
+
+    amount: Decimal
+    currency: str | None = None
+    typed: str = field(default="", compare=False)  # as the member wrote it, for refusals
+
+
+def read_priced(text: str) -> Priced:
+    """`500`, `500 €`, `EUR 500`, `$1,200.50`: the amount and the currency code it names."""
+    match = _MARK.match(text)
+    if (
+        match is None
+        or (match["head"] and match["tail"])
+        or re.search(r"[A-Za-z€$£¥]", match["amount"])
+    ):
+        raise InvalidAmount(value=text.strip())
+    mark = (match["head"] or match["tail"] or "").upper()
+    currency = _SYMBOLS.get(mark, mark) if mark else None
+    if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
+        raise InvalidAmount(value=text.strip())
+    return Priced(parse_amount(match["amount"] or text), currency, text.strip())
+
+
+def in_currency(priced: Priced, currency: str, text: str = "") -> Decimal:
+    """The positive amount of `priced` in the network's `currency`; refused when it names
+    another currency or is zero."""
+    shown = text.strip() or priced.typed or f"{priced.amount} {priced.currency or ''}".strip()
+    if priced.currency is not None and priced.currency != currency:
+        raise InvalidValue("error.wrong_currency", value=shown, currency=currency)
+    if priced.amount <= 0:
+        raise InvalidAmount(value=shown)
+    return priced.amount
+
+
+def parse_money(text: str, currency: str) -> Decimal:
+    """A positive amount typed in the network's `currency` (its symbol or code, or none)."""
+    return in_currency(read_priced(text), currency, text)

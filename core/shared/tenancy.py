@@ -49,6 +49,8 @@ class Network:
     quorum: str = "1/2"  # of eligible recruiters who must vote
     threshold: str = "2/3"  # of yes among yes + no
     contact_retention_months: int = 24  # after a referral closes, its client contact is erased
+    correction_days: int = 30  # after a win, the receiver may correct its amount this long
+    payment_days: int = 30  # a commission unpaid this long reminds the receiver; twice, the admins
 
 
 @dataclass
@@ -160,5 +162,7 @@ SETTINGS: dict[str, Setting] = {
     "quorum": Setting("quorum", _share),
     "threshold": Setting("threshold", _share),
     "contact-retention-months": Setting("contact_retention_months", _months),
+    "correction-days": Setting("correction_days", _days),
+    "payment-days": Setting("payment_days", _days),
 }
 

@@ -32,7 +32,7 @@ def _referral(ctx: Context, referral: Referral, mine: bool) -> dict[str, Any]:
         "closed_amount": _amount(referral.closed_amount),
         "commission_due": _amount(referral.commission_due),
         "commission_paid": _amount(referral.commission_paid),
-        "currency": ctx.network.currency,
+        "currency": referral.currency,
     }
     if mine and referral.contact:
         data["client_contact"] = referral.contact

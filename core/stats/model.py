@@ -264,3 +264,4 @@ class LedgerLine:
     charter_version: int
     won_at: datetime | None
     paid_at: datetime | None
+    currency: str = ""  # the referral's own, fixed when it was made

@@ -231,7 +231,7 @@ def _referral_row(cell: _Cells, line: LedgerLine, currency: str) -> tuple[str, .
         cell.amount(line.closed_amount),
         cell.amount(line.commission_due),
         cell.amount(line.commission_paid),
-        currency,
+        line.currency or currency,
         str(line.charter_version),
         cell.when(line.won_at),
         cell.when(line.paid_at),
@@ -251,7 +251,7 @@ def _ledger_row(cell: _Cells, line: LedgerLine, currency: str) -> tuple[str, ...
         cell.amount(due),
         cell.amount(paid),
         cell.amount(due - paid),
-        currency,
+        line.currency or currency,
         line.status,
         cell.when(line.paid_at),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from alembic import context
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 
 from storage.tables import Base
 
@@ -20,17 +20,31 @@ def _engine() -> Engine:
     return create_engine(os.environ.get("DATABASE_URL", "sqlite:///apport.db"))
 
 
+def _sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    """Batch mode rebuilds a SQLite table by dropping it, which foreign keys pointing at it
+    forbid once other rows refer to it: they are off while migrating (set outside any
+    transaction, where SQLite allows it) and back on for the pooled connection afterwards."""
+    if connection.dialect.name == "sqlite":
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
 def run_migrations_online() -> None:
     with _engine().connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        _sqlite_foreign_keys(connection, on=False)
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=True,
+                compare_type=True,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+        finally:
+            _sqlite_foreign_keys(connection, on=True)
 
 
 run_migrations_online()

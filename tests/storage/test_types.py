@@ -72,6 +72,7 @@ def test_money_is_exact(engine: Engine) -> None:
                 need="n",
                 temperature=1,
                 charter_version=1,
+                currency="EUR",
                 status="won",
                 estimated_value=Decimal("0.10"),
                 closed_amount=Decimal("999999999.99"),

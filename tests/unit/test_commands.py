@@ -221,7 +221,7 @@ def test_usage_lines() -> None:
     )
     referral = find_command("referral")
     assert usage(referral, referral.verbs[0], EN) == (
-        "/referral N [accept|decline|cancel|contacted|won|lost|paid] [note]"
+        "/referral N [accept|decline|cancel|contacted|won|lost|paid|correct] [note]"
     )
     network = find_command("network")
     role = network.verb("role")

@@ -20,7 +20,9 @@ def test_help_on_one_command() -> None:
     reply = bot.ok("Alice", "help", "/referral")
     assert reply.title == "/referral"
     assert reply.text.startswith("The receiver accepts or declines")
-    assert reply.lines == ("/referral N [accept|decline|cancel|contacted|won|lost|paid] [note]",)
+    assert reply.lines == (
+        "/referral N [accept|decline|cancel|contacted|won|lost|paid|correct] [note]",
+    )
 
 
 def test_help_shows_admin_verbs_to_admins_only() -> None:

@@ -67,6 +67,8 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Quorum of recruiters": "1/2  (quorum)",
         "Share of yes needed": "2/3  (threshold)",
         "Months client contacts are kept after a referral closes": "24  (contact-retention-months)",
+        "Days the receiver may correct the amount of a won referral": "30  (correction-days)",
+        "Days before an unpaid commission is reminded (twice that: admins)": "30  (payment-days)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",

@@ -175,7 +175,10 @@ def test_a_referral_made_under_no_commission_owes_none() -> None:
     bot.join("Alice", "Bob")
     bot.ok("Bob", "referral", "1 accept")
     reply = bot.ok("Bob", "referral", "1 won 5000")
-    assert "Commission due to the referrer: 0 EUR." in reply.text
+    assert reply.text == (
+        "Referral #1 won. No commission is due under the charter: the referral is closed."
+    )
+    assert bot.referral(1).status is Status.PAID
 
 
 def test_decline_tells_the_referrer_why(bot: Bot) -> None:

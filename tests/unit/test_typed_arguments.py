@@ -15,6 +15,7 @@ from core.recruitment.services import VoteArgs
 from core.referrals.services import ReferArgs, ReferralArgs
 from core.shared.declare import convert
 from core.shared.errors import ApportError, InvalidAmount, NotAMember
+from core.shared.money import Priced
 from core.shared.tenancy import Member, Role
 from core.shared.ui import Problem
 from core.stats.model import PeriodKind
@@ -37,8 +38,9 @@ def _read(command: str, text: str) -> object:
 
 def test_each_kind_is_read_into_its_type() -> None:
     assert _read("refer", "@bob Acme | audit | 5 000 | 4") == ReferArgs(
-        BOB, "Acme", "audit", Decimal("5000.00"), 4, ""
+        BOB, "Acme", "audit", Priced(Decimal("5000.00")), 4, ""
     )
+    assert _read("refer", "@bob Acme | audit | 500 USD").value == Priced(Decimal("500.00"), "USD")
     assert _read("refer", "@bob Acme | audit") == ReferArgs(BOB, "Acme", "audit", None, None, "")
     assert _read("referral", "#3 won 1200") == ReferralArgs(3, "won", "1200")
     assert _read("network", "role @bob recruiter") == RoleArgs(BOB, Role.RECRUITER, "")

@@ -35,6 +35,19 @@ MESSAGES: dict[str, str] = {
     "error.invalid_client": "The client needs a name.",
     "error.invalid_number": "{value} is not a number such as 3 or #3.",
     "error.won_needs_amount": "Give the amount closed, before tax: /referral {number} won AMOUNT.",
+    "error.wrong_currency": "{value} is not in this network's currency: amounts are in "
+    "{currency}.",
+    "error.refer_to_owner": "{client} is already {owner}'s client: {owner} would owe a commission "
+    "on their own client. Refer it to another member.",
+    "error.correct_receiver_or_admin": "Only the member who received referral #{number}, or an "
+    "admin, can correct its amount.",
+    "error.correct_not_won": "Referral #{number} is {status}: only the amount of a won referral "
+    "can be corrected.",
+    "error.correct_usage": "Give the corrected amount and the reason: /referral {number} correct "
+    "AMOUNT | reason.",
+    "error.correct_too_late": "Referral #{number} was won on {won}: its receiver could correct it "
+    "for {days} days. Ask an admin.",
+    "error.correct_same": "Referral #{number} already closed for {amount}.",
     "error.section_empty": "The section \u201c{section}\u201d cannot be empty.",
     "error.last_admin": "The network needs at least one admin: grant the role to someone else "
     "first.",
@@ -117,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "temperature.5": "introduced in person",
     "history.line": "{at} {who}: {status}{note}",
     "referral.title": "Referral #{number}: {client}",
+    "referral.no_commission": "no commission due",
     # Posting and moving referrals
     "refer.sent": "Referral #{number} for {client} sent to {receiver}.",
     "refer.owned_by": "{client} is a client of {owner}: the relationship stays theirs.",
@@ -127,6 +141,10 @@ MESSAGES: dict[str, str] = {
     "moved.won": "Referral #{number} won. Commission due to the referrer: {due}.",
     "moved.lost": "Referral #{number} marked lost.",
     "moved.paid": "Commission of {due} for referral #{number} marked paid.",
+    "moved.won_settled": "Referral #{number} won. No commission is due under the charter: "
+    "the referral is closed.",
+    "moved.correct": "Referral #{number} corrected: {old} becomes {amount}; commission {old_due} "
+    "becomes {due}. Both parties are told.",
     "notice.new_referral": "New referral #{number} from {referrer}: {client}.",
     "notice.owner_client_referred": "Your client {client} was referred by {referrer} to "
     "{receiver} (referral #{number}). The relationship stays yours.",
@@ -139,6 +157,15 @@ MESSAGES: dict[str, str] = {
     "notice.paid": "{who} confirmed the commission of {due} for referral #{number} was received.",
     "notice.paid_by_admin": "An admin confirmed that the commission of {due} for referral "
     "#{number} was paid.",
+    "notice.won_settled": "{who} won referral #{number} for {amount}. No commission is due under "
+    "the charter: the referral is closed.",
+    "notice.corrected": "{who} corrected the amount of referral #{number}: {old} becomes "
+    "{amount}; commission {old_due} becomes {due} (paid so far: {paid}). Reason: {reason}",
+    "notice.corrected_balance": "Balance still to settle between you: {balance}.",
+    "payment.remind_receiver": "Referral #{number} ({client}): the commission of {due} owed to "
+    "{referrer} is still unpaid after {days} days. Pay it, and {referrer} will confirm it.",
+    "payment.tell_admins": "Referral #{number} ({client}): the commission of {due} that "
+    "{receiver} owes {referrer} is still unpaid after {days} days.",
     "notice.charter_new_version": "{admin} published version {version} of the charter "
     "(commission: {rule}). Please read it and accept it.",
     "notice.role_granted": "{admin} made you {role}.",
@@ -218,7 +245,8 @@ MESSAGES: dict[str, str] = {
     "help.referral": "show a referral, or move it on",
     "help.referral.long": "The receiver accepts or declines, marks contacted, then won AMOUNT "
     "(before tax) or lost; the referrer can cancel while it is offered and confirms the "
-    "commission was received with paid.",
+    "commission was received with paid. The receiver corrects a won amount with correct AMOUNT "
+    "| reason (within correction-days; an admin at any time).",
     "help.referrals": "my referrals and the commissions",
     "help.referrals.long": "Given, received or open referrals, with closed amounts and "
     "commissions due and paid.",
@@ -599,8 +627,11 @@ MESSAGES: dict[str, str] = {
     "audit.charter.version": "charter version published",
     "audit.export.mydata": "personal data exported",
     "audit.export.ledger": "ledger exported",
+    "audit.referral.corrected": "amount of a won referral corrected",
     "audit.erasure": "personal data erased",
     "setting.contact-retention-months": "Months client contacts are kept after a referral closes",
+    "setting.correction-days": "Days the receiver may correct the amount of a won referral",
+    "setting.payment-days": "Days before an unpaid commission is reminded (twice that: admins)",
     "help.report": "report a breach of the charter, confidentially",
     "help.report.long": "Kinds: poaching, unpaid, service, other. Only admins see reports; the "
     "member concerned hears of it only if an admin raises it. You cannot report yourself. Admins: "

@@ -40,6 +40,19 @@ MESSAGES: dict[str, str] = {
     "error.invalid_client": "Le client doit avoir un nom.",
     "error.invalid_number": "{value} n'est pas un numéro comme 3 ou n° 3.",
     "error.won_needs_amount": "Indiquez le montant conclu, HT : /referral {number} won AMOUNT.",
+    "error.wrong_currency": "{value} n'est pas dans la devise du réseau : les montants sont en "
+    "{currency}.",
+    "error.refer_to_owner": "{client} est déjà un client de {owner} : {owner} devrait une "
+    "commission sur son propre client. Recommandez-le à un autre membre.",
+    "error.correct_receiver_or_admin": "Seul le membre qui a reçu la recommandation n° {number}, "
+    "ou un administrateur, peut en corriger le montant.",
+    "error.correct_not_won": "La recommandation n° {number} est {status} : seul le montant d'une "
+    "recommandation gagnée peut être corrigé.",
+    "error.correct_usage": "Indiquez le montant corrigé et le motif : /referral {number} correct "
+    "MONTANT | motif.",
+    "error.correct_too_late": "La recommandation n° {number} a été gagnée le {won} : son "
+    "destinataire pouvait la corriger pendant {days} jours. Demandez à un administrateur.",
+    "error.correct_same": "La recommandation n° {number} est déjà conclue pour {amount}.",
     "error.section_empty": "La section « {section} » ne peut pas être vide.",
     "error.last_admin": "Le réseau doit garder au moins un administrateur : attribuez d'abord "
     "ce rôle à quelqu'un d'autre.",
@@ -123,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "temperature.5": "présentation en personne",
     "history.line": "{at} {who} : {status}{note}",
     "referral.title": "Recommandation n° {number} : {client}",
+    "referral.no_commission": "aucune commission due",
     # Posting and moving referrals
     "refer.sent": "Recommandation n° {number} pour {client} envoyée à {receiver}.",
     "refer.owned_by": "{client} est un client de {owner} : la relation client reste la sienne.",
@@ -133,6 +147,10 @@ MESSAGES: dict[str, str] = {
     "moved.won": "Recommandation n° {number} gagnée. Commission due à l'apporteur : {due}.",
     "moved.lost": "Recommandation n° {number} marquée perdue.",
     "moved.paid": "Commission de {due} pour la recommandation n° {number} marquée payée.",
+    "moved.won_settled": "Recommandation n° {number} gagnée. La charte ne prévoit pas de "
+    "commission : la recommandation est close.",
+    "moved.correct": "Recommandation n° {number} corrigée : {old} devient {amount} ; commission "
+    "{old_due} devient {due}. Les deux parties sont prévenues.",
     "notice.new_referral": "Nouvelle recommandation n° {number} de {referrer} : {client}.",
     "notice.owner_client_referred": "Votre client {client} a été recommandé par {referrer} à "
     "{receiver} (recommandation n° {number}). La relation client reste la vôtre.",
@@ -147,6 +165,17 @@ MESSAGES: dict[str, str] = {
     "n° {number}.",
     "notice.paid_by_admin": "Un administrateur a confirmé le versement de la commission de {due} "
     "pour la recommandation n° {number}.",
+    "notice.won_settled": "{who} a gagné la recommandation n° {number} pour {amount}. La charte "
+    "ne prévoit pas de commission : la recommandation est close.",
+    "notice.corrected": "{who} a corrigé le montant de la recommandation n° {number} : {old} "
+    "devient {amount} ; commission {old_due} devient {due} (déjà versé : {paid}). Motif : "
+    "{reason}",
+    "notice.corrected_balance": "Reste à régler entre vous : {balance}.",
+    "payment.remind_receiver": "Recommandation n° {number} ({client}) : la commission de {due} "
+    "due à {referrer} n'est toujours pas versée après {days} jours. Versez-la, et {referrer} "
+    "confirmera sa réception.",
+    "payment.tell_admins": "Recommandation n° {number} ({client}) : la commission de {due} que "
+    "{receiver} doit à {referrer} n'est toujours pas versée après {days} jours.",
     "notice.charter_new_version": "{admin} a publié la version {version} de la charte "
     "(commission : {rule}). Merci de la lire et de l'accepter.",
     "notice.role_granted": "{admin} vous a attribué le rôle {role}.",
@@ -226,7 +255,9 @@ MESSAGES: dict[str, str] = {
     "help.referral": "afficher une recommandation, ou la faire avancer",
     "help.referral.long": "Le membre qui l'a reçue l'accepte (accept) ou la refuse (decline), "
     "indique le contact (contacted), puis won AMOUNT (HT) ou lost ; l'apporteur peut l'annuler "
-    "(cancel) tant qu'elle est proposée, et confirme avec paid que la commission a été reçue.",
+    "(cancel) tant qu'elle est proposée, et confirme avec paid que la commission a été reçue. "
+    "Le destinataire corrige un montant gagné avec correct MONTANT | motif (pendant "
+    "correction-days ; un administrateur à tout moment).",
     "help.referrals": "mes recommandations et les commissions",
     "help.referrals.long": "Recommandations données, reçues ou en cours, avec les montants "
     "conclus et les commissions dues et payées.",
@@ -632,8 +663,13 @@ MESSAGES: dict[str, str] = {
     "audit.charter.version": "version de la charte publiée",
     "audit.export.mydata": "données personnelles exportées",
     "audit.export.ledger": "registre exporté",
+    "audit.referral.corrected": "montant d'une recommandation gagnée corrigé",
     "audit.erasure": "données personnelles effacées",
     "setting.contact-retention-months": "Mois de conservation des contacts clients après clôture",
+    "setting.correction-days": "Jours pendant lesquels le destinataire peut corriger le montant "
+    "d'une recommandation gagnée",
+    "setting.payment-days": "Jours avant de rappeler une commission impayée (le double : "
+    "administrateurs)",
     "help.report": "signaler un manquement à la charte, en toute confidentialité",
     "help.report.long": "Types : poaching, unpaid, service, other. Seuls les administrateurs "
     "voient les signalements ; le membre concerné n'en est informé que si un administrateur "
