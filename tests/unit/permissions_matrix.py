@@ -86,6 +86,7 @@ REASONS: dict[str, Reason] = {
     "no_referral": Reason("error.referral_not_found", "not in their network"),
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
     "no_report": Reason("error.breach_not_found", "not in their network"),
+    "self": Reason("error.report_self", "not about oneself"),
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
@@ -267,8 +268,8 @@ ROWS: tuple[Row, ...] = (
     row(CHARTER, "`/charter`", "charter", outsider=OWN),
     row(CHARTER, "`/charter accept`", "charter", "accept", outsider=OWN),
     row(CHARTER, "`/charter history`", "charter", "history", outsider=OWN),
-    row(CHARTER, "`/charter edit …`", "charter", "edit Members Clients Pay", default=no("admin"),
-        outsider=OWN, admin=YES),
+    row(CHARTER, "`/charter edit … | … | …`", "charter", "edit Members | Clients | Pay",
+        default=no("admin"), outsider=OWN, admin=YES),
     row(CHARTER, "`/charter edit` (the form)", "charter", "edit", default=no("admin"),
         outsider=OWN, admin=YES),
     row(CHARTER, "`/charter edit` (form submitted)", "charter", verb="edit",
@@ -329,7 +330,8 @@ ROWS: tuple[Row, ...] = (
         default=no("admin"), outsider=no("no_member"), admin=YES),
     # Breach reports
     row(REPORTS, "`/report @member kind | what | referral`", "report",
-        "@Dora service | Slow to answer | referral 1", outsider=no("no_member")),
+        "@Carol service | Slow to answer | referral 1", outsider=no("no_member"),
+        receiver=no("self"), note="the referral must involve the member reported on"),
     row(REPORTS, "`/report` (the form)", "report", outsider=OWN),
     row(REPORTS, "`/report` (form submitted)", "report",
         values={"member": "Dora", "kind": "service", "what": "Slow to answer"},
@@ -344,6 +346,8 @@ ROWS: tuple[Row, ...] = (
         default=no("admin"), outsider=no("no_report"), admin=YES),
     row(REPORTS, "`/reports`", "reports", default=no("admin"), outsider=OWN, admin=YES,
         shows=("Quentin",)),
+    row(REPORTS, "`/reports mine`", "reports", "mine", outsider=OWN, note="the reports the actor "
+        "filed, with where each stands"),
     # Directory and stats
     row(DIRECTORY, "`/profile profession | keywords | pitch`", "profile",
         "baker | bread, pastry | Fresh every morning", outsider=OWN),
@@ -420,7 +424,7 @@ def render() -> str:
         "- Sam sponsors candidates #1 (interviews; Judy's report is in, Ivan's is not), #2 "
         "(vote open, both reports in), #3 (admitted) and #4 (same profession as #1, so blocked "
         "until a recruiter overrides); Ivan and Judy interview them all; Rita is the recruiter;",
-        "- Paul filed breach report #1 about Quentin (poaching, referral #1);",
+        "- Paul filed breach report #1 about Quentin (poaching);",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
         "- network B, in the same database, whose only member and admin is Xavier.",
         "",

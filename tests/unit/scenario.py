@@ -67,7 +67,7 @@ def build_scenario() -> Bot:
     bot.ok("Judy", "candidate", "3 report admit | Fine")
     bot.ok("Rita", "candidate", "3 vote yes")  # the only eligible recruiter: #3 is admitted
     bot.ok("Alice", "network", "role @Eve experienced")  # after the interviewers were picked
-    bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT} | referral 1")
+    bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT}")
     bot.ok("Xavier", "charter", "accept", network=B)
     return bot
 
