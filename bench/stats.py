@@ -20,7 +20,7 @@ from pathlib import Path
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from bench.generate import Generated, generate
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.stats.model import PeriodKind, activity_window, current_period
 from storage.database import make_engine, migrate, unit_of_work_factory
 
@@ -65,7 +65,7 @@ def main() -> None:
     )
     uows = unit_of_work_factory(engine)
     charts = MatplotlibCharts()
-    app = Apport(uows, _Clock(made.now), charts=charts)
+    app = Apport(uows, _Clock(made.now), charts=charts, first_admin=FirstAdmin.FIRST_MEMBER)
 
     def command(name: str, text: str = "") -> Callable[[], object]:
         def run() -> object:

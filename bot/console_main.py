@@ -11,7 +11,7 @@ from adapters.console.messenger import ConsoleMessenger
 from adapters.console.shell import NETWORK_KEY, ConsoleSession, read_lines
 from bot.runtime import Platform, Runtime
 from bot.settings import Settings
-from core.app import Apport
+from core.app import Apport, FirstAdmin
 from core.shared.ports import Clock, Messenger
 from storage.console_clock import StoredOffset
 
@@ -58,6 +58,8 @@ def bundle(settings: Settings) -> Platform:
             "announcements_channel": "announcements",
             "recruiters_channel": "recruiters",
         },
+        # One person at a terminal: the first member of a network is its admin.
+        first_admin=FirstAdmin.FIRST_MEMBER,
         clock=console.wrap_clock,
         # Notices print right after the command that queued them, and after `/clock`.
         dispatch_inline=True,

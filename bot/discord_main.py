@@ -15,7 +15,7 @@ from adapters.discord.messenger import DiscordMessenger
 from bot.runtime import Platform, Runtime, build_runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
-from core.app import Apport
+from core.app import Apport, FirstAdmin
 from core.shared.ports import Clock, Messenger
 
 
@@ -79,6 +79,7 @@ class Discord:
             serve=self.serve,
             mention=read_mention,
             channel=read_channel,
+            first_admin=FirstAdmin.SERVER_MANAGER,
         )
 
 

@@ -20,7 +20,7 @@ from bot.clock import SystemClock
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings
 from bot.wiring import build_app, build_engine
-from core.app import Apport
+from core.app import Apport, FirstAdmin
 from core.commands import MentionReader
 from core.dispatcher import Dispatcher
 from core.shared.ports import Clock, Messenger
@@ -39,6 +39,9 @@ class Platform:
     channel: MentionReader = plain_channel
     command_names: Mapping[str, str] | None = None  # how the platform spells each command
     network_defaults: Mapping[str, object] | None = None  # settings of a network it creates
+    # Who may claim a network with no admin: the platform's own authority, unless it says
+    # its first member is the admin (the console).
+    first_admin: FirstAdmin = FirstAdmin.PLATFORM_ADMIN
     # The clock every part runs on, given the engine and the real clock (the console's moves).
     clock: Callable[[Engine, Clock], Clock] | None = None
     # Notices go out in the committing thread (the console) rather than from the loop.
@@ -82,6 +85,7 @@ def build_runtime(settings: Settings, platform: Platform, clock: Clock | None = 
         channel=platform.channel,
         network_defaults=platform.network_defaults,
         command_names=platform.command_names,
+        first_admin=platform.first_admin,
     )
     messenger = platform.messenger(app)
     worker = worker_id(platform.name)

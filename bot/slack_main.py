@@ -32,7 +32,7 @@ from bot import runtime as composition
 from bot.runtime import Platform, Runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
-from core.app import Apport
+from core.app import Apport, FirstAdmin
 from core.shared.ports import Clock, Messenger
 from storage.inbox import Inbox
 
@@ -180,6 +180,7 @@ class Slack:
             mention=read_member,
             channel=read_channel,
             command_names=command_names(),
+            first_admin=FirstAdmin.WORKSPACE_ADMIN,
             release=release,
         )
 

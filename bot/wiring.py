@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from adapters.charts.matplotlib_chart import MatplotlibCharts
 from bot.settings import Settings
-from core.app import Apport
+from core.app import Apport, FirstAdmin
 from core.commands import MentionReader
 from core.shared.ports import Clock
 from core.shared.text import plain_channel, plain_mention
@@ -29,6 +29,7 @@ def build_app(
     channel: MentionReader = plain_channel,
     network_defaults: Mapping[str, object] | None = None,
     command_names: Mapping[str, str] | None = None,
+    first_admin: FirstAdmin = FirstAdmin.PLATFORM_ADMIN,
 ) -> Apport:
     return Apport(
         unit_of_work_factory(engine),
@@ -39,4 +40,5 @@ def build_app(
         command_names=command_names,
         network_defaults=network_defaults,
         charts=MatplotlibCharts(),
+        first_admin=first_admin,
     )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from core.charter import reminders as charter_reminders
 from core.charter import services as charter
@@ -39,6 +40,24 @@ from core.shared.ui import InputKind, Problem, Reply
 from core.stats import digest
 
 log = logging.getLogger(__name__)
+
+
+class FirstAdmin(StrEnum):
+    """Who may claim a network that has no admin yet: the platform bundle's decision.
+
+    Only the console makes its first member the admin. Elsewhere the platform's own authority
+    (`Invocation.platform_admin`) does, and until one of them acts, admin-only commands say
+    who can claim the network.
+    """
+
+    FIRST_MEMBER = "first_member"  # the console
+    PLATFORM_ADMIN = "platform_admin"  # an administrator of the platform, whatever it is
+    SERVER_MANAGER = "server_manager"  # Discord: the owner, or a member with Manage Server
+    WORKSPACE_ADMIN = "workspace_admin"  # Slack: a workspace owner or admin
+
+
+class AdminUnclaimed(AdminOnly):
+    """An admin-only command in a network nobody has claimed yet."""
 
 
 @dataclass(frozen=True)
@@ -78,9 +97,11 @@ class Apport:
         command_names: Mapping[str, str] | None = None,
         network_defaults: Mapping[str, object] | None = None,
         charts: ChartRenderer | None = None,
+        first_admin: FirstAdmin = FirstAdmin.PLATFORM_ADMIN,
     ) -> None:
         """`after_commit` runs after each command that committed (the adapter's dispatcher
-        kick), so the notices it queued go out at once. `charts` draws `/stats` charts."""
+        kick), so the notices it queued go out at once. `charts` draws `/stats` charts.
+        `first_admin`: who may claim a network with no admin (see `FirstAdmin`)."""
         self.uow_factory = uow_factory
         self.clock = clock
         self.default_locale = default_locale
@@ -92,6 +113,7 @@ class Apport:
         # Settings a new network starts with on this platform (the console's channels).
         self.network_defaults = dict(network_defaults or {})
         self.charts = charts
+        self.first_admin = first_admin
         # Draws `/stats` charts while the command reads the figures (threads start at the
         # first chart; drawing holds the GIL, so more threads than cores would not help).
         self.drawing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="apport-chart")
@@ -103,7 +125,10 @@ class Apport:
                 ctx = self._context(uow, invocation)
                 locale = ctx.network.locale
                 self._enrol(ctx, invocation)
-                reply = self._dispatch(ctx, invocation)
+                try:
+                    reply = self._dispatch(ctx, invocation)
+                except AdminOnly as refused:
+                    raise self._unclaimed(ctx) or refused from None
                 uow.commit()
                 locale = ctx.network.locale
         except ApportError as error:
@@ -124,6 +149,14 @@ class Apport:
                     invocation, user_id=user.id, user_name=user.name, platform_admin=False
                 )
                 self._member(ctx.uow, ctx.network, mentioned, ctx.now)
+
+    def _unclaimed(self, ctx: Context) -> AdminUnclaimed | None:
+        """The refusal that says who can claim the network, when it has no admin yet."""
+        if self.first_admin is FirstAdmin.FIRST_MEMBER:
+            return None
+        if any(m.is_admin for m in ctx.uow.members.all(ctx.network.id)):
+            return None
+        return AdminUnclaimed(f"error.unclaimed.{self.first_admin.value}")
 
     def error_reply(self, error: ApportError, locale: str) -> Reply:
         t = Translator(locale, self.command_names)
@@ -198,7 +231,9 @@ class Apport:
 
     @staticmethod
     def _check_admin(ctx: Context, verb: Verb) -> None:
-        if verb.admin_only and not ctx.actor.is_admin:
+        if not verb.admin_only or ctx.actor.is_admin:
+            return
+        if verb.also_allowed is None or not verb.also_allowed(ctx):
             raise AdminOnly()
 
     def _context(self, uow: UnitOfWork, invocation: Invocation) -> Context:
@@ -234,11 +269,16 @@ class Apport:
             digest.schedule_next(uow, created, now)
         return created
 
-    @staticmethod
-    def _member(uow: UnitOfWork, network: Network, invocation: Invocation, now: datetime) -> Member:
+    def _member(
+        self, uow: UnitOfWork, network: Network, invocation: Invocation, now: datetime
+    ) -> Member:
+        """The acting member, made on first use: an admin when the platform says they
+        administer it, or, where the platform leaves it to the first member, when first."""
         member = uow.members.by_external_id(network.id, invocation.user_id)
         if member is None:
-            first = uow.members.count(network.id) == 0
+            first = (
+                self.first_admin is FirstAdmin.FIRST_MEMBER and uow.members.count(network.id) == 0
+            )
             roles = {Role.ADMIN} if first or invocation.platform_admin else set()
             return uow.members.add(
                 Member(0, network.id, invocation.user_id, invocation.user_name, roles, now)

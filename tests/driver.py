@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.dispatcher import Dispatcher
 from core.referrals.model import Referral
 from core.shared.tenancy import Member
@@ -70,7 +70,13 @@ class Bot:
     def __post_init__(self) -> None:
         self.uow_factory = self.db.uow_factory
         self.dispatcher = Dispatcher(self.uow_factory, self.messenger, self.clock.now, "test")
-        self.app = Apport(self.uow_factory, self.clock, after_commit=self.dispatcher.run_once)
+        # As in the console: the first member of a network is its admin.
+        self.app = Apport(
+            self.uow_factory,
+            self.clock,
+            after_commit=self.dispatcher.run_once,
+            first_admin=FirstAdmin.FIRST_MEMBER,
+        )
 
     def run(
         self,

@@ -81,5 +81,9 @@ def compose(ctx: Context, item: OutboxItem) -> tuple[str, Reply] | None:
     return network.announcements_channel, Reply(
         title=t("reminder.charter_title", n=index + 1, total=len(rules)),
         text=rules[index],
-        footer=t("reminder.charter_waiting", count=len(waiting), version=current.version),
+        footer=(
+            t("reminder.charter_waiting", count=len(waiting), version=current.version)
+            if waiting
+            else ""
+        ),
     )

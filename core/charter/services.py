@@ -103,11 +103,19 @@ def history(ctx: Context, args: NoArgs) -> Reply:
 
 
 def _publish(ctx: Context, texts: dict[str, dict[str, str]], rule: CommissionRule) -> Reply:
+    """A new version, which its publisher accepts by publishing; the same text and rule as the
+    current version publish nothing (members are not asked to accept it again)."""
     t = ctx.t
     current = _current(ctx)
+    same_text = texts == current.texts or texts.get(ctx.network.locale) == current.sections(
+        ctx.network.locale
+    )
+    if same_text and current.rule == rule:
+        return Reply(text=t("charter.unchanged", version=current.version))
     version = ctx.uow.charters.add(
         CharterVersion(0, ctx.network.id, current.version + 1, texts, rule, ctx.now, ctx.actor.id)
     )
+    ctx.uow.charters.accept(ctx.network.id, ctx.actor.id, version.version, ctx.now)
     ctx.uow.audit.add(
         AuditEntry(
             ctx.network.id,
@@ -190,6 +198,7 @@ CHARTER = Command(
             ),
             admin_only=True,
             has_form=True,
+            pipe=True,
             handler=edit,
             args=EditArgs,
             form_initial=edit_initial,

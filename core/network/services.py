@@ -17,6 +17,17 @@ from core.shared.ui import Field, Reply
 from core.shared.ui import InputKind as K
 from core.stats import exports
 
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u00ab": "\u00bb"}
+
+
+def unquote(value: str) -> str:
+    """A value typed in quotes, as the README writes them (`charter-reminder "mon 09:00"`),
+    read without them."""
+    value = value.strip()
+    if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1]:
+        return value[1:-1].strip()
+    return value
+
 
 def _setting_value(ctx: Context, key: str) -> str:
     value = getattr(ctx.network, SETTINGS[key].attribute)
@@ -51,7 +62,7 @@ class SetArgs:
 def set_setting(ctx: Context, args: SetArgs) -> Reply:
     key = args.key
     setting = SETTINGS[key]
-    raw = args.setting_value
+    raw = unquote(args.setting_value)
     if setting.is_channel:
         raw = ctx.read_channel(raw) or raw
     value = setting.parse(raw)

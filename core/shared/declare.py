@@ -80,6 +80,9 @@ class Verb:
     name: str  # "" is the command alone
     params: tuple[Param, ...] = ()
     admin_only: bool = False
+    # With admin_only: someone else who may run it too; the handler then checks the record
+    # (recruiters, for the breach reports that come to them).
+    also_allowed: Callable[[Context], bool] | None = None
     has_form: bool = False  # given no text, this verb answers with a form
     pipe: bool = False  # inline fields separated by `|`
     handler: Handler | None = None

@@ -1,4 +1,8 @@
-"""`/report`, `/reports`: confidential charter breach reports, handled by admins."""
+"""`/report`, `/reports`: confidential charter breach reports, handled by admins.
+
+A report about an admin goes to the other admins; about the only admin, to the recruiters. A
+report nobody but the member reported on could act on is not stored (see `handlers`).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from dataclasses import dataclass
 
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
-from core.shared.errors import InvalidValue, ReferralNotFound, concerning
-from core.shared.tenancy import Member
+from core.shared.errors import AdminOnly, InvalidValue, ReferralNotFound, concerning
+from core.shared.tenancy import Member, Role
 from core.shared.text import check_length, parse_record_number
 from core.shared.ui import Action, Field, Reply, Style
 from core.shared.ui import InputKind as K
@@ -19,6 +23,8 @@ from core.trust.breaches import (
     BreachEvent,
     BreachKind,
     BreachState,
+    Handlers,
+    handlers,
 )
 
 _REFERRAL = re.compile(r"^(?:referral|recommandation|ref)?\s*#?\s*(\d{1,9})$", re.IGNORECASE)
@@ -56,8 +62,20 @@ def file_report(ctx: Context, args: FileArgs) -> Reply:
             )
         with concerning("referral"):
             referral_number = parse_record_number(match[1])
-        if ctx.uow.referrals.get(ctx.network.id, referral_number) is None:
+        referral = ctx.uow.referrals.get(ctx.network.id, referral_number)
+        if referral is None:
             raise ReferralNotFound(number=referral_number, concerns="referral")
+        involved = (referral.referrer_id, referral.receiver_id, referral.client_owner_id)
+        if reported.id not in involved:
+            raise InvalidValue(
+                "error.report_referral_unrelated",
+                number=referral_number,
+                name=reported.display_name,
+                concerns="referral",
+            )
+    found = handlers(ctx.uow.members.all(ctx.network.id), reported.id)
+    if found is None:
+        raise InvalidValue("error.report_nobody_can_act", name=reported.display_name)
     breach = ctx.uow.breaches.add(
         Breach(
             0,
@@ -72,14 +90,42 @@ def file_report(ctx: Context, args: FileArgs) -> Reply:
             events=[BreachEvent(ctx.actor.id, ctx.now, BreachState.OPEN)],
         )
     )
+    kind = t(f"breach.{breach.kind.value}")
+    if found.role is Role.ADMIN:
+        notice = t("notice.breach_filed", number=breach.number, kind=kind)
+    else:
+        notice = t("notice.breach_filed_recruiters", number=breach.number, kind=kind)
+        notice += " " + _why_recruiters(ctx, reported)
     alert = Reply(
-        text=t("notice.breach_filed", number=breach.number, kind=t(f"breach.{breach.kind.value}")),
-        actions=(Action(t("action.read_report"), "report", str(breach.number)),),
+        text=notice, actions=(Action(t("action.read_report"), "report", str(breach.number)),)
     )
-    for member in ctx.uow.members.all(ctx.network.id):
-        if member.is_admin and member.id != reported.id:
-            ctx.notify(member.id, alert, kind="breach.filed")
-    return Reply(text=t("report.received", number=breach.number))
+    for member in found.members:
+        ctx.notify(member.id, alert, kind="breach.filed")
+    if found.role is Role.ADMIN:
+        return Reply(text=t("report.received", number=breach.number))
+    return Reply(text=t("report.received_recruiters", number=breach.number))
+
+
+def _why_recruiters(ctx: Context, reported: Member) -> str:
+    """Why a report came to the recruiters rather than the admins."""
+    if reported.is_admin:
+        return ctx.t("report.why_recruiters", name=reported.display_name)
+    return ctx.t("report.why_recruiters_no_admin")
+
+
+def _handlers(ctx: Context, breach: Breach) -> Handlers | None:
+    return handlers(ctx.uow.members.all(ctx.network.id), breach.reported_id)
+
+
+def _acts_on(ctx: Context, breach: Breach) -> bool:
+    """Whether the actor is one of those who may act on the report (never the member
+    reported on)."""
+    found = _handlers(ctx, breach)
+    return found is not None and any(m.id == ctx.actor.id for m in found.members)
+
+
+def _is_recruiter(ctx: Context) -> bool:
+    return Role.RECRUITER in ctx.actor.roles
 
 
 @dataclass(frozen=True)
@@ -94,16 +140,13 @@ class MoveArgs:
 
 
 def _get(ctx: Context, number: int) -> Breach:
-    ctx.require_admin()
     found = ctx.uow.breaches.get(ctx.network.id, number)
-    # Until an admin raises it, the member reported on (an admin too) does not see the report.
-    if found is None or _hidden_from(ctx, found):
-        raise BreachNotFound(number=number)
-    return found
-
-
-def _hidden_from(ctx: Context, breach: Breach) -> bool:
-    return breach.reported_id == ctx.actor.id and breach.state is BreachState.OPEN
+    if found is not None and _acts_on(ctx, found):
+        return found
+    if not ctx.actor.is_admin:
+        raise AdminOnly()
+    # The member reported on (an admin too) never sees the report: not even that it exists.
+    raise BreachNotFound(number=number)
 
 
 def _context_fields(ctx: Context, breach: Breach) -> list[Field]:
@@ -137,6 +180,10 @@ def _context_fields(ctx: Context, breach: Breach) -> list[Field]:
             )
             fields.append(Field(t("field.client_owner"), ctx.name(referral.client_owner_id)))
     fields.append(Field(t("field.state"), t(f"breach_state.{breach.state.value}")))
+    found = _handlers(ctx, breach)
+    if found is not None and found.role is Role.RECRUITER:
+        why = _why_recruiters(ctx, ctx.member(breach.reported_id))
+        fields.append(Field(t("field.handled_by"), t("report.handled_by_recruiters", why=why)))
     return fields
 
 
@@ -193,7 +240,7 @@ def move(ctx: Context, args: MoveArgs, verb: str) -> Reply:
             breach.reported_id,
             Reply(
                 text=t(
-                    "notice.breach_raised",
+                    "notice.breach_raised" if ctx.actor.is_admin else "notice.breach_raised_by",
                     kind=t(f"breach.{breach.kind.value}"),
                     admin=ctx.actor.display_name,
                     note=note or "-",
@@ -223,9 +270,10 @@ def dismiss(ctx: Context, args: MoveArgs) -> Reply:
 
 
 def open_reports(ctx: Context, args: NoArgs) -> Reply:
-    ctx.require_admin()
     t = ctx.t
-    found = [b for b in ctx.uow.breaches.open(ctx.network.id) if not _hidden_from(ctx, b)]
+    found = [b for b in ctx.uow.breaches.open(ctx.network.id) if _acts_on(ctx, b)]
+    if not found and not ctx.actor.is_admin:
+        raise AdminOnly()
     if not found:
         return Reply(text=t("reports.none"))
     lines: list[str] = []
@@ -247,6 +295,30 @@ def open_reports(ctx: Context, args: NoArgs) -> Reply:
     return Reply(title=t("reports.title"), lines=tuple(lines))
 
 
+def my_reports(ctx: Context, args: NoArgs) -> Reply:
+    """The reports the actor filed, with where each stands."""
+    t = ctx.t
+    filed = ctx.uow.breaches.filed_by(ctx.network.id, ctx.actor.id)
+    if not filed:
+        return Reply(text=t("reports.mine_none"))
+    lines: list[str] = []
+    for breach in filed:
+        last = breach.events[-1] if breach.events else None
+        note = last.note if last is not None and breach.state not in OPEN_BREACH_STATES else ""
+        lines.append(
+            t(
+                "reports.mine_line",
+                number=breach.number,
+                kind=t(f"breach.{breach.kind.value}"),
+                reported=ctx.name(breach.reported_id),
+                date=ctx.local(breach.created_at, "%Y-%m-%d"),
+                state=t(f"breach_state.{breach.state.value}"),
+            )
+            + (f" ({note})" if note else "")
+        )
+    return Reply(title=t("reports.mine_title"), lines=tuple(lines))
+
+
 REPORT = Command(
     "report",
     (
@@ -265,12 +337,20 @@ REPORT = Command(
             handler=file_report,
             args=FileArgs,
         ),
-        Verb("show", (Param("report", K.NUMBER),), admin_only=True, handler=show, args=ReportArgs),
+        Verb(
+            "show",
+            (Param("report", K.NUMBER),),
+            admin_only=True,
+            also_allowed=_is_recruiter,
+            handler=show,
+            args=ReportArgs,
+        ),
         *(
             Verb(
                 verb,
                 (Param("report", K.NUMBER), Param("note", K.LONG_TEXT, required=False)),
                 admin_only=True,
+                also_allowed=_is_recruiter,
                 pipe=True,
                 handler=handler,
                 args=MoveArgs,
@@ -281,4 +361,10 @@ REPORT = Command(
     number_first=True,
     show_verb="show",
 )
-REPORTS = Command("reports", (Verb("", admin_only=True, handler=open_reports),))
+REPORTS = Command(
+    "reports",
+    (
+        Verb("", admin_only=True, also_allowed=_is_recruiter, handler=open_reports),
+        Verb("mine", handler=my_reports),
+    ),
+)

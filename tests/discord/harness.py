@@ -21,7 +21,7 @@ from adapters.discord.client import ApportBot
 from adapters.discord.interactions import BUDGET
 from adapters.discord.mentions import read_channel, read_mention
 from adapters.discord.messenger import DiscordMessenger
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.dispatcher import Dispatcher, DispatchReport
 from core.shared.ui import Reply
 from storage.database import unit_of_work_factory
@@ -121,6 +121,7 @@ class World:
             self.clock,
             mention=read_mention,
             channel=read_channel,
+            first_admin=FirstAdmin.SERVER_MANAGER,
         )
         self.bot = ApportBot(app, budget=self.budget)
         await self.bot.login(TOKEN)

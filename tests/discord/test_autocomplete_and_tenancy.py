@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import discord
+
 from tests.discord.conftest import ALICE, BOB, CAROL, CLUB, OTHER
 from tests.discord.harness import World, embed_text
 from tests.discord.payloads import slash
@@ -54,10 +56,29 @@ async def test_a_button_of_one_guild_clicked_in_another_is_refused(world: World)
 
 
 async def test_the_guild_owner_is_a_network_admin(world: World) -> None:
-    await world.send(slash(BOB, OTHER, "help"))  # the first member is an admin too
+    await world.send(slash(BOB, OTHER, "help"))  # the first to type: not an admin for that
 
+    unclaimed = await world.send(slash(BOB, OTHER, "charter", sub="commission", rule="50%"))
     granted = await world.send(slash(CAROL, OTHER, "charter", sub="commission", rule="5%"))
     refused = await world.send(slash(ALICE, OTHER, "charter", sub="commission", rule="50%"))
 
+    assert unclaimed.content == (
+        "Only a server manager can set Apport up here: ask one to run /network."
+    )
     assert "5%" in granted.content
     assert refused.content == "Only network admins can do that."
+
+
+async def test_a_member_with_manage_server_claims_a_new_network(world: World) -> None:
+    """The interaction's `member.permissions` names the server's managers: one of them, not
+    whoever types first, becomes the network's first admin."""
+    first = await world.send(slash(BOB, CLUB, "charter", sub="commission", rule="50%"))
+    assert first.content == "Only a server manager can set Apport up here: ask one to run /network."
+
+    manager = slash(CAROL, CLUB, "charter", sub="commission", rule="5%")
+    manager["member"]["permissions"] = str(discord.Permissions(manage_guild=True).value)
+    claimed = await world.send(manager)
+    assert "5%" in claimed.content
+
+    again = await world.send(slash(BOB, CLUB, "charter", sub="commission", rule="50%"))
+    assert again.content == "Only network admins can do that."

@@ -60,3 +60,42 @@ def test_contacts_stay_private_erasure_keeps_totals_export_is_json(
     data = json.loads(Path(written.removeprefix("File written: ")).read_text(encoding="utf-8"))
     assert [r["number"] for r in data["referrals_given"]] == [1]
     assert data["referrals_given"][0]["client"] == "Acme Corp"
+
+
+REPORTS_AND_CHARTER = """\
+/as alice
+/charter edit Be fair | Serve well | Pay on time
+/charter edit Be fair | Serve well | Pay on time
+/network set charter-reminder "mon 09:00"
+/as bob
+/report @alice unpaid | She never paid me
+/reports mine
+/as rita
+/as alice
+/network role @rita recruiter
+/as bob
+/report @alice unpaid | She never paid me
+/reports mine
+/as rita
+/report 1
+"""
+
+
+def test_reports_reach_who_may_act_and_the_charter_edits_inline(
+    database_url: str, tmp_path: Path
+) -> None:
+    out = apport(REPORTS_AND_CHARTER, database_url, tmp_path)
+    edits = [
+        i
+        for i, line in enumerate(out.splitlines())
+        if line.endswith("/charter edit Be fair | Serve well | Pay on time")
+    ]
+    assert len(edits) == 2
+    lines = out.splitlines()
+    assert "Version 2 of the charter is published" in lines[edits[0] + 1]
+    assert "nothing was published" in lines[edits[1] + 1]
+    assert "Setting charter-reminder is now mon 09:00." in out
+    assert "Nobody but alice could act on this report" in out
+    assert "goes to the recruiters" in out
+    assert "#1 unpaid commission about alice" in out
+    assert "the recruiters. alice, the member reported on, is the network's only admin." in out

@@ -35,7 +35,7 @@ def database_url(database_url: str, migrated_sqlite: Path) -> str:
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
     server = FakeSlack().start()
-    server.add_user("UALICE", "alice")
+    server.add_user("UALICE", "alice", admin=True)  # a workspace admin: the network's admin
     server.add_user("UBOB", "bob")
     server.add_user("UCAROL", "carol")
     server.add_user("UOWNER", "olga", admin=True)

@@ -99,13 +99,33 @@ def test_charter_inline(slack: SlackHarness) -> None:
 
 
 def test_admin_commands_follow_workspace_admins(slack: SlackHarness) -> None:
-    slack.command("UALICE", "/apport help")  # alice is the first member: an admin
+    slack.command("UALICE", "/apport help")  # alice, a workspace admin, is an admin
     refused = shown(slack.command("UBOB", "/charter commission 5%"))
     assert refused.startswith("Only network admins")
     published = shown(slack.command("UOWNER", "/charter commission 5%"))  # a workspace admin
     assert "is published" in published
     granted = shown(slack.command("UALICE", "/apport network role <@UBOB|bob> recruiter"))
     assert "bob is now recruiter." in granted
+
+
+def test_the_first_member_is_not_an_admin_until_a_workspace_admin_claims_it(
+    slack: SlackHarness,
+) -> None:
+    """In a workspace where Apport is new, whoever types first is not made admin: admin-only
+    commands say who can claim the network, and a workspace owner (users.info) does."""
+    slack.accept_charter("UDAN", team="T2")
+    claim = (
+        "Only a workspace owner or admin can set Apport up here: ask one to run /apport network."
+    )
+    assert claim in shown(slack.command("UDAN", "/charter commission 50%", team="T2"))
+    assert claim in shown(slack.command("UDAN", "/apport network set currency USD", team="T2"))
+    slack.fake.add_user("UTOM", "tom", team="T2")
+    slack.fake.users["UTOM"]["is_owner"] = True
+    assert "Network" in shown(slack.command("UTOM", "/apport network", team="T2"))
+    assert shown(slack.command("UDAN", "/charter commission 50%", team="T2")).startswith(
+        "Only network admins"
+    )
+    assert "is published" in shown(slack.command("UTOM", "/charter commission 50%", team="T2"))
 
 
 def test_network_settings_read_slack_channels(slack: SlackHarness, clock: FakeClock) -> None:

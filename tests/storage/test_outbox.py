@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.dispatcher import Dispatcher
 from core.shared.errors import DeliveryFailed
 from core.shared.outbox import LEASE, MAX_ATTEMPTS, OutboxItem, OutboxState
@@ -56,7 +56,8 @@ def _say(app: Apport, who: str, line: str) -> None:
 
 
 def _network_with_referral(engine: Engine, clock: Clock) -> Apport:
-    app = Apport(unit_of_work_factory(engine), clock)  # no dispatcher: rows wait
+    # No dispatcher: rows wait. As in the console, the first member is the admin.
+    app = Apport(unit_of_work_factory(engine), clock, first_admin=FirstAdmin.FIRST_MEMBER)
     for who in ("alice", "bob"):
         _say(app, who, "/charter accept")
     _say(app, "alice", "/refer @bob Acme Corp | bookkeeping")

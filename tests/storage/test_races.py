@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, func, select, text
 
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.recruitment.model import Stage
 from core.shared.ui import Reply
 from storage.database import unit_of_work_factory
@@ -140,7 +140,7 @@ def _race(engine: Engine, hold_before: str, first: Run, second: Run) -> tuple[Ru
 def app(engine: Engine) -> Iterator[Apport]:
     if engine.dialect.name != "postgresql":
         pytest.skip("SQLite runs one writing transaction at a time: no interleaving to test")
-    yield Apport(unit_of_work_factory(engine), Clock())
+    yield Apport(unit_of_work_factory(engine), Clock(), first_admin=FirstAdmin.FIRST_MEMBER)
 
 
 def _members(app: Apport, *names: str) -> None:

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.charter.model import CommissionKind
 from core.dispatcher import Dispatcher
 from core.referrals.clients import Client
@@ -44,7 +44,9 @@ class _Inbox:
 def _app(engine: Engine, inbox: _Inbox | None = None) -> Apport:
     uows = unit_of_work_factory(engine)
     dispatcher = Dispatcher(uows, inbox or _Inbox(), _Clock().now, "test")
-    return Apport(uows, _Clock(), after_commit=dispatcher.run_once)
+    return Apport(
+        uows, _Clock(), after_commit=dispatcher.run_once, first_admin=FirstAdmin.FIRST_MEMBER
+    )
 
 
 def _run(app: Apport, network: str, user: str, line: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Connection, Engine, bindparam, text
 
 from bench.generate import NOW, Generated, generate
-from core.app import Apport, Invocation
+from core.app import Apport, FirstAdmin, Invocation
 from core.directory.model import Standing
 from core.dispatcher import Dispatcher
 from core.shared.ports import UnitOfWorkFactory
@@ -308,7 +308,7 @@ SCENARIO = [
 def play(uows: UnitOfWorkFactory) -> FakeClock:
     clock = FakeClock(datetime(2025, 1, 30, 9, tzinfo=UTC))
     dispatcher = Dispatcher(uows, RecordingMessenger(), clock.now, "t")
-    app = Apport(uows, clock, after_commit=dispatcher.run_once)
+    app = Apport(uows, clock, after_commit=dispatcher.run_once, first_admin=FirstAdmin.FIRST_MEMBER)
     for days, who, line in SCENARIO:
         clock.advance(timedelta(days=days))
         command, _, rest = line.removeprefix("/").partition(" ")

@@ -88,6 +88,7 @@ REASONS: dict[str, Reason] = {
     "no_referral": Reason("error.referral_not_found", "not in their network"),
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
     "no_report": Reason("error.breach_not_found", "not in their network"),
+    "self": Reason("error.report_self", "not about oneself"),
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
@@ -273,8 +274,8 @@ ROWS: tuple[Row, ...] = (
     row(CHARTER, "`/charter`", "charter", outsider=OWN),
     row(CHARTER, "`/charter accept`", "charter", "accept", outsider=OWN),
     row(CHARTER, "`/charter history`", "charter", "history", outsider=OWN),
-    row(CHARTER, "`/charter edit …`", "charter", "edit Members Clients Pay", default=no("admin"),
-        outsider=OWN, admin=YES),
+    row(CHARTER, "`/charter edit … | … | …`", "charter", "edit Members | Clients | Pay",
+        default=no("admin"), outsider=OWN, admin=YES),
     row(CHARTER, "`/charter edit` (the form)", "charter", "edit", default=no("admin"),
         outsider=OWN, admin=YES),
     row(CHARTER, "`/charter edit` (form submitted)", "charter", verb="edit",
@@ -341,7 +342,8 @@ ROWS: tuple[Row, ...] = (
         default=no("admin"), outsider=no("no_member"), admin=YES),
     # Breach reports
     row(REPORTS, "`/report @member kind | what | referral`", "report",
-        "@Dora service | Slow to answer | referral 1", outsider=no("no_member")),
+        "@Carol service | Slow to answer | referral 1", outsider=no("no_member"),
+        receiver=no("self"), note="the referral must involve the member reported on"),
     row(REPORTS, "`/report` (the form)", "report", outsider=OWN),
     row(REPORTS, "`/report` (form submitted)", "report",
         values={"member": "Dora", "kind": "service", "what": "Slow to answer"},
@@ -356,6 +358,8 @@ ROWS: tuple[Row, ...] = (
         default=no("admin"), outsider=no("no_report"), admin=YES),
     row(REPORTS, "`/reports`", "reports", default=no("admin"), outsider=OWN, admin=YES,
         shows=("Quentin",)),
+    row(REPORTS, "`/reports mine`", "reports", "mine", outsider=OWN, note="the reports the actor "
+        "filed, with where each stands"),
     # Directory and stats
     row(DIRECTORY, "`/profile profession | keywords | pitch`", "profile",
         "baker | bread, pastry | Fresh every morning", outsider=OWN),
@@ -438,7 +442,7 @@ def render() -> str:
         "until a recruiter overrides) and #5 (both reports in; it waited for a site visit the "
         "network no longer asks for, so a recruiter opens its vote by hand); Ivan and Judy "
         "interview them all; Rita is the recruiter;",
-        "- Paul filed breach report #1 about Quentin (poaching, referral #1);",
+        "- Paul filed breach report #1 about Quentin (poaching);",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
         "- network B, in the same database, whose only member and admin is Xavier.",
         "",

@@ -74,7 +74,7 @@ def build_scenario() -> Bot:
     bot.ok("Judy", "candidate", "5 report admit | Fine")
     bot.ok("Alice", "network", "set site-visit off")  # #5 waits for no visit: open it by hand
     bot.ok("Alice", "network", "role @Eve experienced")  # after the interviewers were picked
-    bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT} | referral 1")
+    bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT}")
     bot.ok("Xavier", "charter", "accept", network=B)
     return bot
 

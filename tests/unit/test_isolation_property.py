@@ -205,7 +205,7 @@ def _texts() -> st.SearchStrategy[tuple[str, str]]:
         c(j("feedback"), st.builds("{} {} Alpha comment".format, numbers,
                                    st.sampled_from(["1", "4", "later"]))),
         c(j("charter"), st.sampled_from(["", "accept", "history", "commission 10%",
-                                         "edit Alpha-members Alpha-clients Alpha-pay"])),
+                                         "edit Alpha-members | Alpha-clients | Alpha-pay"])),
         c(j("candidate"), st.builds("Anna Arc | {} | none".format, professions)),
         c(j("candidate"), st.builds("{} {}".format, numbers, st.sampled_from(
             ["", "vote yes", "vote no", "report admit | Alpha notes", "withdraw", "close",

@@ -51,43 +51,7 @@ Step = tuple[str, dict[str, Any]]  # a rule of RulesMachine and its arguments
 # A rule core does not enforce yet -> the counterexample Hypothesis found, shrunk: the machine's
 # steps from the club set up by `set_up`. While listed, the rule is not checked, and
 # test_an_open_rule_still_fails_on_its_counterexample replays the steps to prove it still fails.
-_DEAL = {"referrer": "Bob", "receiver": "Carol", "client": "Acme"}
-_PROPOSAL = {"sponsor": "Bob", "name": "Zoe Martin", "profession": "gardener"}
-OPEN_RULES: dict[str, tuple[Step, ...]] = {
-    # A recruiter opens the vote on a candidate nobody interviewed.
-    "vote-after-reports": (("propose", _PROPOSAL), ("open_vote", {"pick": 0, "part": "own"})),
-    # The second candidate gets Nora, who never accepted the charter, as interviewer; the vote
-    # opens on her report.
-    "interviewers-eligible": (
-        ("interviewed", _PROPOSAL),
-        ("interviewed", {**_PROPOSAL, "name": "Yann Roux", "profession": "web designer"}),
-    ),
-    # With `10% min 50`, `won 20` owes a commission of 50.
-    "commission-bounded": (("deal", {**_DEAL, "amount": "20"}),),
-    # `won 0` is accepted.
-    "amount-positive": (("deal", {**_DEAL, "amount": "0"}),),
-    # `won $500` is accepted in a network that counts in EUR.
-    "foreign-currency": (("deal", {**_DEAL, "amount": "$500"}),),
-    # `/network set currency USD` relabels a referral won in EUR.
-    "currency-kept": (
-        ("deal", {**_DEAL, "amount": "1000"}),
-        ("setting", {"actor": "Alice", "setting": "currency USD"}),
-    ),
-    # Carol brought Acme; Bob refers Acme to Carol, who would owe a commission on her own client.
-    "not-to-owner": (
-        ("refer", {"referrer": "Carol", "receiver": "Bob", "client": "Acme", "value": ""}),
-        ("refer", {"referrer": "Bob", "receiver": "Carol", "client": "Acme", "value": ""}),
-    ),
-    # A report about Alice, the only admin, is seen by no one who may act on it.
-    "report-reaches-someone": (
-        ("file_report", {"reporter": "Bob", "reported": "Alice", "pick": None}),
-    ),
-    # Bob's report about Rita names referral 1, between Carol and Bob.
-    "report-names-own-referral": (
-        ("refer", {"referrer": "Carol", "receiver": "Bob", "client": "Acme", "value": ""}),
-        ("file_report", {"reporter": "Bob", "reported": "Rita", "pick": 0}),
-    ),
-}
+OPEN_RULES: dict[str, tuple[Step, ...]] = {}
 
 # The members, with the professions they give at setup.
 PROFESSIONS = {

@@ -12,6 +12,12 @@ MESSAGES: dict[str, str] = {
     "error.not_a_member": "{name} is not a member of this network.",
     "error.not_allowed": "You are not allowed to do that.",
     "error.admin_only": "Only network admins can do that.",
+    "error.unclaimed.platform_admin": "Apport has no admin here yet: only an administrator of "
+    "this workspace can set it up. Ask one to run /network.",
+    "error.unclaimed.server_manager": "Only a server manager can set Apport up here: ask one to "
+    "run /network.",
+    "error.unclaimed.workspace_admin": "Only a workspace owner or admin can set Apport up here: "
+    "ask one to run /network.",
     "error.invalid_value": "{value} is not a valid value.",
     "error.invalid_amount": "{value} is not a valid amount: use a positive number with at most "
     "two decimals, such as 5000 or 1250.50.",
@@ -202,7 +208,9 @@ MESSAGES: dict[str, str] = {
     "accepted by {accepted}",
     "charter.default_author": "Apport (default charter)",
     "charter.published": "Version {version} of the charter is published (commission: {rule}). "
-    "Every member is asked to accept it.",
+    "You accept it by publishing it; every other member is asked to accept it.",
+    "charter.unchanged": "This is the text and the commission of version {version} already in "
+    "force: nothing was published, and members are not asked to accept it again.",
     "commission.none": "none",
     "commission.flat": "flat fee of {amount} per closed deal",
     "commission.percent": "{rate}% of the amount closed before tax",
@@ -542,6 +550,11 @@ MESSAGES: dict[str, str] = {
     "error.invalid_months": "{value} is not a number of months from 1 to 120.",
     "error.breach_not_found": "There is no report #{number} in this network.",
     "error.report_self": "You cannot report yourself.",
+    "error.report_referral_unrelated": "Referral #{number} does not involve {name}: name a "
+    "referral {name} gave, received or owns the client of, or leave it out.",
+    "error.report_nobody_can_act": "Nobody but {name} could act on this report (no other admin, "
+    "no recruiter), so it was not stored. Ask for a second admin to be named (/network role "
+    "@member admin), then report again.",
     "error.breach_state": "Report #{number} is {state}: that cannot be done now.",
     "field.contact": "Client contact (private)",
     "field.reporter": "Reported by",
@@ -551,6 +564,7 @@ MESSAGES: dict[str, str] = {
     "field.charter_rule": "Charter rule concerned",
     "field.referral": "Referral",
     "field.state": "State",
+    "field.handled_by": "Handled by",
     "param.contact": "contact",
     "param.contact.label": "Client's e-mail and/or phone (optional)",
     "param.contact.hint": "Seen only by you, the member you refer to and the admins.",
@@ -577,6 +591,10 @@ MESSAGES: dict[str, str] = {
     "concerning you: {note}. Please get in touch with them.",
     "notice.breach_resolved": "Your report #{number} is resolved: {note}.",
     "notice.breach_dismissed": "Your report #{number} was dismissed: {note}.",
+    "notice.breach_filed_recruiters": "A confidential report (#{number}, {kind}) was filed. It "
+    "comes to you, the recruiters:",
+    "notice.breach_raised_by": "{admin}, for the network's recruiters, raises a report of {kind} "
+    "concerning you: {note}. Please get in touch with them.",
     "action.read_report": "Read the report",
     "action.breach_raise": "Raise with the member",
     "action.breach_resolve": "Resolve",
@@ -586,6 +604,12 @@ MESSAGES: dict[str, str] = {
     "action.mydata_erase_confirm": "Yes, erase my data for good",
     "report.received": "Your report #{number} is received. It stays confidential: only admins see "
     "it, and you will hear how it is resolved.",
+    "report.received_recruiters": "Your report #{number} is received. It stays confidential: it "
+    "goes to the recruiters, since the member concerned is the network's only admin, and you "
+    "will hear how it is resolved. /reports mine shows where it stands.",
+    "report.why_recruiters": "{name}, the member reported on, is the network's only admin.",
+    "report.why_recruiters_no_admin": "The network has no admin yet.",
+    "report.handled_by_recruiters": "the recruiters. {why}",
     "report.title": "Report #{number}",
     "report.referral_line": "#{number} {client}, from {referrer} to {receiver}, {status}",
     "report.history_line": "{at} {who}: {state}{note}",
@@ -596,6 +620,9 @@ MESSAGES: dict[str, str] = {
     "reports.line": "#{number} {kind}: {reporter} about {reported} ({state})",
     "reports.owner": "client owned by {owner}",
     "reports.title": "Open reports",
+    "reports.mine_title": "My reports",
+    "reports.mine_none": "You have not filed any report.",
+    "reports.mine_line": "#{number} {kind} about {reported}, filed {date}: {state}",
     "mydata.exported": "Here is everything Apport holds about you, as a JSON file only you "
     "receive.",
     "mydata.explain": "/mydata export sends you everything Apport holds about you. /mydata erase "
@@ -636,9 +663,10 @@ MESSAGES: dict[str, str] = {
     "help.report.long": "Kinds: poaching, unpaid, service, other. Only admins see reports; the "
     "member concerned hears of it only if an admin raises it. You cannot report yourself. Admins: "
     "/report N raise|resolve|dismiss | note.",
-    "help.reports": "open breach reports (admins)",
+    "help.reports": "open breach reports (admins); /reports mine: the reports I filed",
     "help.reports.long": "Each with its referral, the client's owner and the charter rule "
-    "concerned.",
+    "concerned. A report about the only admin goes to the recruiters. /reports mine: where each "
+    "report I filed stands.",
     "help.mydata": "export or erase my personal data",
     "help.mydata.long": "export: a JSON file of everything Apport holds about you. erase: a "
     "pseudonym replaces you everywhere (confirm with /mydata erase confirm).",

@@ -13,6 +13,12 @@ MESSAGES: dict[str, str] = {
     "error.not_a_member": "{name} n'est pas membre de ce réseau.",
     "error.not_allowed": "Vous n'avez pas le droit de faire cela.",
     "error.admin_only": "Seuls les administrateurs du réseau peuvent faire cela.",
+    "error.unclaimed.platform_admin": "Apport n'a pas encore d'administrateur ici : seul un "
+    "administrateur de cet espace peut le mettre en place. Demandez-lui de lancer /network.",
+    "error.unclaimed.server_manager": "Seul un gestionnaire du serveur peut mettre Apport en "
+    "place ici : demandez-lui de lancer /network.",
+    "error.unclaimed.workspace_admin": "Seul un propriétaire ou un administrateur de l'espace "
+    "de travail peut mettre Apport en place ici : demandez-lui de lancer /network.",
     "error.invalid_value": "{value} n'est pas une valeur valide.",
     "error.invalid_amount": "{value} n'est pas un montant valide : indiquez un nombre positif avec "
     "au plus deux décimales, par exemple 5000 ou 1250,50.",
@@ -212,7 +218,9 @@ MESSAGES: dict[str, str] = {
     "acceptée par {accepted}",
     "charter.default_author": "Apport (charte par défaut)",
     "charter.published": "La version {version} de la charte est publiée (commission : {rule}). "
-    "Chaque membre est invité à l'accepter.",
+    "En la publiant, vous l'acceptez ; chaque autre membre est invité à l'accepter.",
+    "charter.unchanged": "Ce sont déjà le texte et la commission de la version {version} en "
+    "vigueur : rien n'a été publié, et les membres n'ont pas à l'accepter de nouveau.",
     "commission.none": "aucune",
     "commission.flat": "forfait de {amount} par affaire conclue",
     "commission.percent": "{rate} % du montant conclu HT",
@@ -574,6 +582,13 @@ MESSAGES: dict[str, str] = {
     "error.invalid_months": "{value} n'est pas un nombre de mois entre 1 et 120.",
     "error.breach_not_found": "Il n'y a pas de signalement n° {number} dans ce réseau.",
     "error.report_self": "Vous ne pouvez pas vous signaler vous-même.",
+    "error.report_referral_unrelated": "La recommandation n° {number} ne concerne pas {name} : "
+    "indiquez une recommandation que {name} a faite, reçue ou dont il détient le client, ou "
+    "n'en indiquez aucune.",
+    "error.report_nobody_can_act": "Personne d'autre que {name} ne pourrait traiter ce "
+    "signalement (aucun autre administrateur, aucun recruteur) : il n'a pas été enregistré. "
+    "Demandez qu'un second administrateur soit nommé (/network role @membre admin), puis "
+    "signalez à nouveau.",
     "error.breach_state": "Le signalement n° {number} est {state} : ce n'est pas possible "
     "maintenant.",
     "field.contact": "Contact du client (privé)",
@@ -584,6 +599,7 @@ MESSAGES: dict[str, str] = {
     "field.charter_rule": "Règle de la charte concernée",
     "field.referral": "Recommandation",
     "field.state": "État",
+    "field.handled_by": "Traité par",
     "param.contact": "contact",
     "param.contact.label": "E-mail et/ou téléphone du client (facultatif)",
     "param.contact.hint": "Visible seulement par vous, le membre recommandé et les "
@@ -611,6 +627,10 @@ MESSAGES: dict[str, str] = {
     "signalement de {kind} vous concernant : {note}. Merci de prendre contact avec eux.",
     "notice.breach_resolved": "Votre signalement n° {number} est résolu : {note}.",
     "notice.breach_dismissed": "Votre signalement n° {number} a été classé sans suite : {note}.",
+    "notice.breach_filed_recruiters": "Un signalement confidentiel (n° {number}, {kind}) a été "
+    "déposé. Il vous revient, à vous les recruteurs :",
+    "notice.breach_raised_by": "{admin}, pour les recruteurs du réseau, évoque avec vous un "
+    "signalement de {kind} vous concernant : {note}. Merci de prendre contact avec eux.",
     "action.read_report": "Lire le signalement",
     "action.breach_raise": "Évoquer avec le membre",
     "action.breach_resolve": "Résoudre",
@@ -620,6 +640,13 @@ MESSAGES: dict[str, str] = {
     "action.mydata_erase_confirm": "Oui, effacer mes données définitivement",
     "report.received": "Votre signalement n° {number} est bien reçu. Il reste confidentiel : "
     "seuls les administrateurs le voient, et vous saurez comment il a été traité.",
+    "report.received_recruiters": "Votre signalement n° {number} est bien reçu. Il reste "
+    "confidentiel : il est transmis aux recruteurs, car le membre concerné est le seul "
+    "administrateur du réseau, et vous saurez comment il a été traité. /reports mine indique où "
+    "il en est.",
+    "report.why_recruiters": "{name}, le membre signalé, est le seul administrateur du réseau.",
+    "report.why_recruiters_no_admin": "Le réseau n'a pas encore d'administrateur.",
+    "report.handled_by_recruiters": "les recruteurs. {why}",
     "report.title": "Signalement n° {number}",
     "report.referral_line": "N° {number} {client}, de {referrer} à {receiver}, {status}",
     "report.history_line": "{at} {who} : {state}{note}",
@@ -631,6 +658,9 @@ MESSAGES: dict[str, str] = {
     "reports.line": "N° {number} {kind} : {reporter} au sujet de {reported} ({state})",
     "reports.owner": "client de {owner}",
     "reports.title": "Signalements ouverts",
+    "reports.mine_title": "Mes signalements",
+    "reports.mine_none": "Vous n'avez déposé aucun signalement.",
+    "reports.mine_line": "N° {number} {kind} concernant {reported}, déposé le {date} : {state}",
     "mydata.exported": "Voici tout ce qu'Apport conserve sur vous, dans un fichier JSON que vous "
     "seul recevez.",
     "mydata.explain": "/mydata export vous envoie tout ce qu'Apport conserve sur vous. /mydata "
@@ -675,9 +705,10 @@ MESSAGES: dict[str, str] = {
     "voient les signalements ; le membre concerné n'en est informé que si un administrateur "
     "l'évoque avec lui. On ne peut pas se signaler soi-même. Administrateurs : /report N "
     "raise|resolve|dismiss | note.",
-    "help.reports": "signalements ouverts (administrateurs)",
+    "help.reports": "signalements ouverts (administrateurs) ; /reports mine : mes signalements",
     "help.reports.long": "Chacun avec sa recommandation, le titulaire du client et la règle de la "
-    "charte concernée.",
+    "charte concernée. Un signalement concernant le seul administrateur va aux recruteurs. "
+    "/reports mine : où en sont mes signalements.",
     "help.mydata": "exporter ou effacer mes données personnelles",
     "help.mydata.long": "export : un fichier JSON de tout ce qu'Apport conserve sur vous. erase : "
     "un pseudonyme vous remplace partout (confirmez avec /mydata erase confirm).",
