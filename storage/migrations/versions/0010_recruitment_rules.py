@@ -1,7 +1,7 @@
 """recruitment rules: an admin's override of the interview process; interview reminders
 
-Revision ID: 0007
-Revises: 0010
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-29 21:00:00.000000
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0010"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
