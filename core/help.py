@@ -45,3 +45,6 @@ HELP = Command(
     "help",
     (Verb("", (Param("topic", K.TEXT, required=False),), handler=help_reply, args=HelpArgs),),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (HELP,)

@@ -58,3 +58,6 @@ def home(ctx: Context, args: NoArgs) -> Reply:
 
 
 HOME = Command("home", (Verb("", handler=home),))
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (HOME,)

@@ -212,3 +212,6 @@ CHARTER = Command(
         ),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (CHARTER,)

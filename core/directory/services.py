@@ -237,3 +237,6 @@ MEMBERS = Command(
         ),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (PROFILE, MEMBERS)

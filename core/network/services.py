@@ -172,3 +172,6 @@ NETWORK = Command(
         ),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (NETWORK,)

@@ -1016,3 +1016,6 @@ CANDIDATE = Command(
     show_verb="show",
 )
 CANDIDATES = Command("candidates", (Verb("", handler=candidates),))
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (CANDIDATE, CANDIDATES)

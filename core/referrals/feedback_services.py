@@ -104,3 +104,6 @@ FEEDBACK = Command(
         ),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (FEEDBACK,)

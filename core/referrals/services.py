@@ -431,3 +431,6 @@ REFERRALS = Command(
     ),
 )
 CLIENTS = Command("clients", (Verb("", handler=clients),))
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (REFER, REFERRAL, REFERRALS, CLIENTS)

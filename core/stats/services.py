@@ -294,3 +294,6 @@ STATS = Command(
         Verb("export", admin_only=True, handler=export),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (STATS,)

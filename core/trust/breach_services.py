@@ -368,3 +368,6 @@ REPORTS = Command(
         Verb("mine", handler=my_reports),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (REPORT, REPORTS)

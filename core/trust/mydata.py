@@ -139,3 +139,6 @@ MYDATA = Command(
         ),
     ),
 )
+
+# What this module declares, in the order /help lists it; core/commands.py collects it.
+COMMANDS = (MYDATA,)
