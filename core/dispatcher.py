@@ -372,12 +372,19 @@ class Dispatcher:
         )
         self._tell_admins(ctx, OUTAGE_ALERT, Reply(text=text), now)
 
-    def _alert_expired(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
-        """Rows given up after the delivery window: one alert an hour, naming the latest."""
+    def _alerting_context(
+        self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime
+    ) -> Context | None:
+        """The context to tell the admins about `item` in; None when `item` is itself an alert
+        (an alert about an alert would never end: it goes to the log) or its network is gone."""
         if item.kind in ALERTS:
             log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
-            return
-        ctx = self._context(uow, item.network_id, now)
+            return None
+        return self._context(uow, item.network_id, now)
+
+    def _alert_expired(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
+        """Rows given up after the delivery window: one alert an hour, naming the latest."""
+        ctx = self._alerting_context(uow, item, reason, now)
         if ctx is None:
             return
         text = ctx.t(
@@ -390,10 +397,7 @@ class Dispatcher:
         self._tell_admins(ctx, EXPIRED_ALERT, Reply(text=text), now)
 
     def _alert_admins(self, uow: UnitOfWork, item: OutboxItem, reason: str, now: datetime) -> None:
-        if item.kind in ALERTS:
-            log.error("could not deliver an alert to an admin (outbox row %s): %s", item.id, reason)
-            return
-        ctx = self._context(uow, item.network_id, now)
+        ctx = self._alerting_context(uow, item, reason, now)
         if ctx is None:
             return
         alert = Reply(
