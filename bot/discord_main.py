@@ -17,6 +17,7 @@ from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from core.app import Apport, FirstAdmin
 from core.shared.ports import Clock, Messenger
+from storage.platform_state import PlatformState
 
 
 def checked_token(settings: Settings) -> str:
@@ -61,6 +62,7 @@ class Discord:
         """The bot, starting and stopping the dispatch loop with its connection."""
         assert self.bot is not None, "the runtime builds the messenger first"
         self.bot.on_start, self.bot.on_stop = runtime.loop.start, runtime.loop.stop
+        self.bot.commands_synced = PlatformState(runtime.engine)
         return self.bot
 
     def serve(self, runtime: Runtime) -> None:

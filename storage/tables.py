@@ -72,6 +72,8 @@ class NetworkRow(Base):
     payment_days: Mapped[int] = mapped_column(Integer)
     next_breach_number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
+    uninstalled_at: Mapped[datetime | None]
+    uninstalled_retention_days: Mapped[int] = mapped_column(Integer)
 
 
 class MemberRow(Base):
@@ -398,3 +400,13 @@ class InboxRow(Base):
     holder_pid: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+
+
+class PlatformStateRow(Base):
+    """What a platform adapter keeps between starts (the hash of the commands it last
+    registered), by name; not a network's."""
+
+    __tablename__ = "platform_state"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

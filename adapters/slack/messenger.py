@@ -20,6 +20,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from adapters.slack.files import dm_channel, upload
 from adapters.slack.outcomes import message
+from adapters.slack.workspaces import NotInstalled, OneWorkspace, Workspaces
 from core.shared.errors import DeliveryFailed
 from core.shared.ui import Notice
 
@@ -69,23 +70,32 @@ def _retry_after(error: SlackApiError) -> float:
 
 
 class SlackMessenger:
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, clients: WebClient | Workspaces) -> None:
+        """One client (a club hosting itself), or each workspace's (installed through OAuth)."""
+        self.clients: Workspaces = (
+            OneWorkspace(clients) if isinstance(clients, WebClient) else clients
+        )
 
     def send(self, notice: Notice) -> str | None:
         """Post the notice; its `ts`, which later posts of the same thread reply under."""
         channel = notice.channel or notice.external_id
         if not channel:
             raise DeliveryFailed("no Slack channel or user id", permanent=True)
+        try:
+            client = self.clients(notice.network_key)
+        except NotInstalled:
+            raise DeliveryFailed(
+                "the app is not installed in this workspace", permanent=True
+            ) from None
         thread_ts = notice.thread_ref  # a candidate's posts go under its card
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": notice.key}}
         try:
             if notice.in_doubt and notice.key:
-                found = self._already_posted(channel, thread_ts, notice.key)
+                found = self._already_posted(client, channel, thread_ts, notice.key)
                 if found:
                     log.info("%s (%s) was already posted: not sent again", notice.kind, notice.key)
                     return found
-            sent = self.client.chat_postMessage(
+            sent = client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread_ts or None,
                 metadata=metadata if notice.key else None,
@@ -99,21 +109,21 @@ class SlackMessenger:
             ) from None
         ts = str(sent.get("ts") or "")
         if notice.reply.files:
-            self._upload(notice, str(sent.get("channel") or channel), thread_ts or ts)
+            self._upload(client, notice, str(sent.get("channel") or channel), thread_ts or ts)
         return ts or None
 
-    def _already_posted(self, channel: str, thread_ts: str, key: str) -> str:
+    def _already_posted(self, client: WebClient, channel: str, thread_ts: str, key: str) -> str:
         """The ts of the bot's message carrying `key` among the conversation's last ones; ""
         when none does, or when the bot may not read the conversation (then it sends again)."""
         try:
             if channel.startswith("U"):
-                channel = dm_channel(self.client, channel)
+                channel = dm_channel(client, channel)
             if thread_ts:
-                found = self.client.conversations_replies(
+                found = client.conversations_replies(
                     channel=channel, ts=thread_ts, limit=LOOK_BACK, include_all_metadata=True
                 )
             else:
-                found = self.client.conversations_history(
+                found = client.conversations_history(
                     channel=channel, limit=LOOK_BACK, include_all_metadata=True
                 )
         except SlackApiError as error:
@@ -129,13 +139,13 @@ class SlackMessenger:
                 return str(posted.get("ts") or "") or key
         return ""
 
-    def _upload(self, notice: Notice, channel: str, thread_ts: str) -> None:
+    def _upload(self, client: WebClient, notice: Notice, channel: str, thread_ts: str) -> None:
         """The files go under the message just posted. The message is out: a failed upload is
         logged rather than retried, which would post the message twice."""
         try:
             if channel.startswith("U"):
-                channel = dm_channel(self.client, channel)
-            upload(self.client, channel, notice.reply.files, thread_ts)
+                channel = dm_channel(client, channel)
+            upload(client, channel, notice.reply.files, thread_ts)
         except (SlackApiError, SlackClientError, OSError) as error:
             log.error("could not upload the files of %s (%s): %r", notice.kind, notice.key, error)
 

@@ -51,6 +51,10 @@ class Network:
     contact_retention_months: int = 24  # after a referral closes, its client contact is erased
     correction_days: int = 30  # after a win, the receiver may correct its amount this long
     payment_days: int = 30  # a commission unpaid this long reminds the receiver; twice, the admins
+    # When the app was removed from the workspace or server (None while installed), and how
+    # long its data is kept after that, in case it comes back.
+    uninstalled_at: datetime | None = None
+    uninstalled_retention_days: int = 30
 
 
 @dataclass
@@ -164,5 +168,6 @@ SETTINGS: dict[str, Setting] = {
     "contact-retention-months": Setting("contact_retention_months", _months),
     "correction-days": Setting("correction_days", _days),
     "payment-days": Setting("payment_days", _days),
+    "uninstalled-retention-days": Setting("uninstalled_retention_days", _days),
 }
 
