@@ -39,11 +39,13 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure(level: str, form: str) -> None:
-    """The root logger's one handler, on stderr, in the chosen form."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if form == "json" else logging.Formatter(TEXT_FORMAT))
+    """The root logger on stderr, in the chosen form (a handler some host already attached,
+    such as a test runner's capture, is left as it is)."""
     root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
-    root.addHandler(handler)
     root.setLevel(level.upper())
+    if not root.handlers:
+        root.addHandler(logging.StreamHandler(sys.stderr))
+    formatter = JsonFormatter() if form == "json" else logging.Formatter(TEXT_FORMAT)
+    for handler in root.handlers:
+        if type(handler) is logging.StreamHandler:
+            handler.setFormatter(formatter)
