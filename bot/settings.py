@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     discord_application_id: int | None = Field(
         default=None, validation_alias="DISCORD_APPLICATION_ID"
     )
+    # Sharding: unset, discord.py asks Discord how many shards and runs them all here. To split
+    # them over processes, give each the total and its own ids ("0,1" and "2,3" of 4).
+    discord_shard_count: int | None = Field(
+        default=None, ge=1, validation_alias="DISCORD_SHARD_COUNT"
+    )
+    discord_shard_ids: str | None = Field(default=None, validation_alias="DISCORD_SHARD_IDS")
 
 
 class SettingsError(Exception):

@@ -15,10 +15,12 @@ import pytest
 from sqlalchemy import inspect
 
 from bot.cli import main
+from bot.discord_main import shards
 from bot.logs import JsonFormatter
 from bot.metrics import Metrics
 from bot.scheduler import DispatchLoop
 from bot.service import HealthServer, Service
+from bot.settings import Settings, SettingsError
 from core.app import HANDLING
 from core.dispatcher import Dispatcher
 from storage.database import make_engine, unit_of_work_factory
@@ -102,3 +104,18 @@ def test_json_log_lines_carry_the_network_command_and_incident() -> None:
     assert line["message"] == "failed x" and line["level"] == "ERROR"
     assert (line["network"], line["command"], line["incident"]) == ("T1", "refer", "1a2b3c4d")
     assert line["time"].endswith("+00:00")
+
+
+def test_shards_split_over_processes() -> None:
+    def read(**values: object) -> tuple[int | None, list[int] | None]:
+        return shards(Settings(**{"DISCORD_TOKEN": TOKEN, **values}))  # type: ignore[arg-type]
+
+    assert read() == (None, None), "by default discord.py asks Discord for the count"
+    assert read(DISCORD_SHARD_COUNT=4, DISCORD_SHARD_IDS="2, 3") == (4, [2, 3])
+    for wrong in (
+        {"DISCORD_SHARD_IDS": "0,1"},
+        {"DISCORD_SHARD_COUNT": 2, "DISCORD_SHARD_IDS": "2"},
+        {"DISCORD_SHARD_COUNT": 2, "DISCORD_SHARD_IDS": "one"},
+    ):
+        with pytest.raises(SettingsError, match="DISCORD_SHARD"):
+            read(**wrong)

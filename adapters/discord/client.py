@@ -36,7 +36,7 @@ class Synced(Protocol):
 MAX_RATELIMIT_WAIT = 30.0
 
 
-class ApportBot(discord.Client):
+class ApportBot(discord.AutoShardedClient):
     def __init__(
         self,
         app: Apport,
