@@ -59,7 +59,10 @@ class Service:
                 return 503, TEXT, ("not ready: " + "; ".join(problems) + "\n").encode()
             return 200, TEXT, b"ready\n"
         if path == "/metrics":
-            return 200, CONTENT_TYPE, self.metrics.page()
+            try:
+                return 200, CONTENT_TYPE, self.metrics.page()
+            except SQLAlchemyError as error:  # the outbox figures are read from the database
+                return 503, TEXT, f"database unreachable ({type(error).__name__})\n".encode()
         return None
 
 

@@ -23,7 +23,7 @@ from bot.service import HealthServer, Service
 from bot.settings import Settings, SettingsError
 from core.app import HANDLING
 from core.dispatcher import Dispatcher
-from storage.database import make_engine, unit_of_work_factory
+from storage.database import make_engine, migrate, unit_of_work_factory
 from tests.discord.harness import TOKEN
 
 
@@ -54,6 +54,7 @@ class StillClock:
 @pytest.fixture
 def health(database_url: str) -> Iterator[tuple[str, DispatchLoop]]:
     engine = make_engine(database_url)
+    migrate(engine)
     dispatcher = Dispatcher(unit_of_work_factory(engine), _NoMessenger(), StillClock().now, "t")
     loop = DispatchLoop(dispatcher, 5.0)
     metrics = Metrics()
@@ -90,6 +91,21 @@ def test_the_health_port_answers_once_the_loop_runs(health: tuple[str, DispatchL
     status, page = _get(base + "/metrics")
     assert status == 200 and "apport_outbox_depth 0.0" in page
     assert _get(base + "/elsewhere")[0] == 404
+
+
+def test_a_scrape_without_the_database_says_so(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate(engine)
+    dispatcher = Dispatcher(unit_of_work_factory(engine), _NoMessenger(), StillClock().now, "t")
+    loop = DispatchLoop(dispatcher, 5.0)
+    metrics = Metrics()
+    gone = make_engine("sqlite:////nonexistent/dir/apport.db")
+    metrics.watch(gone, StillClock(), loop)
+
+    status, _, body = Service(gone, loop, metrics).answer("/metrics") or (0, "", b"")
+
+    assert status == 503 and b"database unreachable" in body
+    engine.dispose()
 
 
 def test_json_log_lines_carry_the_network_command_and_incident() -> None:
