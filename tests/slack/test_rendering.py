@@ -82,8 +82,15 @@ def test_a_button_that_asks_first_carries_its_input() -> None:
 
 
 def test_slack_escaped_text_reads_as_core_expects() -> None:
-    typed = "<@UBOB|bob> Acme &amp; Co | see <https://acme.example|acme> | 5000"
-    assert normalise(typed) == "<@UBOB> Acme & Co | see https://acme.example | 5000"
+    typed = "<@UBOB|bob> Acme &amp; Co | see <https://acme.example|acme.example> | 5000"
+    assert normalise(typed) == "<@UBOB> Acme & Co | see acme.example | 5000"
+    assert (
+        normalise("<mailto:a@b.example|a@b.example>, <tel:+3312|+33 12>") == "a@b.example, +33 12"
+    )
+    assert normalise("<https://x.example> <!channel> <!subteam^S1|@sales>") == (
+        "https://x.example @channel @sales"
+    )
+    assert normalise("&lt;Ltd&gt; &amp;lt; <#C1|general>") == "<Ltd> &lt; <#C1>"
     assert mentioned_users("<@UBOB|bob> and <@W2> and <@UBOB>") == {"UBOB": "bob", "W2": ""}
     assert read_member("<@UBOB|bob>") == read_member("<@UBOB>") == "UBOB"
     assert read_member("@bob") == "bob"
