@@ -67,12 +67,14 @@ def to_response_url(url: str, reply: Reply, replace: bool, api_url: str) -> None
 def show(
     client: WebClient, runner: Runner, who: Who, origin: Origin, reply: Reply, replace: bool
 ) -> None:
-    """Home tab republished, the original message replaced, an ephemeral reply, or a DM; the
-    reply's files follow in the user's DM with the bot (Slack has no ephemeral files)."""
+    """Home tab republished, the original message replaced (only when the presser alone sees
+    it), an ephemeral reply, or a DM; the reply's files follow in the user's DM with the bot
+    (Slack has no ephemeral files)."""
     if origin.home:
         publish_home(client, runner, who, banner=reply)
     elif origin.response_url:
-        to_response_url(origin.response_url, reply, replace and not reply.error, client.base_url)
+        replace = replace and origin.private and not reply.error
+        to_response_url(origin.response_url, reply, replace, client.base_url)
     else:
         client.chat_postMessage(channel=who.user_id, **message(reply))
     if reply.files:
@@ -102,6 +104,7 @@ def open_form(
         response_url=origin.response_url,
         home=origin.home,
         channel=origin.channel,
+        private=origin.private,
     )
     try:
         client.views_open(trigger_id=str(body["trigger_id"]), view=form_view(form, origin, submit))
