@@ -11,8 +11,9 @@ from core.shared.text import plain_channel, plain_mention
 
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
-# Any piece of Slack markup: `<target>` or `<target|label>` (a label never holds `>`).
-_MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+# A piece of Slack markup: `<target>` or `<target|label>`, its target a user, a channel, a
+# special mention or a link (a label never holds `>`). Other `<…>` is left as it came.
+_MARKUP = re.compile(r"<([@#!][^<>|]*|[A-Za-z][A-Za-z0-9+.-]*:[^<>|]*)(?:\|([^<>]*))?>")
 # What Slack adds in front of what it auto-linked when no label says what was typed.
 _ADDED_SCHEMES = ("mailto:", "tel:")
 

@@ -14,15 +14,28 @@ from adapters.slack.files import upload_to_user
 from adapters.slack.home import publish_home
 from adapters.slack.modals import Origin, form_view
 from adapters.slack.people import Who
-from adapters.slack.render import fallback_text, render
+from adapters.slack.render import fallback_text, pages
 from adapters.slack.runner import Runner
 from core.shared.ui import Form, Reply
 
 log = logging.getLogger(__name__)
 
 
+CONTINUED = "…"  # the notification text of a reply's next messages
+
+
+def messages(reply: Reply) -> list[dict[str, Any]]:
+    """The reply as Slack messages: one, or several when it holds more than a message does."""
+    first, *more = pages(reply)
+    return [
+        {"text": fallback_text(reply), "blocks": first},
+        *({"text": CONTINUED, "blocks": blocks} for blocks in more),
+    ]
+
+
 def message(reply: Reply) -> dict[str, Any]:
-    return {"text": fallback_text(reply), "blocks": render(reply)}
+    """The reply's first message (all of it, but for a reply longer than a message)."""
+    return messages(reply)[0]
 
 
 SLACK_HOOKS = "hooks.slack.com"
@@ -54,14 +67,16 @@ def to_response_url(url: str, reply: Reply, replace: bool, api_url: str) -> None
     if not trusted_response_url(url, api_url):
         log.warning("refused to answer through a response_url on %r", urlsplit(url).netloc)
         return
-    if replace:
-        sent = WebhookClient(url).send(replace_original=True, **message(reply))
-    else:
-        sent = WebhookClient(url).send(
-            response_type="ephemeral", replace_original=False, **message(reply)
-        )
-    if sent.status_code != 200:
-        log.warning("response_url answered %s", sent.status_code)
+    for n, part in enumerate(messages(reply)):
+        if replace and n == 0:
+            sent = WebhookClient(url).send(replace_original=True, **part)
+        else:  # a reply's next messages follow the first
+            sent = WebhookClient(url).send(
+                response_type="ephemeral", replace_original=False, **part
+            )
+        if sent.status_code != 200:
+            log.warning("response_url answered %s", sent.status_code)
+            return
 
 
 def show(
@@ -76,7 +91,8 @@ def show(
         replace = replace and origin.private and not reply.error
         to_response_url(origin.response_url, reply, replace, client.base_url)
     else:
-        client.chat_postMessage(channel=who.user_id, **message(reply))
+        for part in messages(reply):
+            client.chat_postMessage(channel=who.user_id, **part)
     if reply.files:
         send_files(client, runner, who, reply)
 
