@@ -52,3 +52,16 @@ def test_a_labelled_link_and_a_bare_url_read_as_typed(slack: SlackHarness) -> No
     slack.deliver()
     [dm] = slack.fake.dms_to("UBOB")
     assert "see &lt;#C0GENERAL&gt; &amp; @here" in shown(dm)  # inert: no ping, no link
+
+
+def test_the_notification_text_is_escaped_like_the_blocks(slack: SlackHarness) -> None:
+    slack.accept_charter("UALICE", "UBOB")
+    # Typed `Smith & Sons <Ltd> <!channel> | audit`, as Slack sends it.
+    typed = "<@UBOB|bob> Smith &amp; Sons &lt;Ltd&gt; &lt;!channel&gt; | audit"
+    reply = slack.command("UALICE", f"/refer {typed}")
+    literal = "Smith &amp; Sons &lt;Ltd&gt; &lt;!channel&gt;"
+    assert literal in reply["text"]
+    slack.deliver()
+    [dm] = slack.fake.dms_to("UBOB")
+    assert literal in dm["text"]  # the push notification shows it as typed
+    assert "<!channel>" not in json.dumps(dm) and "<Ltd>" not in json.dumps(dm)
