@@ -49,7 +49,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="mode")
     sub.add_parser("console", help="run the bot in this terminal (the default)")
-    sub.add_parser("slack", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)")
+    slack = sub.add_parser(
+        "slack", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)"
+    )
+    slack.add_argument(
+        "--manifest",
+        action="store_true",
+        help="print the app manifest for HTTP mode (or Socket Mode with --socket) and exit",
+    )
+    slack.add_argument(
+        "--socket", action="store_true", help="with --manifest: the Socket Mode manifest"
+    )
+    slack.add_argument(
+        "--url",
+        default="",
+        help="with --manifest: the public URL Slack calls in HTTP mode (https://HOST/slack/events)",
+    )
     discord = sub.add_parser("discord", help="run the Discord bot (DISCORD_TOKEN)")
     discord.add_argument(
         "--invite-url", action="store_true", help="print the URL that adds the bot to a server"
@@ -60,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     mode = args.mode or "console"
+    if mode == "slack" and args.manifest:  # needs no settings: it describes the app
+        from adapters.slack.manifest import EXAMPLE_URL, render_manifest
+
+        sys.stdout.write(render_manifest(socket=args.socket, url=args.url or EXAMPLE_URL))
+        return 0
     # Imported after parsing: `apport --help` answers without loading pydantic or any platform.
     from bot.settings import SettingsError, load_settings
 

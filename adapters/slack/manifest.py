@@ -1,7 +1,10 @@
 """The Slack app manifest, generated from core's command declarations.
 
-`python -m adapters.slack.manifest` rewrites `manifest.json` beside this file; a test checks the
-file is current, valid against Slack's schema, and lists exactly the commands the bot answers.
+Two modes, as `apport slack` runs: HTTP (Slack calls the request URL; the default, and
+`manifest.json` beside this file) or Socket Mode (`SLACK_APP_TOKEN`; no request URL).
+`apport slack --manifest [--socket] [--url URL]` prints the one for the chosen mode;
+`python -m adapters.slack.manifest` rewrites `manifest.json`. A test checks the file is current,
+both modes valid against Slack's schema, and the commands listed exactly those the bot answers.
 """
 
 from __future__ import annotations
@@ -44,10 +47,12 @@ LONG_DESCRIPTION = (
 )
 
 
-def _slash_command(command: str, description: str, hint: str) -> dict[str, Any]:
+def _slash_command(command: str, description: str, hint: str, url: str) -> dict[str, Any]:
+    declared: dict[str, Any] = {"command": command}
+    if url:  # HTTP mode: where Slack sends it (Socket Mode needs none)
+        declared["url"] = url
     return {
-        "command": command,
-        "url": EXAMPLE_URL,
+        **declared,
         "description": description,
         "usage_hint": hint[:HINT_MAX],
         "should_escape": True,  # mentions arrive as <@U123|name>, channels as <#C123|name>
@@ -63,15 +68,25 @@ def _hint(name: str, t: Translator) -> str:
     return "[" + " | ".join(v.name for v in command.verbs if v.name) + "]"
 
 
-def build_manifest() -> dict[str, Any]:
+def build_manifest(socket: bool = False, url: str = EXAMPLE_URL) -> dict[str, Any]:
+    """The manifest for HTTP mode (Slack calls `url`), or for Socket Mode (`socket`)."""
     t = Translator("en")
+    url = "" if socket else url
     commands = [
         _slash_command(
-            f"/{UMBRELLA}", "Every Apport command: /apport help lists them", "help | COMMAND ..."
+            f"/{UMBRELLA}",
+            "Every Apport command: /apport help lists them",
+            "help | COMMAND ...",
+            url,
         )
     ]
     for name in SHORT_NAMES:
-        commands.append(_slash_command(f"/{name}", t(f"help.{name}"), _hint(name, t)))
+        commands.append(_slash_command(f"/{name}", t(f"help.{name}"), _hint(name, t), url))
+    events: dict[str, Any] = {"bot_events": ["app_home_opened"]}
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if url:
+        events = {"request_url": url, **events}
+        interactivity["request_url"] = url
     assert [c["command"] for c in commands] == slash_commands()
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
@@ -93,17 +108,17 @@ def build_manifest() -> dict[str, Any]:
         },
         "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
         "settings": {
-            "event_subscriptions": {"request_url": EXAMPLE_URL, "bot_events": ["app_home_opened"]},
-            "interactivity": {"is_enabled": True, "request_url": EXAMPLE_URL},
+            "event_subscriptions": events,
+            "interactivity": interactivity,
             "org_deploy_enabled": False,
-            "socket_mode_enabled": True,
+            "socket_mode_enabled": socket,
             "token_rotation_enabled": False,
         },
     }
 
 
-def render_manifest() -> str:
-    return json.dumps(build_manifest(), indent=2, ensure_ascii=False) + "\n"
+def render_manifest(socket: bool = False, url: str = EXAMPLE_URL) -> str:
+    return json.dumps(build_manifest(socket, url), indent=2, ensure_ascii=False) + "\n"
 
 
 def main() -> int:
