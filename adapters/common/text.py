@@ -61,3 +61,13 @@ def _cut_point(text: str, limit: int) -> int:
         if found >= 0:
             return found + 1
     return end
+
+
+def cap_words(text: str, limit: int) -> str:
+    """`text` if it fits, else the words that fit and `…`: for the labels a platform shows
+    short (a modal's title, a button). A single word longer than the limit is capped."""
+    if len(text) <= limit:
+        return text
+    head = text[: max(limit - len(ELLIPSIS), 0) + 1]
+    words = head.rsplit(" ", 1)[0].rstrip(" ,;:-–") if " " in head else ""
+    return words + ELLIPSIS if words else cap(text, limit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.common.as_text import form_action
-from adapters.common.text import cap, split
+from adapters.common.text import cap, cap_words, split
 from adapters.slack import ids
 from core.shared.ui import Action, Field, Reply, Style
 
@@ -32,7 +32,9 @@ def escape(text: str) -> str:
 
 
 def plain(text: str, limit: int = SECTION_MAX) -> dict[str, Any]:
-    return {"type": "plain_text", "text": cap(text, limit) or " ", "emoji": True}
+    """A plain text object; past `limit` (catalog texts are written to fit) it ends on a
+    whole word."""
+    return {"type": "plain_text", "text": cap_words(text, limit) or " ", "emoji": True}
 
 
 def _sections(text: str) -> list[Block]:
