@@ -51,6 +51,24 @@ def _parser() -> argparse.ArgumentParser:
     slack = sub.add_parser(
         "slack", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)"
     )
+    slack.add_argument(
+        "--manifest",
+        action="store_true",
+        help="print the app manifest for HTTP mode (or Socket Mode with --socket) and exit",
+    )
+    slack.add_argument(
+        "--socket", action="store_true", help="with --manifest: the Socket Mode manifest"
+    )
+    slack.add_argument(
+        "--oauth",
+        action="store_true",
+        help="with --manifest: for installing in many workspaces (redirect URL, token rotation)",
+    )
+    slack.add_argument(
+        "--url",
+        default="",
+        help="with --manifest: the public URL Slack calls in HTTP mode (https://HOST/slack/events)",
+    )
     discord = sub.add_parser("discord", help="run the Discord bot (DISCORD_TOKEN)")
     discord.add_argument(
         "--invite-url", action="store_true", help="print the URL that adds the bot to a server"
@@ -82,6 +100,15 @@ def _migrate(settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     mode = args.mode or "console"
+    if mode == "slack" and args.manifest:  # needs no settings: it describes the app
+        from adapters.slack.manifest import EXAMPLE_URL, render_manifest
+
+        if args.oauth and args.socket:
+            print("apport slack: --oauth needs HTTP mode (no --socket)", file=sys.stderr)
+            return 2
+        manifest = render_manifest(args.socket, args.url or EXAMPLE_URL, args.oauth)
+        sys.stdout.write(manifest)
+        return 0
     # Imported after parsing: `apport --help` answers without loading pydantic or any platform.
     from bot.settings import SettingsError, load_settings
 

@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from adapters.slack.files import dm_channel, upload
-from adapters.slack.outcomes import message
+from adapters.slack.outcomes import messages
 from adapters.slack.workspaces import NotInstalled, OneWorkspace, Workspaces
 from core.shared.errors import DeliveryFailed
 from core.shared.ui import Notice
@@ -89,6 +89,7 @@ class SlackMessenger:
             ) from None
         thread_ts = notice.thread_ref  # a candidate's posts go under its card
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": notice.key}}
+        first, *more = messages(notice.reply)
         try:
             if notice.in_doubt and notice.key:
                 found = self._already_posted(client, channel, thread_ts, notice.key)
@@ -99,8 +100,10 @@ class SlackMessenger:
                 channel=channel,
                 thread_ts=thread_ts or None,
                 metadata=metadata if notice.key else None,
-                **message(notice.reply),
+                **first,
             )
+            for part in more:  # a reply longer than a message: its next messages follow
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts or None, **part)
         except SlackApiError as error:
             raise _failure(error) from None
         except (SlackClientError, OSError) as error:

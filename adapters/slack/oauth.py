@@ -24,11 +24,10 @@ from slack_sdk.oauth.state_store import OAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
-from adapters.slack.manifest import BOT_SCOPES
+from adapters.slack.manifest import BOT_SCOPES, REDIRECT_PATH
 from core.shared.i18n import Translator
 
 INSTALL_PATH = "/slack/install"
-REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600  # an install started and not finished within ten minutes starts again
 HTML: dict[str, str | Sequence[str]] = {"Content-Type": "text/html; charset=utf-8"}
 

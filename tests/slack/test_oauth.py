@@ -168,7 +168,8 @@ def test_removing_the_app_stops_sending_and_a_reinstall_keeps_everything(
     server.install("code-1", "T2", "Club Two", "UDAN")
     for user in ("UDAN", "UEVE"):
         server.command(user, "/charter accept", "T2")
-    server.runtime.apport.after_commit = None  # eve's notice waits in the outbox
+    server.runtime.loop.stop()  # eve's notice waits in the outbox: this test dispatches
+    server.runtime.apport.after_commit = None
     server.command("UDAN", "/refer <@UEVE|eve> Initech | payroll", "T2")
 
     server.event({"type": "app_uninstalled"}, "T2")
