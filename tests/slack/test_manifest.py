@@ -26,7 +26,9 @@ def test_manifest_json_is_generated_from_core() -> None:
 
 
 @pytest.mark.parametrize(
-    ("socket", "oauth"), [(False, False), (True, False), (False, True)], ids=["http", "socket", "oauth"]
+    ("socket", "oauth"),
+    [(False, False), (True, False), (False, True)],
+    ids=["http", "socket", "oauth"],
 )
 def test_manifest_is_valid_against_slacks_schema(socket: bool, oauth: bool) -> None:
     if not SCHEMA.exists():
