@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
@@ -35,6 +36,7 @@ JOBS: dict[str, Job] = {
     payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
+    asks_jobs.KIND: asks_jobs.compose,
 }
 
 

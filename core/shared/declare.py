@@ -205,7 +205,12 @@ def _split_pipe(verb: Verb, text: str) -> list[str]:
     values: list[str] = []
     # Leading members, numbers and choices are single words before the first free text.
     for param in verb.params:
-        if param.kind not in (K.MEMBER, K.NUMBER, K.CHOICE) or not head:
+        if param.kind not in (K.MEMBER, K.NUMBER, K.CHOICE):
+            break
+        if not head:
+            if param.kind is K.CHOICE and not param.required and values and len(fields) > 1:
+                values.append("")  # an optional word left out before the free text
+                continue
             break
         token, _, head = head.partition(" ")
         values.append(token)
