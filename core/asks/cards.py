@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import timedelta
 
 from core.asks.model import Ask, matched_words
 from core.referrals.model import Referral
@@ -32,8 +33,10 @@ def referral_match(ctx: Context, referral: Referral, client_name: str) -> Field 
     """A field saying the referral answers its receiver's ask, when its client and need match
     the ask the receiver had when it was made."""
     ask = ctx.uow.asks.at(ctx.network.id, referral.receiver_id, referral.created_at)
-    if ask is None or not ask.current(referral.created_at, ctx.network.ask_weeks):
-        return None
+    if ask is None or referral.created_at - ask.created_at >= timedelta(
+        weeks=ctx.network.ask_weeks
+    ):
+        return None  # no ask, or one that had expired by then
     words = matched_words(ask.text, f"{client_name} {referral.need}")
     if not words:
         return None
