@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from core.asks.model import Ask, matched_words
 from core.referrals.model import Referral
@@ -11,10 +11,12 @@ from core.shared.context import Context
 from core.shared.ui import Field
 
 
-def current_asks(ctx: Context, member_ids: Collection[int] | None = None) -> dict[int, Ask]:
-    """The current asks of these members (all members: None), by member."""
+def current_asks(
+    ctx: Context, member_ids: Collection[int] | None = None, at: datetime | None = None
+) -> dict[int, Ask]:
+    """The asks current now (or `at`) of these members (all members: None), by member."""
     network = ctx.network
-    return ctx.uow.asks.current(network.id, ctx.now, network.ask_weeks, member_ids)
+    return ctx.uow.asks.current(network.id, at or ctx.now, network.ask_weeks, member_ids)
 
 
 def ask_text(ctx: Context, ask: Ask) -> str:

@@ -77,9 +77,9 @@ def helper_text(ctx: Context, found: list[Helper]) -> str:
     return ctx.t("asks.helpers", helpers="; ".join(shown))
 
 
-def ask_lines(ctx: Context) -> list[str]:
-    """Every current ask, oldest first, with who might help."""
-    asks = current_asks(ctx)
+def ask_lines(ctx: Context, at: datetime | None = None) -> list[str]:
+    """Every ask current now (or `at`), oldest first, with who might help."""
+    asks = current_asks(ctx, at=at)
     if not asks:
         return []
     profiles = ctx.uow.directory.profiles(ctx.network.id)
@@ -102,7 +102,8 @@ def compose(ctx: Context, item: OutboxItem) -> tuple[str, Reply] | None:
     channel = network.announcements_channel
     if not channel:
         return None
-    lines = ask_lines(ctx)
+    # The asks of the week it was due in, even when the post goes out late (an outage).
+    lines = ask_lines(ctx, item.due_at)
     if not lines:
         return None  # nobody asked anything this week: no empty post
     t = ctx.t

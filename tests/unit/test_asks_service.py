@@ -200,7 +200,8 @@ def test_public_thanks_leave_the_amount_out_unless_asked(bot: Bot) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["1 amount | Merci !", "1 montant | Merci !", "1 | amount | Merci !"]
+    "typed",
+    ["1 amount | Merci !", "1 montant | Merci !", "1 | amount | Merci !", "1 amount Merci !"],
 )
 def test_public_thanks_with_the_amount(bot: Bot, typed: str) -> None:
     won(bot)
@@ -257,3 +258,11 @@ def test_in_french(bot: Bot) -> None:
         "Merci !\nCarol remercie Dave pour la recommandation n° 1. Affaire conclue : "
         "4\u202f500 EUR.\n« Merci Dave »\n"
     )
+
+
+def test_thanks_typed_without_a_bar_keep_every_word(bot: Bot) -> None:
+    won(bot)
+    bot.ok("Carol", "thanks", "1 Great work | really")
+    (post,) = posts(bot, THANKS_KIND)
+    assert post.endswith("\n“Great work | really”\n")
+    assert "Business closed" not in post
