@@ -223,7 +223,8 @@ class ErasureRepository(Protocol):
         ...
 
     def forget_words_of(self, network_id: int, member_id: int, placeholder: str) -> None:
-        """The member's notes on referral moves and feedback comments become `placeholder`."""
+        """The member's notes on referral moves, feedback comments, asks and thanks messages
+        become `placeholder`."""
         ...
 
     def forget_candidacy_of(

@@ -266,3 +266,13 @@ def test_thanks_typed_without_a_bar_keep_every_word(bot: Bot) -> None:
     (post,) = posts(bot, THANKS_KIND)
     assert post.endswith("\n“Great work | really”\n")
     assert "Business closed" not in post
+
+
+def test_an_erased_member_s_asks_and_thanks_are_forgotten(bot: Bot) -> None:
+    won(bot)
+    bot.ok("Carol", "thanks", "1 | Two hundred guests fed")
+    bot.ok("Carol", "ask", ASK)
+    bot.ok("Carol", "mydata", "erase confirm")
+    assert ASK not in {row.text for row in bot.db.rows("asks")}
+    assert "Two hundred guests fed" not in {row.message for row in bot.db.rows("thanks")}
+    assert not bot.ok("Dave", "asks").lines
