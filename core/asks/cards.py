@@ -28,7 +28,7 @@ def ask_suffix(ctx: Context, ask: Ask | None) -> str:
     """What a directory or suggestion line adds about a member's current ask ("" if none)."""
     if ask is None:
         return ""
-    return " " + ctx.t("asks.inline", ask=ask_text(ctx, ask))
+    return ctx.t("asks.inline", ask=ask_text(ctx, ask))
 
 
 def referral_match(ctx: Context, referral: Referral, client_name: str) -> Field | None:

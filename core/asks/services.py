@@ -41,7 +41,7 @@ def _mine(ctx: Context) -> Reply:
         title=t("asks.mine_title"),
         text=ask_text(ctx, mine),
         lines=lines,
-        footer=t("asks.how_to_change", ask=ask, weeks=network.ask_weeks),
+        footer=t("asks.how_to_change", ask=ask, days=7 * network.ask_weeks),
     )
 
 

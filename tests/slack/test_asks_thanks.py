@@ -28,7 +28,7 @@ def test_an_ask_is_set_shown_and_posted_on_asks_day(slack: SlackHarness, clock: 
     assert f"“{ASK}”" in shown(slack.command("UALICE", "/apport ask"))
     listed = shown(slack.command("UBOB", "/apport asks"))
     assert f"alice: “{ASK}”" in listed and "Might help: bob (hotels, lyon)." in listed
-    assert "Ask of the week" in shown(slack.command("UBOB", "/apport members"))
+    assert "ask of the week" in shown(slack.command("UBOB", "/apport members"))
 
     clock.advance(timedelta(days=7))  # past the next Monday 08:00
     slack.deliver()

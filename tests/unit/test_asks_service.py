@@ -102,8 +102,8 @@ def test_the_directory_and_suggestions_show_a_members_ask(bot: Bot) -> None:
     bot.ok("Bob", "ask", "Hotels that renovate their rooms")
     directory = bot.ok("Dave", "members")
     (bobs,) = [line for line in directory.lines if line.startswith("Bob:")]
-    assert bobs.endswith("Ask of the week: “Hotels that renovate their rooms” (2025-03-01)")
-    assert not any("Ask of the week" in line for line in directory.lines if line != bobs)
+    assert bobs.endswith("; ask of the week: “Hotels that renovate their rooms” (2025-03-01)")
+    assert not any("ask of the week" in line for line in directory.lines if line != bobs)
     searched = bot.ok("Dave", "members", "hotel")
     assert searched.lines[0].endswith("“Hotels that renovate their rooms” (2025-03-01)")
     suggested = bot.ok("Dave", "refer", "? cleaning a hotel")

@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     "error.invalid_ask_weeks": "{value} is not a number of weeks from 1 to 52.",
     # Asks
     "asks.quoted": "“{ask}” ({date})",
-    "asks.inline": "Ask of the week: {ask}",
+    "asks.inline": "; ask of the week: {ask}",
     "asks.saved": "Your ask of the week is saved: {ask}",
     "asks.when_posted": "It will be posted with the week's asks on {at}, with the members who "
     "might help.",
@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "asks.mine_title": "My ask of the week",
     "asks.history_line": "Before: {ask}",
     "asks.how_to_change": "A new {ask} TEXT replaces it; {ask} clear ends it. An ask stays "
-    "current for {weeks} weeks at most.",
+    "current {days} days at most.",
     "asks.none": "No member has a current ask. Set yours: {ask} TEXT.",
     "asks.title": "Asks in {network} ({count})",
     "asks.weekly_title": "This week's asks in {network} ({count})",

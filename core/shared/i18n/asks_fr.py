@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "error.invalid_ask_weeks": "{value} n'est pas un nombre de semaines entre 1 et 52.",
     # Demandes
     "asks.quoted": "« {ask} » ({date})",
-    "asks.inline": "Demande de la semaine : {ask}",
+    "asks.inline": " ; demande de la semaine : {ask}",
     "asks.saved": "Votre demande de la semaine est enregistrée : {ask}",
     "asks.when_posted": "Elle sera publiée avec les demandes de la semaine le {at}, avec les "
     "membres qui pourraient aider.",
@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "asks.mine_title": "Ma demande de la semaine",
     "asks.history_line": "Avant : {ask}",
     "asks.how_to_change": "Un nouveau {ask} TEXTE la remplace ; {ask} effacer la retire. Une "
-    "demande reste d'actualité {weeks} semaines au plus.",
+    "demande reste d'actualité {days} jours au plus.",
     "asks.none": "Aucun membre n'a de demande en cours. Indiquez la vôtre : {ask} TEXTE.",
     "asks.title": "Demandes en cours dans {network} ({count})",
     "asks.weekly_title": "Les demandes de la semaine dans {network} ({count})",
