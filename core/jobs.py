@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
 from core.network import lifecycle
 from core.recruitment import services as recruitment
@@ -37,6 +38,7 @@ JOBS: dict[str, Job] = {
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
     lifecycle.ERASE: lifecycle.erase_when_due,
+    asks_jobs.KIND: asks_jobs.compose,
 }
 
 

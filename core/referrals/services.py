@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
+from core.asks import thanks
 from core.directory import services as directory
 from core.referrals import followups, payments
 from core.referrals.cards import card, money, status_label, totals
@@ -214,7 +215,9 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     _tell_other_party(ctx, found, move, settled)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
     key = "moved.won_settled" if settled else f"moved.{verb}"
-    return replace(shown, text=t(key, number=number, due=money(ctx, found, found.commission_due)))
+    text = t(key, number=number, due=money(ctx, found, found.commission_due))
+    footer = thanks.hint(ctx, found) if verb == "won" else shown.footer
+    return replace(shown, text=text, footer=footer)
 
 
 def _correct(ctx: Context, number: int, note: str) -> Reply:
@@ -309,6 +312,8 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
         due=money(ctx, found, found.commission_due),
         note=found.events[-1].note or "-",
     )
+    if move.verb == "won" and other == found.referrer_id:
+        text += "\n" + thanks.private_line(ctx, found)
     ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
 
 
