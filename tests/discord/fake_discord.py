@@ -95,6 +95,14 @@ class FakeDiscord:
     def posts_in(self, channel_id: int | str) -> list[dict[str, Any]]:
         return [m for m in self.messages.values() if m["channel_id"] == str(channel_id)]
 
+    def followups(self, token: str) -> list[dict[str, Any]]:
+        """The follow-up messages sent after an interaction's first response, in order."""
+        return [
+            c.json
+            for c in self.calls
+            if c.method == "POST" and re.fullmatch(rf"/webhooks/\d+/{re.escape(token)}", c.path)
+        ]
+
     def to(self, prefix: str) -> list[Call]:
         return [c for c in self.calls if c.path.startswith(prefix)]
 
