@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 from adapters.common.text import cap
-from adapters.discord.command_locales import described
+from adapters.discord.command_locales import DESCRIPTION_MAX, described
 from adapters.discord.interactions import Interactions
 from core.commands import COMMANDS, Command, Param, Verb, usage
 from core.shared.i18n import Translator
@@ -143,8 +143,13 @@ def _slash(
 
 
 def _usage(command: Command, verb: Verb, t: Translator) -> str:
+    """The inline syntax, with its choices when they fit in a description (Discord lists
+    them in the option anyway)."""
     try:
-        return cap(usage(command, verb, t), 100)
+        written = usage(command, verb, t)
+        if len(written) > DESCRIPTION_MAX:
+            written = usage(command, verb, t, list_choices=False)
+        return cap(written, DESCRIPTION_MAX)
     except KeyError:  # a message missing from the catalog must not stop the bot
         return cap(f"/{command.name} {verb.name}".strip(), 100)
 

@@ -119,14 +119,17 @@ class Parsed:
 MentionReader = Callable[[str], str | None]
 
 
-def usage(command: Command, verb: Verb, t: Translator, typed_as: str = "") -> str:
-    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`)."""
+def usage(
+    command: Command, verb: Verb, t: Translator, typed_as: str = "", list_choices: bool = True
+) -> str:
+    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`).
+    Without `list_choices`, a choice is shown by its name (`/network set setting value`)."""
     parts = [f"/{typed_as or command.name}"] + ([verb.name] if verb.name else [])
     fields: list[str] = []
     for param in verb.params:
         if param.kind is K.MEMBER:
             shown = "@" + t(f"param.{param.name}")
-        elif param.choices and param.kind is K.CHOICE:
+        elif param.choices and param.kind is K.CHOICE and list_choices:
             shown = "|".join(param.choices)
         else:
             shown = t(f"param.{param.name}")
