@@ -7,7 +7,11 @@ from typing import Any
 
 from core.commands import COMMANDS
 from core.directory.model import MAX_KEYWORDS, MAX_PITCH, MAX_PROFESSION
+from core.shared.declare import form_for
+from core.shared.i18n import Translator
 from core.shared.text import MAX_TEXT
+from core.shared.ui import Reply
+from core.shared.ui_codec import decode_reply, encode_reply
 from tests.discord.conftest import ALICE, CLUB
 from tests.discord.harness import World
 from tests.discord.longest import longest
@@ -70,3 +74,13 @@ async def test_every_string_option_declares_the_limit_core_checks(world: World) 
         params = {p.name: p for p in declared.params}
         if name in params:
             assert option["max_length"] == params[name].max_length, (command, verb, name)
+
+
+def test_a_form_waiting_in_the_outbox_keeps_its_limits() -> None:
+    profile = COMMANDS["profile"]
+    form = form_for(profile, profile.verbs[0], Translator("fr"), {"keywords": "paie"})
+
+    again = decode_reply(encode_reply(Reply(form=form))).form
+
+    assert again is not None
+    assert [i.max_length for i in again.inputs] == [MAX_PROFESSION, MAX_KEYWORDS, MAX_PITCH]

@@ -3,9 +3,11 @@ and a need at its longest reach Discord whole, in French, `&<>` and all."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from core.shared.text import MAX_TEXT
+from core.shared.ui import Field, Notice, Reply
 from tests.discord.conftest import ALICE, BOB, CLUB
 from tests.discord.harness import World
 from tests.discord.limits import message_problems, read_whole, squeezed
@@ -52,3 +54,25 @@ async def test_a_long_need_reaches_the_receiver_whole(world: World) -> None:
     received = world.fake.dms_to(BOB.id)
     assert [p for m in received for p in message_problems(m)] == []
     assert squeezed(need) in read_whole(received)
+
+
+async def test_a_notice_too_long_for_one_message_goes_on_in_the_next_once(world: World) -> None:
+    """Each message has its own nonce: the row sent again makes no second copy of any."""
+    reports = tuple(Field(f"Rapport {n}", longest(MAX_TEXT, f"rapport{n}")) for n in range(8))
+    notice = Notice(
+        network_id=1,
+        network_key=str(CLUB.id),
+        reply=Reply(title="Candidat n° 1", fields=reports),
+        external_id=str(BOB.id),
+        key="candidate:1:card",
+    )
+    messenger = world.dispatcher.messenger
+
+    first = await asyncio.to_thread(messenger.send, notice)
+    again = await asyncio.to_thread(messenger.send, notice)
+
+    received = world.fake.dms_to(BOB.id)
+    assert first == again == received[0]["id"]
+    assert len(received) == 4  # two reports of 2,000 per message: a third passes 6,000
+    assert [p for m in received for p in message_problems(m)] == []
+    assert all(squeezed(f.value) in read_whole(received) for f in reports)

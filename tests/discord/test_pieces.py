@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from adapters.discord import ids
 from adapters.discord.invite import application_id_from_token
+from adapters.discord.layout import pieces
 from adapters.discord.mentions import mentioned_user_ids, read_channel, read_mention
 from adapters.discord.modals import submitted_values
 from adapters.discord.render import render
@@ -124,3 +127,20 @@ def test_modal_values_read_from_labels_and_legacy_rows() -> None:
         "temperature": "",
         "need": "audit",
     }
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Élodie", "&", "<SARL>", "<@123456789012345678>", "\n", " ", "x" * 30]),
+        max_size=200,
+    ).map("".join),
+    st.integers(min_value=25, max_value=300),
+)
+def test_split_text_keeps_every_character_and_every_mention_whole(text: str, limit: int) -> None:
+    parts = pieces(text, limit)
+
+    assert all(len(part) <= limit for part in parts)
+    assert squeezed("".join(parts)) == squeezed(text)
+    assert sum(part.count("<@123456789012345678>") for part in parts) == text.count(
+        "<@123456789012345678>"
+    )
