@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from adapters.discord.modals import form_modal, pages_of
+from adapters.slack.modals import element
 from core.commands import COMMANDS
 from core.directory.model import MAX_KEYWORDS, MAX_PITCH, MAX_PROFESSION
 from core.shared.declare import form_for
@@ -84,3 +86,20 @@ def test_a_form_waiting_in_the_outbox_keeps_its_limits() -> None:
 
     assert again is not None
     assert [i.max_length for i in again.inputs] == [MAX_PROFESSION, MAX_KEYWORDS, MAX_PITCH]
+
+
+def test_every_text_input_on_both_platforms_takes_what_core_accepts() -> None:
+    t = Translator("en")
+    for command in COMMANDS.values():
+        for verb in (v for v in command.verbs if v.has_form):
+            form = form_for(command, verb, t, {})
+            for page in range(1, pages_of(form) + 1):
+                modal = form_modal(form, "1", page).to_dict()
+                for label in modal["components"]:
+                    inner = label["component"]
+                    if inner["type"] != 4:
+                        continue
+                    param = next(p for p in verb.params if p.name == inner["custom_id"])
+                    item = next(i for i in form.inputs if i.name == param.name)
+                    slack = element(item)
+                    assert inner["max_length"] == slack["max_length"] == param.max_length
