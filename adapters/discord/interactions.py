@@ -298,6 +298,10 @@ class Interactions:
             await interaction.edit_original_response(
                 content=shown.content, embeds=shown.embeds, view=shown.view, attachments=files
             )
+        for going_on in shown.more:  # a card too long for one message goes on in the next
+            await interaction.followup.send(
+                content=going_on.content or missing, embeds=going_on.embeds, ephemeral=True
+            )
 
     async def _refuse(self, interaction: Interaction) -> None:
         text = Translator(self.app.default_locale)("error.not_allowed")

@@ -9,17 +9,31 @@ import discord
 
 SCOPES = ("bot", "applications.commands")
 
-# Exactly what the bot does in a guild: post announcements and candidate cards (embeds) in the
-# channels the network set, and discuss each candidate in a thread started from its card.
-# Replies to commands, buttons and modals are interaction responses, and direct messages need
-# no guild permission.
-PERMISSIONS = discord.Permissions(
-    view_channel=True,
-    send_messages=True,
-    embed_links=True,
-    create_public_threads=True,
-    send_messages_in_threads=True,
-)
+# What the bot does in a guild's channels (the messenger's posts), and the permissions Discord
+# checks for each. Replies to commands, buttons and modals are interaction responses, and
+# direct messages need no guild permission; editing its own messages needs none either.
+OPERATIONS: dict[str, discord.Permissions] = {
+    # announcements, digests and candidate cards in the channels the network set
+    "post": discord.Permissions(view_channel=True, send_messages=True),
+    # every card and digest is an embed
+    "post an embed": discord.Permissions(embed_links=True),
+    # the monthly digest's chart
+    "attach a file": discord.Permissions(attach_files=True),
+    # each candidate is discussed in a thread started from its card
+    "start a thread from a post": discord.Permissions(create_public_threads=True),
+    "post in a thread": discord.Permissions(send_messages_in_threads=True),
+}
+
+
+def _all(needed: dict[str, discord.Permissions]) -> discord.Permissions:
+    union = discord.Permissions.none()
+    for permissions in needed.values():
+        union |= permissions
+    return union
+
+
+# Exactly what the operations need, nothing more.
+PERMISSIONS = _all(OPERATIONS)
 
 
 def intents() -> discord.Intents:

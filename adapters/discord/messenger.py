@@ -113,15 +113,21 @@ def nonce_of(notice: Notice) -> str:
 
 
 async def _post(target: discord.abc.Messageable, shown: Rendered, nonce: str) -> discord.Message:
-    """discord.py sends `enforce_nonce` with every nonce: a repeat gets the first message."""
+    """discord.py sends `enforce_nonce` with every nonce: a repeat gets the first message. A
+    card too long for one message goes on in the next ones (each with a nonce of its own);
+    the first is the one returned."""
     missing = discord.utils.MISSING
-    return await target.send(
+    first = await target.send(
         content=shown.content,
         embeds=shown.embeds,
         view=shown.view or missing,
         files=shown.files or missing,
         nonce=nonce,
     )
+    for index, going_on in enumerate(shown.more, start=1):
+        then = hashlib.sha256(f"{nonce}:{index}".encode()).hexdigest()[:NONCE]
+        await target.send(content=going_on.content, embeds=going_on.embeds, nonce=then)
+    return first
 
 
 def _failure(error: discord.HTTPException) -> DeliveryFailed:

@@ -16,11 +16,10 @@ import discord
 
 from adapters.discord import ids
 from adapters.discord.render import cap
-from core.shared.text import MAX_TEXT
 from core.shared.ui import Form, Input, InputKind
 
 MAX_INPUTS = 5
-SHORT_TEXT = 200  # a client name, an amount, a number
+TEXT_INPUT_MAX = 4000  # Discord's longest text input
 
 
 @dataclass(frozen=True)
@@ -53,12 +52,15 @@ def _component(item: Input) -> discord.ui.Item[Any]:
             required=item.required,
         )
     long = item.kind is InputKind.LONG_TEXT
+    # Core's limit for this input. What it holds already was accepted by core, so it fits; were
+    # it ever longer, the field grows to show it whole and core's refusal says what to shorten.
+    limit = min(max(item.max_length, len(item.initial)), TEXT_INPUT_MAX)
     return discord.ui.TextInput(
         custom_id=item.name,
         style=discord.TextStyle.paragraph if long else discord.TextStyle.short,
         required=item.required,
-        default=item.initial[:MAX_TEXT] or None,
-        max_length=MAX_TEXT if long else SHORT_TEXT,
+        default=item.initial or None,
+        max_length=limit,
     )
 
 

@@ -1,7 +1,8 @@
 """Core replies as Discord messages: text as content, cards as an embed, actions as buttons.
 
-Discord's limits are applied here (2,000 characters of content, the embed's sizes, 25 buttons);
-an action that cannot be a button is written as the command that does the same.
+Discord's limits are met here without cutting anything (`layout`: a long card goes on in more
+embeds and messages); an action that cannot be a button is written as the command that does
+the same, and buttons past 25 too.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from adapters.common.as_text import command_line, form_action
 from adapters.common.text import cap as cap
 from adapters.discord import ids
 from adapters.discord.buttons import STYLES, ActionButton
+from adapters.discord.layout import CONTENT, Box, boxes, by_message, pieces
 from core.shared.ui import Action, Form, Reply, Style
 
-MAX_CONTENT = 2000
+MAX_CONTENT = CONTENT
 MAX_BUTTONS = 25
 MAX_FILES = 10
-EMBED_TOTAL = 6000
-INLINE_UP_TO = 40  # short field values sit side by side
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Rendered:
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
     files: list[discord.File] = field(default_factory=list)  # charts, exports
+    more: list[Rendered] = field(default_factory=list)  # what goes on in the next messages
 
 
 def form_prompt(form: Form) -> Reply:
@@ -62,40 +63,43 @@ def _buttons(actions: tuple[Action, ...], key: str) -> tuple[discord.ui.View | N
     return (view if view.children else None), leftovers
 
 
-def _embed(reply: Reply) -> discord.Embed | None:
-    if not (reply.title or reply.fields or reply.lines or reply.footer):
-        return None
-    description = "\n".join(f"- {line}" for line in reply.lines)
+def _embed(box: Box) -> discord.Embed:
     embed = discord.Embed(
-        title=cap(reply.title, 256) or None,
-        description=cap(description, 4096) or None,
+        title=box.title or None,
+        description=box.description or None,
         colour=discord.Colour.blurple(),
     )
-    for item in reply.fields[:25]:
-        value = cap(item.value, 1024) or "-"
-        inline = len(value) <= INLINE_UP_TO and "\n" not in value
-        embed.add_field(name=cap(item.label, 256) or "-", value=value, inline=inline)
-    if reply.footer:
-        embed.set_footer(text=cap(reply.footer, 2048))
-    excess = len(embed) - EMBED_TOTAL
-    if excess > 0 and embed.description:
-        embed.description = cap(embed.description, max(len(embed.description) - excess, 1))
-    while len(embed) > EMBED_TOTAL and embed.fields:
-        embed.remove_field(-1)
+    for name, value, inline in box.fields:
+        embed.add_field(name=name, value=value, inline=inline)
+    if box.footer:
+        embed.set_footer(text=box.footer)
     return embed
 
 
 def render(reply: Reply, key: str) -> Rendered:
-    """`key` is the network's (the guild id): buttons carry it into direct messages."""
+    """`key` is the network's (the guild id): buttons carry it into direct messages. What one
+    message cannot hold goes on in the messages of `more`, sent right after it."""
     if reply.error:
-        return Rendered(cap(reply.text, MAX_CONTENT) or None)
+        return _messages(pieces(reply.text, MAX_CONTENT), [])
     if reply.form is not None:
         reply = form_prompt(reply.form)
     view, leftovers = _buttons(reply.actions, key)
     text = "\n".join([reply.text, *(action_command(a) for a in leftovers)]).strip()
-    embed = _embed(reply)
-    files = [
+    shown = _messages(pieces(text, MAX_CONTENT), by_message(boxes(reply)))
+    shown.view = view
+    shown.files = [
         discord.File(io.BytesIO(item.content), filename=item.filename)
         for item in reply.files[:MAX_FILES]
     ]
-    return Rendered(cap(text, MAX_CONTENT) or None, [embed] if embed else [], view, files)
+    return shown
+
+
+def _messages(texts: list[str], embedded: list[list[Box]]) -> Rendered:
+    """The texts in order, the last carrying the first embeds, then the other embeds."""
+    made = [Rendered(text or None) for text in texts]
+    if embedded:
+        made[-1].embeds = [_embed(box) for box in embedded[0]]
+        made += [Rendered(None, [_embed(box) for box in group]) for group in embedded[1:]]
+    first, *more = made
+    first.more = more
+    return first

@@ -19,15 +19,38 @@ import discord
 from discord import app_commands
 
 from adapters.common.text import cap
-from adapters.discord.command_locales import described
+from adapters.discord.command_locales import DESCRIPTION_MAX, described
 from adapters.discord.interactions import Interactions
 from core.commands import COMMANDS, Command, Param, Verb, usage
 from core.shared.i18n import Translator
 from core.shared.ui import InputKind
 
 TEXT = "text"
+OPTION_MAX = 6000  # Discord's longest string option
+WORD_MAX = 100  # a member, a record's number or a choice, typed inline
 VERBLESS = ("show", "new")  # names for a group's verb-less subcommand, unless a verb has it
 AppCommand = app_commands.Command[Any, ..., None] | app_commands.Group
+
+
+# A network is a guild: commands are installed with the bot in a guild and run there only.
+GUILD_ONLY = app_commands.AppCommandContext(guild=True)
+GUILD_INSTALL = app_commands.AppInstallationType(guild=True)
+
+
+def _declared(synced: dict[str, Any]) -> dict[str, Any]:
+    """Discord replaced `dm_permission` with `contexts`; discord.py still writes both."""
+    synced.pop("dm_permission", None)
+    return synced
+
+
+class _Slash(app_commands.Command[Any, ..., None]):
+    def to_dict(self, tree: app_commands.CommandTree[Any]) -> dict[str, Any]:
+        return _declared(super().to_dict(tree))
+
+
+class _Group(app_commands.Group):
+    def to_dict(self, tree: app_commands.CommandTree[Any]) -> dict[str, Any]:
+        return _declared(super().to_dict(tree))
 
 
 class ApportTree(app_commands.CommandTree[discord.Client]):
@@ -54,7 +77,12 @@ def build_commands(handler: Interactions, t: Translator) -> list[AppCommand]:
         if len(command.verbs) == 1 and not command.verbs[0].name:
             built.append(_slash(handler, command, command.verbs[0], t, command.name, about))
             continue
-        group = app_commands.Group(name=command.name, description=about, guild_only=True)
+        group = _Group(
+            name=command.name,
+            description=about,
+            allowed_contexts=GUILD_ONLY,
+            allowed_installs=GUILD_INSTALL,
+        )
         for verb in command.verbs:
             syntax = described(partial(_usage, command, verb), t)
             name = verb.name or _verbless_name(command, verb)
@@ -86,7 +114,7 @@ def _slash(
     choices: dict[str, list[app_commands.Choice[Any]]] = {}
     completers: dict[str, Any] = {}
     for param in verb.params:
-        params.append(_option(param.name, _option_type(param)))
+        params.append(_option(param.name, _option_annotation(param)))
         descriptions[param.name] = described(partial(_describe, param), t)
         if param.choices:
             choices[param.name] = [
@@ -95,7 +123,7 @@ def _slash(
         elif param.kind is InputKind.NUMBER:  # core suggests the ones the user may act on
             completers[param.name] = _completer(handler, command.name, param.name)
     if verb.params and all(p.name != TEXT for p in verb.params):
-        params.append(_option(TEXT, str))
+        params.append(_option(TEXT, app_commands.Range[str, None, _inline_max(verb)]))
         descriptions[TEXT] = described(partial(_usage, command, verb), t)
     # discord.py reads options from the callback's signature: give it the declared one.
     setattr(run, "__signature__", inspect.Signature(params))  # noqa: B010
@@ -104,16 +132,24 @@ def _slash(
         app_commands.choices(**choices)(run)
     if completers:
         app_commands.autocomplete(**completers)(run)
-    built: app_commands.Command[Any, ..., None] = app_commands.Command(
-        name=name, description=about, callback=run
+    built: app_commands.Command[Any, ..., None] = _Slash(
+        name=name,
+        description=about,
+        callback=run,
+        allowed_contexts=GUILD_ONLY,
+        allowed_installs=GUILD_INSTALL,
     )
-    built.guild_only = True
     return built
 
 
 def _usage(command: Command, verb: Verb, t: Translator) -> str:
+    """The inline syntax, with its choices when they fit in a description (Discord lists
+    them in the option anyway)."""
     try:
-        return cap(usage(command, verb, t), 100)
+        written = usage(command, verb, t)
+        if len(written) > DESCRIPTION_MAX:
+            written = usage(command, verb, t, list_choices=False)
+        return cap(written, DESCRIPTION_MAX)
     except KeyError:  # a message missing from the catalog must not stop the bot
         return cap(f"/{command.name} {verb.name}".strip(), 100)
 
@@ -125,9 +161,25 @@ def _verbless_name(command: Command, verb: Verb) -> str:
 
 
 def _option(name: str, kind: Any) -> inspect.Parameter:
-    return inspect.Parameter(
-        name, inspect.Parameter.KEYWORD_ONLY, annotation=kind | None, default=None
-    )
+    """Optional: the default None is what discord.py reads as `required: false`."""
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=None)
+
+
+def _option_annotation(param: Param) -> Any:
+    """A text option declares core's limit (`max_length`): Discord refuses a longer value
+    before it is sent, as the form does."""
+    kind = _option_type(param)
+    if kind is str and not param.choices:
+        return app_commands.Range[str, None, min(param.max_length, OPTION_MAX)]
+    return kind
+
+
+def _inline_max(verb: Verb) -> int:
+    """The longest inline line core could accept for `verb`: each text at its limit, each
+    member, number or choice as a word of at most `WORD_MAX`, and a separator between."""
+    texts = (InputKind.TEXT, InputKind.LONG_TEXT, InputKind.AMOUNT)
+    longest = sum(p.max_length if p.kind in texts else WORD_MAX for p in verb.params)
+    return min(longest + len(" | ") * len(verb.params), OPTION_MAX)
 
 
 def _option_type(param: Param) -> type:

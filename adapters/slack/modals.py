@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from adapters.slack.render import Block, plain
-from core.shared.text import MAX_TEXT
 from core.shared.ui import Form, Input, InputKind
 
 FORM_CALLBACK = "apport.form"
@@ -20,6 +19,7 @@ ELEMENT = "value"  # the action_id of every input element
 TITLE_MAX = 24
 LABEL_MAX = 2000
 OPTIONS_MAX = 100
+INPUT_MAX = 3000  # Slack's longest plain_text_input
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,13 @@ def element(item: Input) -> Block:
         if item.initial in item.choices:
             select["initial_option"] = _option(item.initial)
         return select
-    field: Block = {"type": "plain_text_input", "action_id": ELEMENT, "max_length": MAX_TEXT}
+    # Core's limit for the input; what it holds already (core accepted it) is never cut.
+    limit = min(max(item.max_length, len(item.initial)), INPUT_MAX)
+    field: Block = {"type": "plain_text_input", "action_id": ELEMENT, "max_length": limit}
     if item.kind is InputKind.LONG_TEXT:
         field["multiline"] = True
     if item.initial:
-        field["initial_value"] = item.initial[:MAX_TEXT]
+        field["initial_value"] = item.initial
     return field
 
 

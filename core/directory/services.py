@@ -237,9 +237,9 @@ PROFILE = Command(
         Verb(
             "",
             (
-                Param("profession", K.TEXT),
-                Param("keywords", K.TEXT, required=False),
-                Param("pitch", K.TEXT, required=False),
+                Param("profession", K.TEXT, max_length=MAX_PROFESSION),
+                Param("keywords", K.TEXT, required=False, max_length=MAX_KEYWORDS),
+                Param("pitch", K.TEXT, required=False, max_length=MAX_PITCH),
             ),
             has_form=True,
             handler=profile,

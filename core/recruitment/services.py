@@ -930,8 +930,8 @@ CANDIDATE = Command(
         Verb(
             "",
             (
-                Param("name", K.TEXT),
-                Param("profession", K.TEXT),
+                Param("name", K.TEXT, max_length=SHORT_TEXT),
+                Param("profession", K.TEXT, max_length=SHORT_TEXT),
                 Param("previous", K.LONG_TEXT),
             ),
             has_form=True,

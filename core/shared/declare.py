@@ -18,7 +18,7 @@ from core.shared.errors import UsageError, concerning
 from core.shared.i18n import Translator
 from core.shared.money import parse_amount
 from core.shared.tenancy import Member
-from core.shared.text import parse_record_number, plain_mention
+from core.shared.text import MAX_TEXT, parse_record_number, plain_mention
 from core.shared.ui import Form, Input, InputKind, Reply
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ class Param:
     form_optional: bool = False  # a form may leave it empty: its verb's form_fallback answers
     enum: type[StrEnum] | None = None  # a choice read as this enum's member
     read: Callable[[str], object] | None = None  # a reading of its own, instead of its kind's
+    # The most characters its handler accepts: the same constant the handler checks with, so
+    # a form, a platform's option and core refuse at the same length.
+    max_length: int = MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,17 @@ class Parsed:
 MentionReader = Callable[[str], str | None]
 
 
-def usage(command: Command, verb: Verb, t: Translator, typed_as: str = "") -> str:
-    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`)."""
+def usage(
+    command: Command, verb: Verb, t: Translator, typed_as: str = "", list_choices: bool = True
+) -> str:
+    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`).
+    Without `list_choices`, a choice is shown by its name (`/network set setting value`)."""
     parts = [f"/{typed_as or command.name}"] + ([verb.name] if verb.name else [])
     fields: list[str] = []
     for param in verb.params:
         if param.kind is K.MEMBER:
             shown = "@" + t(f"param.{param.name}")
-        elif param.choices and param.kind is K.CHOICE:
+        elif param.choices and param.kind is K.CHOICE and list_choices:
             shown = "|".join(param.choices)
         else:
             shown = t(f"param.{param.name}")
@@ -267,6 +273,7 @@ def form_for(command: Command, verb: Verb, t: Translator, initial: dict[str, str
             choices=p.choices,
             initial=initial.get(p.name, ""),
             hint=t(f"param.{p.name}.hint") if t.has(f"param.{p.name}.hint") else "",
+            max_length=p.max_length,
         )
         for p in verb.params
     )

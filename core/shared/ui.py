@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.shared.text import MAX_TEXT
+
 
 class Style(StrEnum):
     DEFAULT = "default"
@@ -54,6 +56,7 @@ class Input:
     choices: tuple[str, ...] = ()
     initial: str = ""
     hint: str = ""
+    max_length: int = MAX_TEXT  # the most characters core accepts (its parameter's `max_length`)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import base64
 from dataclasses import replace
 from typing import Any
 
-from core.shared.text import neutralise_mass_mentions
+from core.shared.text import MAX_TEXT, neutralise_mass_mentions
 from core.shared.ui import Action, Attachment, Field, Form, Input, InputKind, Reply, Style
 
 
@@ -19,6 +19,7 @@ def _input(data: dict[str, Any]) -> Input:
         choices=tuple(data.get("choices", ())),
         initial=data.get("initial", ""),
         hint=data.get("hint", ""),
+        max_length=data.get("max_length", MAX_TEXT),
     )
 
 
@@ -31,6 +32,7 @@ def _input_dict(item: Input) -> dict[str, Any]:
         "choices": list(item.choices),
         "initial": item.initial,
         "hint": item.hint,
+        "max_length": item.max_length,
     }
 
 

@@ -15,7 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import discord
 from aiohttp import web
+
+from tests.discord.channel_permissions import channel_of, needed
 
 APPLICATION_ID = 900000000000000001
 BOT_ID = APPLICATION_ID  # as for every application created since 2019
@@ -69,6 +72,10 @@ class FakeDiscord:
     channels: dict[str, str] = field(default_factory=dict)  # interaction token -> channel id
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)  # token -> its message
     failures: list[Failure] = field(default_factory=list)
+    # What the bot's role grants in every guild channel; None: everything.
+    granted: discord.Permissions | None = None
+    threads: set[str] = field(default_factory=set)
+    refused: list[Call] = field(default_factory=list)  # answered 403 for want of a permission
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     url: str = ""
     _runner: web.AppRunner | None = None
@@ -94,6 +101,14 @@ class FakeDiscord:
 
     def posts_in(self, channel_id: int | str) -> list[dict[str, Any]]:
         return [m for m in self.messages.values() if m["channel_id"] == str(channel_id)]
+
+    def followups(self, token: str) -> list[dict[str, Any]]:
+        """The follow-up messages sent after an interaction's first response, in order."""
+        return [
+            c.json
+            for c in self.calls
+            if c.method == "POST" and re.fullmatch(rf"/webhooks/\d+/{re.escape(token)}", c.path)
+        ]
 
     def to(self, prefix: str) -> list[Call]:
         return [c for c in self.calls if c.path.startswith(prefix)]
@@ -125,7 +140,7 @@ class FakeDiscord:
         call = Call(request.method, path, body, dict(request.query))
         async with self.changed:
             self.calls.append(call)
-            response = self._failure(call) or self._answer(call)
+            response = self._failure(call) or self._forbidden(call) or self._answer(call)
             self.changed.notify_all()
         return response
 
@@ -135,6 +150,17 @@ class FakeDiscord:
                 failure.times -= 1
                 return _json(failure.body, status=failure.status, headers=failure.headers)
         return None
+
+    def _forbidden(self, call: Call) -> web.Response | None:
+        """Discord's 403 50013 for a request to a guild channel the grants do not allow."""
+        channel = channel_of(call.path)
+        if self.granted is None or channel is None or channel in self.dm_channels:
+            return None
+        asked = needed(call.method, call.path, call.json, channel in self.threads)
+        if asked.is_subset(self.granted):
+            return None
+        self.refused.append(call)
+        return _json({"code": 50013, "message": "Missing Permissions"}, status=403)
 
     def _answer(self, call: Call) -> web.Response:
         method, path, body = call.method, call.path, call.json
@@ -147,6 +173,7 @@ class FakeDiscord:
         if (method, path) == ("POST", "/users/@me/channels"):
             return _json(self._dm_channel(str(body["recipient_id"])))
         if found := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
+            self.threads.add(found[2])
             return _json(_thread(found[1], found[2], body["name"]))
         if found := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._post(found[1], body))
@@ -261,7 +288,8 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
 
 
 def _visible(body: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in body.items() if k in ("content", "embeds", "components", "flags")} | (
+    shown = ("content", "embeds", "components", "flags", "attachments")
+    return {k: v for k, v in body.items() if k in shown} | (
         {"content": body["content"] or ""} if "content" in body else {}
     )
 

@@ -11,18 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 import discord
 import pytest
 
+from adapters.discord.invite import PERMISSIONS
 from bot.cli import main
 from tests.discord.fake_discord import APPLICATION_ID
 from tests.discord.harness import TOKEN
 
 BIN = Path(sys.executable).parent / "apport"
-USED = {
-    "view_channel",
-    "send_messages",
-    "embed_links",
-    "create_public_threads",
-    "send_messages_in_threads",
-}
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +33,7 @@ def _query(url: str) -> dict[str, list[str]]:
     return parse_qs(parts.query)
 
 
-def test_the_invite_url_has_the_scopes_and_exactly_the_permissions_used(
+def test_the_invite_url_has_the_scopes_and_the_permissions_derived(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
@@ -50,7 +44,7 @@ def test_the_invite_url_has_the_scopes_and_exactly_the_permissions_used(
     assert query["client_id"] == [str(APPLICATION_ID)]  # decoded from the token
     assert query["scope"] == ["bot applications.commands"]
     granted = discord.Permissions(int(query["permissions"][0]))
-    assert granted == discord.Permissions(**dict.fromkeys(USED, True))
+    assert granted == PERMISSIONS  # what the bot's requests need (test_invite_permissions)
     assert not Path("apport.db").exists()  # offline: not even the database
 
 

@@ -35,7 +35,10 @@ async def test_every_core_command_is_synced_globally_with_typed_optional_options
     synced = _synced(world.fake, "/applications/900000000000000001/commands")
 
     assert set(synced) == set(COMMANDS)
-    assert all(command["dm_permission"] is False for command in synced.values())
+    # Guild commands, installed with the bot in a guild, in the current declaration.
+    assert all(command["contexts"] == [0] for command in synced.values())
+    assert all(command["integration_types"] == [0] for command in synced.values())
+    assert not any("dm_permission" in command for command in synced.values())
     refer = _options(synced["refer"])
     expected = {
         "receiver": USER,

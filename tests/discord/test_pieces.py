@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from adapters.discord import ids
 from adapters.discord.invite import application_id_from_token
+from adapters.discord.layout import pieces
 from adapters.discord.mentions import mentioned_user_ids, read_channel, read_mention
 from adapters.discord.modals import submitted_values
 from adapters.discord.render import render
 from core.shared.ui import Action, Field, Input, InputKind, Reply
+from tests.discord.limits import as_json, message_problems, read_whole, squeezed
+from tests.discord.longest import longest
 
 GUILD = "200000000000000001"
 
@@ -47,18 +52,38 @@ async def test_more_than_25_actions_keep_25_buttons() -> None:
     assert shown.content is not None and shown.content.count("/feedback") == 5
 
 
-async def test_a_card_stays_within_discords_embed_limits() -> None:
+async def test_a_card_stays_within_discords_limits_and_shows_everything_whole() -> None:
     card = Reply(
-        title="T" * 300,
-        fields=tuple(Field(f"f{n}", "v" * 2000) for n in range(30)),
-        lines=tuple("l" * 100 for _ in range(100)),
-        footer="f" * 3000,
+        text=longest(2500, "texte"),
+        title=longest(300, "titre"),
+        fields=tuple(Field(f"f{n}", longest(2000, f"champ{n}")) for n in range(30))
+        + tuple(Field(f"court{n}", "oui") for n in range(30)),
+        lines=tuple(longest(100, f"ligne{n}") for n in range(100)),
+        footer=longest(3000, "pied"),
     )
 
-    [embed] = render(card, GUILD).embeds
+    messages = as_json(render(card, GUILD))
 
-    assert len(embed) <= 6000 and len(embed.fields) <= 25
-    assert all(len(f.value or "") <= 1024 for f in embed.fields)
+    assert [p for m in messages for p in message_problems(m)] == []
+    shown = read_whole(messages)
+    written = [card.text, card.title, card.footer, *card.lines, *(f.value for f in card.fields)]
+    assert all(squeezed(text) in shown for text in written)
+    assert len(messages) > 1
+
+
+async def test_a_long_section_is_a_description_and_short_fields_stay_fields() -> None:
+    section = longest(2000, "Membres")
+    card = Reply(title="Charte", fields=(Field("Membres", section), Field("Règle", "10 %")))
+
+    shown = render(card, GUILD)
+
+    assert shown.more == []
+    assert [(e.title, e.description) for e in shown.embeds] == [
+        ("Charte", None),
+        ("Membres", section),
+        (None, None),
+    ]
+    assert [(f.name, f.value) for f in shown.embeds[2].fields] == [("Règle", "10 %")]
 
 
 async def test_an_error_is_text_alone() -> None:
@@ -102,3 +127,20 @@ def test_modal_values_read_from_labels_and_legacy_rows() -> None:
         "temperature": "",
         "need": "audit",
     }
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Élodie", "&", "<SARL>", "<@123456789012345678>", "\n", " ", "x" * 30]),
+        max_size=200,
+    ).map("".join),
+    st.integers(min_value=25, max_value=300),
+)
+def test_split_text_keeps_every_character_and_every_mention_whole(text: str, limit: int) -> None:
+    parts = pieces(text, limit)
+
+    assert all(len(part) <= limit for part in parts)
+    assert squeezed("".join(parts)) == squeezed(text)
+    assert sum(part.count("<@123456789012345678>") for part in parts) == text.count(
+        "<@123456789012345678>"
+    )

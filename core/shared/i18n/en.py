@@ -391,7 +391,7 @@ MESSAGES: dict[str, str] = {
     "param.notes": "notes",
     "param.notes.label": "Notes",
     "param.ethics": "ethics",
-    "param.ethics.label": "Ethics: does business the way the charter asks?",
+    "param.ethics.label": "Ethics: works the way the charter asks?",
     "param.generosity": "generosity",
     "param.generosity.label": "Generosity: shares business willingly?",
     "param.previous_networks": "previous networks",
