@@ -9,6 +9,8 @@ from __future__ import annotations
 from core import help, home
 from core.charter import services as charter
 from core.directory import services as directory
+from core.meetings import services as meetings
+from core.meetings import visitors
 from core.network import services as network
 from core.recruitment import services as recruitment
 from core.referrals import feedback_services as feedback
@@ -56,6 +58,8 @@ COMMANDS: dict[str, Command] = {
         breaches,
         mydata,
         directory,
+        meetings,
+        visitors,
         stats,
         home,
         help,

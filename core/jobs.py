@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.charter import reminders as charter_reminders
+from core.meetings import calendar as meeting_calendar
+from core.meetings import jobs as meeting_jobs
+from core.meetings import visitors
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
 from core.shared.context import Context
@@ -35,6 +38,10 @@ JOBS: dict[str, Job] = {
     payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
+    meeting_calendar.AGENDA: meeting_jobs.agenda,
+    meeting_calendar.CHECKIN: meeting_jobs.checkin,
+    meeting_calendar.CLOSE: meeting_jobs.close,
+    visitors.ERASE: visitors.erase_contact,
 }
 
 

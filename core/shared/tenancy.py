@@ -21,9 +21,10 @@ class Role(StrEnum):
     RECRUITER = "recruiter"
     EXPERIENCED = "experienced"
     MEMBER = "member"
+    SECRETARY = "secretary"  # keeps the meetings' attendance
 
 
-GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED)
+GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED, Role.SECRETARY)
 
 
 @dataclass
@@ -51,6 +52,19 @@ class Network:
     contact_retention_months: int = 24  # after a referral closes, its client contact is erased
     correction_days: int = 30  # after a win, the receiver may correct its amount this long
     payment_days: int = 30  # a commission unpaid this long reminds the receiver; twice, the admins
+    # Meetings and visitors (core/meetings/).
+    meeting_schedule: str = "off"  # the weekly meeting (`thu 07:30`), set by `/meeting schedule`
+    meeting_place: str = ""  # where it is held, or its link
+    checkin_minutes: int = 60  # how long the "I'm here" button stays open from the start
+    absences_allowed: int = 3  # absences (medical and substitutes aside) in the window
+    absence_window_months: int = 6
+    visitor_retention_months: int = 6  # after the visit, a visitor's contact is erased
+    engagement_months: int = 6  # the engagement light's window
+    grace_days: int = 60  # a member this new has a grey light
+    weight_attendance: int = 3  # how much each indicator weighs in the engagement light
+    weight_referrals: int = 3
+    weight_visitors: int = 1
+    weight_quality: int = 2
 
 
 @dataclass
@@ -123,6 +137,18 @@ def _channel(value: str) -> str:
     return value
 
 
+def _minutes(value: str) -> int:
+    return parse_bounded_int(value, 5, 600, "error.invalid_minutes")
+
+
+def _count(value: str) -> int:
+    return parse_bounded_int(value, 1, 52, "error.invalid_count")
+
+
+def _weight(value: str) -> int:
+    return parse_bounded_int(value, 0, 10, "error.invalid_weight")
+
+
 def _share(value: str) -> str:
     share = parse_fraction(value)
     return f"{share.numerator}/{share.denominator}"
@@ -164,5 +190,15 @@ SETTINGS: dict[str, Setting] = {
     "contact-retention-months": Setting("contact_retention_months", _months),
     "correction-days": Setting("correction_days", _days),
     "payment-days": Setting("payment_days", _days),
+    "checkin-minutes": Setting("checkin_minutes", _minutes),
+    "absences-allowed": Setting("absences_allowed", _count),
+    "absence-window-months": Setting("absence_window_months", _months),
+    "visitor-retention-months": Setting("visitor_retention_months", _months),
+    "engagement-months": Setting("engagement_months", _months),
+    "grace-days": Setting("grace_days", _days),
+    "weight-attendance": Setting("weight_attendance", _weight),
+    "weight-referrals": Setting("weight_referrals", _weight),
+    "weight-visitors": Setting("weight_visitors", _weight),
+    "weight-quality": Setting("weight_quality", _weight),
 }
 
