@@ -124,11 +124,11 @@ MESSAGES: dict[str, str] = {
     "meeting.substitute_noted": "Noted: {name} stands in for you on {when}. That counts as your "
     "presence.",
     "meeting.marked": "{member} is marked {mark} at the meeting of {when}.",
-    "meeting.absence_warning": "We missed you! That makes {count} absences in {months} months; "
-    "the club allows {allowed}. When you cannot come, a substitute keeps your seat warm "
+    "meeting.absence_warning": "We missed you! Absences counted over {months} months: {count}, "
+    "and the club allows {allowed}. When you cannot come, a substitute keeps your seat warm "
     "(and does not count as an absence).",
-    "meeting.absence_limit_admins": "{member} has reached {count} absences in {months} months, "
-    "the club's limit.",
+    "meeting.absence_limit_admins": "{member} has reached the club's limit of absences: {count} "
+    "over {months} months.",
     "meeting.agenda_title": "Tomorrow's meeting: {when}",
     "meeting.rule_of_the_week": "Rule of the week",
     "meeting.agenda_footer": "Who is expected: {meeting}",

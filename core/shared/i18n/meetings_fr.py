@@ -130,11 +130,11 @@ MESSAGES: dict[str, str] = {
     "meeting.substitute_noted": "C'est noté : {name} vous remplace le {when}. Cela compte "
     "comme votre présence.",
     "meeting.marked": "{member} : {mark} à la réunion du {when}.",
-    "meeting.absence_warning": "Vous nous avez manqué ! Cela fait {count} absences en {months} "
-    "mois ; le club en permet {allowed}. Quand vous ne pouvez pas venir, un remplaçant garde "
+    "meeting.absence_warning": "Vous nous avez manqué ! Absences comptées sur {months} mois : "
+    "{count}, et le club en permet {allowed}. Quand vous ne pouvez pas venir, un remplaçant garde "
     "votre place (et ne compte pas comme une absence).",
-    "meeting.absence_limit_admins": "{member} a atteint {count} absences en {months} mois, la "
-    "limite du club.",
+    "meeting.absence_limit_admins": "{member} a atteint la limite d'absences du club : {count} "
+    "sur {months} mois.",
     "meeting.agenda_title": "Réunion de demain : {when}",
     "meeting.rule_of_the_week": "Règle de la semaine",
     "meeting.agenda_footer": "Qui est attendu : {meeting}",
