@@ -80,14 +80,19 @@ def _required(ctx: Context) -> Weekly:
     return found
 
 
-def meeting_on(ctx: Context, text: str, ahead: bool = False) -> datetime:
-    """The start of the meeting `text` names (empty: the next one). `ahead`: it must not be
-    over (a weekday alone then means the next one to come)."""
+def meeting_on(
+    ctx: Context, text: str, ahead: bool = False, upcoming: bool = False
+) -> datetime:
+    """The start of the meeting `text` names (empty: the next one, or the one under way
+    unless `upcoming`). `ahead`: it must not be over (a weekday alone then means the next
+    one to come)."""
     found = _required(ctx)
     zone = ZoneInfo(ctx.network.timezone)
     today = ctx.now.astimezone(zone).date()
     day = parse_day(text, today)
     if day is None:
+        if upcoming:
+            return found.next_after(ctx.now, ctx.network.timezone)
         return next_meeting(ctx)
     if day.weekday() != found.weekday:
         raise InvalidValue(

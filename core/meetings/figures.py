@@ -51,6 +51,11 @@ def visitor_field(ctx: Context, start: datetime, end: datetime) -> Field:
 
 
 def stats_fields(ctx: Context, start: datetime, end: datetime) -> list[Field]:
+    """Nothing for a club that holds no meetings and had no visitors in the period."""
+    if ctx.network.meeting_schedule == "off" and not ctx.uow.visitors.between(
+        ctx.network.id, start, end
+    ):
+        return []
     return [
         Field(ctx.t("stats.attendance"), _percent(attendance_share(ctx, start, end))),
         visitor_field(ctx, start, end),

@@ -80,7 +80,7 @@ def invite(ctx: Context, args: InviteArgs) -> Reply:
         raise InvalidValue("error.visitor_name", concerns="visitor_name")
     if not profession:
         raise InvalidValue("error.visitor_profession", concerns="profession")
-    starts = calendar.meeting_on(ctx, args.date, ahead=True)
+    starts = calendar.meeting_on(ctx, args.date, ahead=True, upcoming=True)
     meeting = calendar.ensure(ctx, starts)
     if meeting.cancelled:
         raise InvalidValue(

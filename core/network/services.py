@@ -43,7 +43,7 @@ def show(ctx: Context, args: NoArgs) -> Reply:
         Field(t(f"setting.{key}"), f"{_setting_value(ctx, key)}  ({key})") for key in SETTINGS
     ]
     members = ctx.uow.members.all(ctx.network.id)
-    for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED):
+    for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED, Role.SECRETARY):
         holders = ", ".join(m.display_name for m in members if role in m.roles) or "-"
         fields.append(Field(t(f"role.{role.value}.plural"), holders))
     fields.append(Field(t("network.member_count"), str(len(members))))
