@@ -56,10 +56,11 @@ def schedule_next(uow: UnitOfWork, network: Network, after: datetime) -> None:
 
 def schedule_after(
     uow: UnitOfWork, network: Network, kind: str, due: datetime, starts_at: datetime
-) -> None:
-    """A check-in or closing job for one meeting: once per meeting (its key)."""
+) -> bool:
+    """A check-in or closing job for one meeting: once per meeting (its key); False when it
+    was scheduled already."""
     key = f"{kind}:{starts_at:%Y-%m-%dT%H:%M}:{network.meeting_schedule}"
-    uow.outbox.add(
+    return uow.outbox.add(
         OutboxItem(
             network.id, kind, due, {"at": iso(starts_at)}, key=key, subject=subject_of(starts_at)
         )

@@ -47,7 +47,8 @@ def agenda(ctx: Context, item: OutboxItem) -> tuple[str, Reply] | None:
     meeting = calendar.ensure(ctx, starts)
     if meeting.cancelled:
         return None
-    calendar.schedule_after(ctx.uow, network, calendar.CHECKIN, starts, starts)
+    if not calendar.schedule_after(ctx.uow, network, calendar.CHECKIN, starts, starts):
+        return None  # this meeting's agenda already ran (the schedule was set twice at once)
     visitors.remind_hosts(ctx, starts)
     if not network.announcements_channel:
         return None
