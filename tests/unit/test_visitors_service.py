@@ -117,3 +117,17 @@ def test_stats_show_visitors_per_month_and_who_became_members(bot: Bot) -> None:
     fields = {f.label: f.value for f in bot.ok("Alice", "stats").fields}
     assert fields["Visitors"] == "March: 1; became members: 0 (0% of those who came)"
     assert fields["Meeting attendance"] == "0%"
+
+
+def test_the_monthly_digest_shows_attendance_and_visitors(bot: Bot) -> None:
+    bot.ok("Alice", "network", "set announcements-channel C-ann")
+    bot.ok("Bob", "visitor", VISIT)
+    tick(bot, THURSDAY)
+    bot.ok("Alice", "meeting", "here")
+    bot.ok("Bob", "meeting", "here")
+    tick(bot, THURSDAY + timedelta(minutes=60))
+    tick(bot, datetime(2025, 4, 1, 8, 0, tzinfo=UTC))  # 10:00 in Paris, the first working day
+    [posted] = [n for n in bot.messenger.sent if n.kind == "stats.digest"]
+    fields = {f.label: f.value for f in posted.reply.fields}
+    assert fields["Meeting attendance"] == "50%"  # Alice and Bob of four
+    assert fields["Visitors"] == "March: 1; became members: 0 (0% of those who came)"
