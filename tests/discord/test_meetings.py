@@ -17,8 +17,15 @@ async def test_check_in_and_propose_a_visitor_as_candidate(world: World) -> None
     )
     assert "every Monday at 10:05 (Salle B)" in scheduled.content
     invited = await world.send(
-        slash(BOB, CLUB, "visitor", sub="new", visitor_name="Jean Dupont",
-              profession="Architect", visitor_contact="jean@x.example")
+        slash(
+            BOB,
+            CLUB,
+            "visitor",
+            sub="new",
+            visitor_name="Jean Dupont",
+            profession="Architect",
+            visitor_contact="jean@x.example",
+        )
     )
     assert "Visitor #1 Jean Dupont is expected" in invited.content
     await world.dispatch()
@@ -38,8 +45,9 @@ async def test_check_in_and_propose_a_visitor_as_candidate(world: World) -> None
     inputs = inputs_of(opened.data)
     assert inputs["name"]["value"] == "Jean Dupont"
     assert inputs["profession"]["value"] == "Architect"
-    done = await fill_in(world, BOB, opened, {"name": "Jean Dupont", "profession": "Architect",
-                                              "previous": "None"})
+    done = await fill_in(
+        world, BOB, opened, {"name": "Jean Dupont", "profession": "Architect", "previous": "None"}
+    )
     assert "Jean Dupont" in done.content
     listed = await world.send(slash(ALICE, CLUB, "visitors"))
     assert "candidate #1" in str(listed.data)

@@ -86,8 +86,11 @@ def session_for(weeks: Weeks, french: bool) -> str:
 /network role @dave recruiter
 /network role @erin recruiter
 /network role @erin secretary
-/meeting schedule {"chaque " + FR_DAYS[first.weekday()] + " 12h" if french else
-                   "weekly " + EN_DAYS[first.weekday()] + " 12:00"} | Café du Port
+/meeting schedule {
+            "chaque " + FR_DAYS[first.weekday()] + " 12h"
+            if french
+            else "weekly " + EN_DAYS[first.weekday()] + " 12:00"
+        } | Café du Port
 /as carol
 /stats me
 """
@@ -115,7 +118,7 @@ def session_for(weeks: Weeks, french: bool) -> str:
                 f"""
 /as alice
 /visitor 1 propose
-/candidate Jean Dupont | plumber | {'Visite de notre réunion' if french else 'Visited our meeting'}
+/candidate Jean Dupont | plumber | {"Visite de notre réunion" if french else "Visited our meeting"}
 /as bob
 /candidate 1 report admit | Generous
 /as carol

@@ -89,17 +89,12 @@ def test_new_members_and_nothing_to_judge_are_grey() -> None:
     assert engagement.light([engagement.quality(inputs, 2)], new_member=False) is Engagement.GREY
 
 
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(list(Met)), st.integers(0, 10)), min_size=1, max_size=6
-    )
-)
+@given(st.lists(st.tuples(st.sampled_from(list(Met)), st.integers(0, 10)), min_size=1, max_size=6))
 def test_a_better_reading_never_lowers_the_light(found: list[tuple[Met, int]]) -> None:
     order = [Engagement.RED, Engagement.AMBER, Engagement.GREEN]
     readings = [Reading(f"r{i}", met, weight) for i, (met, weight) in enumerate(found)]
     before = engagement.light(readings, new_member=False)
-    improved = [Reading(r.name, Met.YES, r.weight) if i == 0 else r
-                for i, r in enumerate(readings)]
+    improved = [Reading(r.name, Met.YES, r.weight) if i == 0 else r for i, r in enumerate(readings)]
     after = engagement.light(improved, new_member=False)
     if before is Engagement.GREY:
         assert after in (Engagement.GREY, *order)

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.meetings import calendar
+from core.shared.outbox import OutboxItem
 from core.shared.ui import Notice
 from tests.driver import Bot, user_id
 
@@ -162,3 +164,26 @@ def test_french_network_speaks_french(bot: Bot) -> None:
     bot.ok("Alice", "network", "set locale fr")
     reply = bot.ok("Bob", "meeting", "absent jeudi | congés")
     assert reply.text == "C'est noté : vous serez absent le jeudi 6 mars, 07:30."
+
+
+def test_two_agendas_for_one_meeting_post_once(bot: Bot) -> None:
+    """As when two admins set the schedule at the same moment: the second agenda finds the
+    meeting's check-in already scheduled and stays silent."""
+    with bot.uow_factory() as uow:
+        network = uow.networks.get_by_key(bot.network)
+        assert network is not None
+        uow.outbox.add(
+            OutboxItem(
+                network.id,
+                calendar.AGENDA,
+                THURSDAY - timedelta(days=1),
+                {"at": THURSDAY.isoformat()},
+                key="agenda-twin",
+                subject=calendar.SUBJECT,
+            )
+        )
+        uow.commit()
+    tick(bot, THURSDAY)
+    assert len([n for n in bot.messenger.sent if n.kind == "meeting.agenda"]) == 1
+    prompts = [n for n in bot.messenger.sent if n.kind == "meeting.checkin_button"]
+    assert sorted(n.external_id for n in prompts) == [user_id(n) for n in ("Alice", "Bob", "Carol")]

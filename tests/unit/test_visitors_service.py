@@ -47,7 +47,11 @@ def test_the_form_opens_without_text_and_bad_input_changes_nothing(bot: Bot) -> 
     form = bot.ok("Bob", "visitor").form
     assert form is not None and form.title == "Invite a visitor"
     assert [i.name for i in form.inputs] == [
-        "visitor_name", "profession", "company", "visitor_contact", "date",
+        "visitor_name",
+        "profession",
+        "company",
+        "visitor_contact",
+        "date",
     ]
     bot.refused("Bob", "visitor", "Jean | Architect | | | tomorrow")  # a Sunday
     bot.refused("Bob", "visitor", " | Architect")
@@ -66,14 +70,17 @@ def test_the_host_is_told_at_once_when_the_profession_is_held(bot: Bot) -> None:
 def test_reminded_the_day_before_then_asked_and_proposed_as_candidate(bot: Bot) -> None:
     bot.ok("Bob", "visitor", VISIT)
     tick(bot, THURSDAY - timedelta(days=1))
-    assert any("Reminder: your visitor Jean Dupont" in t for t in bot.messenger.texts_to(
-        user_id("Bob")))
+    assert any(
+        "Reminder: your visitor Jean Dupont" in t for t in bot.messenger.texts_to(user_id("Bob"))
+    )
     tick(bot, THURSDAY)
     tick(bot, THURSDAY + timedelta(minutes=60))
     [asked] = [n for n in bot.messenger.to(user_id("Bob")) if "How did the visit" in n.reply.text]
     propose = asked.reply.actions[0]
     assert (propose.label, propose.command, propose.args) == (
-        "Propose as candidate", "visitor", "1 propose"
+        "Propose as candidate",
+        "visitor",
+        "1 propose",
     )
     bot.refused("Carol", "visitor", "1 propose")  # not her visitor
     form = bot.ok("Bob", "visitor", "1 propose").form
@@ -91,8 +98,7 @@ def test_reminded_the_day_before_then_asked_and_proposed_as_candidate(bot: Bot) 
 
 def test_contact_erased_after_retention_unless_proposed(bot: Bot) -> None:
     bot.ok("Bob", "visitor", VISIT)
-    bot.ok("Bob", "visitor", VISIT.replace("Jean Dupont", "Marie Curie").replace(
-        "jean@", "marie@"))
+    bot.ok("Bob", "visitor", VISIT.replace("Jean Dupont", "Marie Curie").replace("jean@", "marie@"))
     bot.ok("Bob", "candidate", "Marie Curie | Architect | none")
     tick(bot, THURSDAY + timedelta(days=6 * 31 + 1))
     listed = bot.ok("Alice", "visitor", "1").text
