@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.meetings.model import ATTENDED, Attendance, Mark, Meeting, Visitor
@@ -286,16 +286,3 @@ class SqlVisitors:
         if host_ids:
             query = query.where(VisitorRow.host_id.in_(list(host_ids)))
         return {host: int(n) for host, n in self.session.execute(query)}
-
-    def to_erase(self, network_id: int, visited_before: datetime) -> list[Visitor]:
-        rows = self.session.scalars(
-            select(VisitorRow).where(
-                and_(
-                    VisitorRow.network_id == network_id,
-                    VisitorRow.visit_at < visited_before,
-                    VisitorRow.erased.is_(False),
-                    VisitorRow.candidate_number.is_(None),
-                )
-            )
-        )
-        return [_visitor(row) for row in rows]

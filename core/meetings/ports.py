@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
 
-from core.meetings.model import Attendance, Mark, Meeting, Visitor
+from core.meetings.model import Attendance, Meeting, Visitor
 
 
 class MeetingRepository(Protocol):
@@ -68,10 +68,3 @@ class VisitorRepository(Protocol):
     ) -> dict[int, int]:
         """Visitors who came (or were not said not to) in the window, by host."""
         ...
-
-    def to_erase(self, network_id: int, visited_before: datetime) -> list[Visitor]:
-        """Visitors who visited before then, still holding a contact, never proposed."""
-        ...
-
-
-__all__ = ["Attendance", "Mark", "MeetingRepository", "VisitorRepository"]
