@@ -624,7 +624,9 @@ def _missing(ctx: Context, candidate: Candidate) -> list[str]:
             )
             name = ctx.name(interviewer)
             if unfit is not None:
-                missing.append(t("candidate.missing_fit", name=name, why=t(f"unfit.{unfit.value}")))
+                missing.append(
+                    t("candidate.missing_fit", name=name, why=t(f"unfit.{unfit.value}"))
+                )
             if interviewer not in candidate.reports:
                 missing.append(t("candidate.missing_report", name=name))
     if ctx.network.site_visit and not candidate.visits:
