@@ -10,6 +10,8 @@ from core import help, home
 from core.asks import services as asks
 from core.charter import services as charter
 from core.directory import services as directory
+from core.meetings import services as meetings
+from core.meetings import visitors
 from core.network import services as network
 from core.recruitment import services as recruitment
 from core.referrals import feedback_services as feedback
@@ -58,6 +60,8 @@ COMMANDS: dict[str, Command] = {
         mydata,
         directory,
         asks,
+        meetings,
+        visitors,
         stats,
         home,
         help,

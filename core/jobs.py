@@ -15,6 +15,9 @@ from collections.abc import Callable
 
 from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
+from core.meetings import calendar as meeting_calendar
+from core.meetings import jobs as meeting_jobs
+from core.meetings import visitors
 from core.network import lifecycle
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
@@ -39,6 +42,10 @@ JOBS: dict[str, Job] = {
     digest.KIND: digest.compose,
     lifecycle.ERASE: lifecycle.erase_when_due,
     asks_jobs.KIND: asks_jobs.compose,
+    meeting_calendar.AGENDA: meeting_jobs.agenda,
+    meeting_calendar.CHECKIN: meeting_jobs.checkin,
+    meeting_calendar.CLOSE: meeting_jobs.close,
+    visitors.ERASE: visitors.erase_contact,
 }
 
 

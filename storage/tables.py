@@ -76,6 +76,20 @@ class NetworkRow(Base):
     created_at: Mapped[datetime]
     uninstalled_at: Mapped[datetime | None]
     uninstalled_retention_days: Mapped[int] = mapped_column(Integer)
+    # Meetings and visitors (core/meetings/): the weekly meeting and its rules.
+    meeting_schedule: Mapped[str] = mapped_column(String(32), server_default="off")
+    meeting_place: Mapped[str] = mapped_column(String(500), server_default="")
+    checkin_minutes: Mapped[int] = mapped_column(Integer, server_default="60")
+    absences_allowed: Mapped[int] = mapped_column(Integer, server_default="3")
+    absence_window_months: Mapped[int] = mapped_column(Integer, server_default="6")
+    visitor_retention_months: Mapped[int] = mapped_column(Integer, server_default="6")
+    engagement_months: Mapped[int] = mapped_column(Integer, server_default="6")
+    grace_days: Mapped[int] = mapped_column(Integer, server_default="60")
+    weight_attendance: Mapped[int] = mapped_column(Integer, server_default="3")
+    weight_referrals: Mapped[int] = mapped_column(Integer, server_default="3")
+    weight_visitors: Mapped[int] = mapped_column(Integer, server_default="1")
+    weight_quality: Mapped[int] = mapped_column(Integer, server_default="2")
+    next_visitor_number: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class MemberRow(Base):
@@ -441,3 +455,57 @@ class ThanksRow(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     with_amount: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime]
+
+class MeetingRow(Base):
+    """One occurrence of the network's weekly meeting (made when it is first needed)."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("network_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    starts_at: Mapped[datetime]
+    place: Mapped[str] = mapped_column(String(500), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AttendanceRow(Base):
+    """A member's mark at a meeting: at most one each, stored the moment it is given."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    mark: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    substitute_name: Mapped[str] = mapped_column(String(200), default="")
+    substitute_profession: Mapped[str] = mapped_column(String(200), default="")
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+
+
+class VisitorRow(Base):
+    """A visitor a member invites to a meeting; their contact is personal data (retention)."""
+
+    __tablename__ = "visitors"
+    __table_args__ = (UniqueConstraint("network_id", "number"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    host_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    profession: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(500), default="")
+    visit_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]
+    came: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    candidate_number: Mapped[int | None] = mapped_column(Integer)
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -11,6 +11,7 @@ from storage.asks import SqlAsks
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.erasure import SqlErasure
+from storage.meetings import SqlMeetings, SqlVisitors
 from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
 from storage.recruitment import SqlCandidates
 from storage.referrals import SqlClients, SqlReferrals
@@ -39,6 +40,8 @@ class SqlUnitOfWork:
         self.stats = SqlStats(self.session)
         self.erasure = SqlErasure(self.session)
         self.asks = SqlAsks(self.session)
+        self.meetings = SqlMeetings(self.session)
+        self.visitors = SqlVisitors(self.session)
         return self
 
     def __exit__(

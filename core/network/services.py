@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
+from core.meetings import calendar as meeting_calendar
 from core.network import audit
 from core.referrals import followups
 from core.shared.audit import AuditEntry
@@ -43,7 +44,7 @@ def show(ctx: Context, args: NoArgs) -> Reply:
         Field(t(f"setting.{key}"), f"{_setting_value(ctx, key)}  ({key})") for key in SETTINGS
     ]
     members = ctx.uow.members.all(ctx.network.id)
-    for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED):
+    for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED, Role.SECRETARY):
         holders = ", ".join(m.display_name for m in members if role in m.roles) or "-"
         fields.append(Field(t(f"role.{role.value}.plural"), holders))
     fields.append(Field(t("network.member_count"), str(len(members))))
@@ -77,6 +78,8 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
     if key in ("asks-day", "timezone"):
         asks_jobs.reschedule(ctx.uow, ctx.network, ctx.now, started=key == "timezone")
+    if key == "timezone":
+        meeting_calendar.schedule_next(ctx.uow, ctx.network, ctx.now)
     if key == "contact-retention-months":
         followups.reschedule_contact_erasure(ctx)
     return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from fractions import Fraction
 
+from core.meetings.links import tie_candidate
 from core.recruitment.cards import (
     card,
     report_lines,
@@ -365,6 +366,7 @@ def propose(ctx: Context, args: ProposeArgs) -> Reply:
         )
     )
     _event(ctx, candidate, "proposed")
+    tie_candidate(ctx, candidate)
     members = ctx.uow.members.all(ctx.network.id)
     picked = pick_interviewers(
         members,

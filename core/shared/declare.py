@@ -95,6 +95,9 @@ class Verb:
     # form sent with a need and no receiver asks for suggestions); None: the usual refusal.
     form_fallback: Callable[[Context, Mapping[str, str]], Reply | None] | None = None
     prefixed: Prefixed | None = None
+    # The verb may follow one word of its last parameter, which then moves to the end
+    # (`/meeting 2025-03-06 mark @bob present` reads as `/meeting mark @bob present 2025-03-06`).
+    follows_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,11 @@ def parse(command: Command, text: str, mention: MentionReader = plain_mention) -
             return Parsed(command, verb, check_args(command, verb, values, mention))
     first, _, after = text.partition(" ")
     verb = command.verb(first.lower()) if first and command.verb(first.lower()) else None
-    if verb is not None and verb.name:
+    second, _, rest = after.strip().partition(" ")
+    following = command.verb(second.lower()) if verb is None and second else None
+    if following is not None and following.name and following.follows_word:
+        verb, text = following, f"{rest.strip()} {first}"
+    elif verb is not None and verb.name:
         text = after.strip()
     else:
         verb = command.verb("")

@@ -11,6 +11,7 @@ from typing import Protocol, Self
 from core.asks.model import Ask, Exchange, PastReferral, Thanks
 from core.charter.model import CharterVersion
 from core.directory.model import Profile, Standing
+from core.meetings.ports import MeetingRepository, VisitorRepository
 from core.recruitment.model import Ballot, Candidate, CandidateEvent, Report, Visit
 from core.referrals.clients import Client
 from core.referrals.feedback import Feedback
@@ -358,6 +359,10 @@ class UnitOfWork(Protocol):
     def erasure(self) -> ErasureRepository: ...
     @property
     def asks(self) -> AskRepository: ...
+    @property
+    def meetings(self) -> MeetingRepository: ...
+    @property
+    def visitors(self) -> VisitorRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -21,9 +21,10 @@ class Role(StrEnum):
     RECRUITER = "recruiter"
     EXPERIENCED = "experienced"
     MEMBER = "member"
+    SECRETARY = "secretary"  # keeps the meetings' attendance
 
 
-GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED)
+GRANTABLE_ROLES = (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED, Role.SECRETARY)
 
 
 @dataclass
@@ -57,6 +58,19 @@ class Network:
     uninstalled_retention_days: int = 30
     asks_day: str = "mon 08:00"  # when the week's asks are posted (weekly schedule), or "off"
     ask_weeks: int = 1  # an ask stays current this many weeks
+    # Meetings and visitors (core/meetings/).
+    meeting_schedule: str = "off"  # the weekly meeting (`thu 07:30`), set by `/meeting schedule`
+    meeting_place: str = ""  # where it is held, or its link
+    checkin_minutes: int = 60  # how long the "I'm here" button stays open from the start
+    absences_allowed: int = 3  # absences (medical and substitutes aside) in the window
+    absence_window_months: int = 6
+    visitor_retention_months: int = 6  # after the visit, a visitor's contact is erased
+    engagement_months: int = 6  # the engagement light's window
+    grace_days: int = 60  # a member this new has a grey light
+    weight_attendance: int = 3  # how much each indicator weighs in the engagement light
+    weight_referrals: int = 3
+    weight_visitors: int = 1
+    weight_quality: int = 2
 
 
 @dataclass
@@ -133,6 +147,18 @@ def _channel(value: str) -> str:
     return value
 
 
+def _minutes(value: str) -> int:
+    return parse_bounded_int(value, 5, 600, "error.invalid_minutes")
+
+
+def _count(value: str) -> int:
+    return parse_bounded_int(value, 1, 52, "error.invalid_count")
+
+
+def _weight(value: str) -> int:
+    return parse_bounded_int(value, 0, 10, "error.invalid_weight")
+
+
 def _share(value: str) -> str:
     share = parse_fraction(value)
     return f"{share.numerator}/{share.denominator}"
@@ -177,5 +203,15 @@ SETTINGS: dict[str, Setting] = {
     "uninstalled-retention-days": Setting("uninstalled_retention_days", _days),
     "asks-day": Setting("asks_day", _schedule),
     "ask-weeks": Setting("ask_weeks", _weeks),
+    "checkin-minutes": Setting("checkin_minutes", _minutes),
+    "absences-allowed": Setting("absences_allowed", _count),
+    "absence-window-months": Setting("absence_window_months", _months),
+    "visitor-retention-months": Setting("visitor_retention_months", _months),
+    "engagement-months": Setting("engagement_months", _months),
+    "grace-days": Setting("grace_days", _days),
+    "weight-attendance": Setting("weight_attendance", _weight),
+    "weight-referrals": Setting("weight_referrals", _weight),
+    "weight-visitors": Setting("weight_visitors", _weight),
+    "weight-quality": Setting("weight_quality", _weight),
 }
 

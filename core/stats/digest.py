@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.meetings import figures as meeting_figures
 from core.shared.context import Context
 from core.shared.outbox import OutboxItem
 from core.shared.ports import UnitOfWork
@@ -69,7 +70,10 @@ def compose(ctx: Context, item: OutboxItem) -> tuple[str, Reply] | None:
             "digest.title", period=stats_report.period_label(ctx, period), network=network.name
         ),
         text=thanks,
-        fields=tuple(stats_report.network_fields(ctx, figures, givers)),
+        fields=(
+            *stats_report.network_fields(ctx, figures, givers),
+            *meeting_figures.stats_fields(ctx, period.start, period.end),
+        ),
         footer=t("digest.footer", stats=f"/{ctx.typed('stats')}"),
         files=(chart,) if chart else (),
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from core.meetings.visitors import export_of as visitors_hosted
 from core.referrals.model import Referral
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
@@ -78,6 +80,12 @@ def my_data(ctx: Context, args: NoArgs) -> Reply:
             {"candidate": number, "ballot": ballot, "at": at.isoformat()}
             for number, ballot, at in uow.candidates.votes_of(net, me.id)
         ],
+        "meeting_marks": [
+            {"meeting": at.isoformat(), "mark": a.mark.value, "reason": a.reason,
+             "substitute": a.substitute_name}
+            for at, a in uow.meetings.marks_of(net, me.id, datetime.min.replace(tzinfo=UTC))
+        ],
+        "visitors_hosted": visitors_hosted(ctx, me.id),
         "breach_reports_filed": [
             {
                 "report": b.number,

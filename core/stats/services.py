@@ -15,6 +15,8 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.meetings import engagement_report
+from core.meetings import figures as meeting_figures
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
@@ -82,6 +84,7 @@ def show(ctx: Context, args: PeriodArgs) -> Reply:
     figures = ctx.uow.stats.figures(network.id, period.start, period.end)
     givers = ctx.uow.stats.top_givers(network.id, period.start, period.end, TOP_GIVERS)
     fields = stats_report.network_fields(ctx, figures, givers)
+    fields += meeting_figures.stats_fields(ctx, period.start, period.end)
     footer = t("stats.footer", stats=f"/{ctx.typed('stats')}")
     if ctx.actor.is_admin:
         footer += "\n" + t("stats.footer_admin", stats=f"/{ctx.typed('stats')}")
@@ -109,6 +112,7 @@ def me(ctx: Context, args: PeriodArgs) -> Reply:
     fields = stats_report.member_fields(ctx, figures)
     fields.append(Field(t("stats.light"), stats_report.light_text(ctx, activity, judged)))
     fields.extend(reciprocity.fields(ctx))
+    fields += engagement_report.member_fields(ctx, me)
     drawn = chart()
     return Reply(
         title=t(
@@ -130,9 +134,15 @@ def activity(ctx: Context, args: NoArgs) -> Reply:
     footer = [_light_counts(ctx, (light for _, _, light, _ in lights)), t("stats.light_rule")]
     if len(lines) > LIGHT_LINES:
         footer.insert(1, t("stats.lights_more", count=len(lines) - LIGHT_LINES))
+    engaged = engagement_report.network_lines(ctx)
+    lines = [
+        *lines[:LIGHT_LINES],
+        t("engagement.title", months=ctx.network.engagement_months),
+        *engaged[:LIGHT_LINES],
+    ]
     return Reply(
         title=t("stats.lights_title", network=ctx.network.name),
-        lines=tuple(lines[:LIGHT_LINES]),
+        lines=tuple(lines),
         footer="\n".join(footer),
     )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from core.meetings.visitors import forget_hosted_by
 from core.referrals.model import OPEN_STATUSES, Referral, Status
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
@@ -73,6 +74,8 @@ def erase(ctx: Context, args: EraseArgs) -> Reply:
     erasure.forget_words_of(network_id, me.id, placeholder)
     erasure.forget_candidacy_of(network_id, me.id, pseudonym, placeholder)
     erasure.cancel_messages_to(network_id, me.id)
+    ctx.uow.meetings.forget_reasons_of(network_id, me.id, placeholder)
+    forget_hosted_by(ctx, me.id)
     ctx.uow.members.erase(me, pseudonym)
     erasure.replace_everywhere(network_id, (old_name, old_id), pseudonym)
     ctx.uow.audit.add(AuditEntry(network_id, me.id, ctx.now, "erasure", pseudonym))

@@ -88,6 +88,8 @@ REASONS: dict[str, Reason] = {
     "no_referral": Reason("error.referral_not_found", "not in their network"),
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
     "no_report": Reason("error.breach_not_found", "not in their network"),
+    "no_visitor": Reason("error.visitor_not_found", "not in their network"),
+    "host": Reason("error.visitor_not_host", "host or admin"),
     "self": Reason("error.report_self", "not about oneself"),
     "thanks": Reason("error.thanks_receiver_only", "receiver only"),
 }
@@ -133,6 +135,7 @@ HIDDEN: dict[str, str] = {
     "own clients": "lists only the clients the actor owns",
     "no admin verbs": "the help leaves out the verbs only admins may use",
     "own light": "the activity light of the actor alone; admins see everyone's",
+    "no contact": "a visitor's contact is hidden (their host and the admins see it)",
 }
 
 
@@ -195,6 +198,7 @@ PREVIOUS_2 = "Left Rotary Nice after a quarrel"  # candidate #2's previous netwo
 NOTES_2 = "Shares business gladly"  # Ivan's report on candidate #2
 JUDY_NOTES_1 = "Judy thinks Zoe is careful"  # Judy's report on #1; Ivan has not filed yet
 BREACH_TEXT = "Quentin called the client of referral #1 behind my back"
+VISITOR_CONTACT = "tom@hale.example"  # visitor #1's contact (Sam invited him)
 
 REFERRALS = "Referrals"
 CHARTER = "Charter"
@@ -202,6 +206,7 @@ NETWORK = "Network"
 RECRUITMENT = "Recruitment"
 REPORTS = "Breach reports"
 MYDATA = "My data"
+MEETINGS = "Meetings and visitors"
 DIRECTORY = "Directory and stats"
 OTHER = "Everyone's pages"
 
@@ -386,6 +391,38 @@ ROWS: tuple[Row, ...] = (
         outsider=OWN, admin=YES, shows=("Dora",)),
     row(DIRECTORY, "`/stats export`", "stats", "export", default=no("admin"), outsider=OWN,
         admin=YES, never=(CONTACT,)),
+    # Meetings and visitors
+    row(MEETINGS, "`/meeting [date]`", "meeting", outsider=OWN),
+    row(MEETINGS, "`/meeting schedule day time | place`", "meeting",
+        "schedule thu 07:30 | Hôtel de la Gare", default=no("admin"), outsider=OWN, admin=YES),
+    row(MEETINGS, "`/meeting cancel date | reason`", "meeting", "cancel 8 mars | holidays",
+        default=no("admin"), outsider=OWN, admin=YES),
+    row(MEETINGS, "`/meeting here` (the check-in button)", "meeting", "here", outsider=OWN),
+    row(MEETINGS, "`/meeting late [date]`", "meeting", "late", outsider=OWN),
+    row(MEETINGS, "`/meeting absent date | reason`", "meeting", "absent 8 mars | travelling",
+        outsider=OWN),
+    row(MEETINGS, "`/meeting medical date | reason`", "meeting", "medical 8 mars",
+        outsider=OWN),
+    row(MEETINGS, "`/meeting substitute date name | profession`", "meeting",
+        "substitute 8 mars Léa Roy | baker", outsider=OWN),
+    row(MEETINGS, "`/meeting [date] mark @member mark`", "meeting", "mark @Dora present",
+        default=no("admin"), outsider=no("no_member"), admin=YES,
+        note="also the secretary role"),
+    row(MEETINGS, "`/visitor name | profession | company | contact | date`", "visitor",
+        "Léa Roy | florist | Fleurs | lea@fleurs.example | 8 mars", outsider=OWN),
+    row(MEETINGS, "`/visitor` (the form)", "visitor", outsider=OWN),
+    row(MEETINGS, "`/visitor` (form submitted)", "visitor", verb="",
+        values={"visitor_name": "Léa Roy", "profession": "florist"}, outsider=OWN),
+    row(MEETINGS, "`/visitor 1`", "visitor", "1", default=limited("no contact"),
+        outsider=no("no_visitor"), sponsor=YES, admin=YES, shows=(VISITOR_CONTACT,)),
+    row(MEETINGS, "`/visitor 1 propose` (the candidate form)", "visitor", "1 propose",
+        default=no("host"), outsider=no("no_visitor"), sponsor=YES, admin=YES),
+    row(MEETINGS, "`/visitor 1 came`", "visitor", "1 came", default=no("host"),
+        outsider=no("no_visitor"), sponsor=YES, admin=YES),
+    row(MEETINGS, "`/visitor 1 noshow`", "visitor", "1 noshow", default=no("host"),
+        outsider=no("no_visitor"), sponsor=YES, admin=YES),
+    row(MEETINGS, "`/visitors`", "visitors", default=limited("no contact"), outsider=OWN,
+        sponsor=YES, admin=YES, shows=(VISITOR_CONTACT,)),
     # My data
     row(MYDATA, "`/mydata`", "mydata", outsider=OWN),
     row(MYDATA, "`/mydata export`", "mydata", "export", outsider=OWN,

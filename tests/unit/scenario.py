@@ -75,7 +75,10 @@ def build_scenario() -> Bot:
     bot.ok("Alice", "network", "set site-visit off")  # #5 waits for no visit: open it by hand
     bot.ok("Alice", "network", "role @Eve experienced")  # after the interviewers were picked
     bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT}")
+    bot.ok("Alice", "meeting", "schedule sat 09:30 | Café du Port")
+    bot.ok("Sam", "visitor", f"Tom Hale | baker | Hale & Co | {matrix.VISITOR_CONTACT} | next")
     bot.ok("Xavier", "charter", "accept", network=B)
+    bot.ok("Xavier", "meeting", "schedule sat 09:30", network=B)
     return bot
 
 

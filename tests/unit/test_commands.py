@@ -227,7 +227,7 @@ def test_usage_lines() -> None:
     role = network.verb("role")
     assert role is not None
     assert usage(network, role, EN) == (
-        "/network role @member admin|recruiter|experienced [remove]"
+        "/network role @member admin|recruiter|experienced|secretary [remove]"
     )
 
 

@@ -12,6 +12,8 @@ import pytest
 
 from core.charter.default_text import SECTION_KEYS
 from core.commands import COMMANDS
+from core.meetings.engagement import Engagement
+from core.meetings.model import Mark
 from core.recruitment.model import Ballot, Recommendation, Stage, Unfit
 from core.referrals.model import MOVES, Party, Status
 from core.shared import errors
@@ -19,6 +21,8 @@ from core.shared.i18n import CATALOGS, EN, FR, Translator
 from core.shared.tenancy import GRANTABLE_ROLES, SETTINGS
 from core.shared.ui import InputKind
 from core.trust.breaches import BreachKind, BreachState
+
+INDICATOR_NAMES = ("attendance", "referrals", "visitors", "quality")
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 
@@ -225,6 +229,10 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
             "candidate.linked",
             "candidate.override_process",
             "candidate.override_exclusivity",
+            "meeting.schedule",
+            "meeting.cancel",
+            "meeting.mark",
+            "visitor.invited",
         )
     },
     "f'breach.{breach.kind.value}'": {f"breach.{k.value}" for k in BreachKind},
@@ -236,6 +244,15 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
     "f'status.{referral.status.value}'": {f"status.{s.value}" for s in Status},
     "f'stage.{candidate.stage.value}'": {f"stage.{s.value}" for s in Stage},
     "f'unfit.{unfit.value}'": {f"unfit.{u.value}" for u in Unfit},
+    "f'meeting.weekday.{found.weekday}'": {f"meeting.weekday.{d}" for d in range(7)},
+    "f'meeting.weekday.{local.weekday()}'": {f"meeting.weekday.{d}" for d in range(7)},
+    "f'meeting.month.{local.month}'": {f"meeting.month.{m}" for m in range(1, 13)},
+    "f'meeting.month.{month.month}'": {f"meeting.month.{m}" for m in range(1, 13)},
+    "f'meeting.mark.{args.mark.value}'": {f"meeting.mark.{m.value}" for m in Mark},
+    "f'visitor.stage.{stage}'": {f"visitor.stage.{s.value}" for s in Stage},
+    "f'engagement.{reading.name}'": {f"engagement.{n}" for n in INDICATOR_NAMES},
+    "f'engagement.{reading.name}.none'": {f"engagement.{n}.none" for n in INDICATOR_NAMES},
+    "f'engagement.light.{light.value}'": {f"engagement.light.{e.value}" for e in Engagement},
 }
 
 

@@ -73,9 +73,21 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "(uninstalled-retention-days)",
         "When the week's asks are posted (day and time, or off)": "mon 08:00  (asks-day)",
         "Weeks an ask stays current": "1  (ask-weeks)",
+        'Minutes the "I\'m here" button stays open': "60  (checkin-minutes)",
+        "Absences allowed in the window (medical and substitutes aside)": "3  (absences-allowed)",
+        "Months the absences are counted over": "6  (absence-window-months)",
+        "Months after the visit before a visitor's contact is erased": "6  "
+        "(visitor-retention-months)",
+        "Months the engagement light is read over": "6  (engagement-months)",
+        "Days a new member's light stays grey": "60  (grace-days)",
+        "Weight of attendance in the engagement light": "3  (weight-attendance)",
+        "Weight of referrals given in the engagement light": "3  (weight-referrals)",
+        "Weight of visitors brought in the engagement light": "1  (weight-visitors)",
+        "Weight of the quality score in the engagement light": "2  (weight-quality)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",
+        "Secretaries": "-",
         "Members": "3",
     }
     assert reply.footer.startswith("Admins change a setting with /network set KEY VALUE")

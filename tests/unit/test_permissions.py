@@ -46,6 +46,8 @@ A_SECRETS = (
     matrix.NOTES_2,
     matrix.JUDY_NOTES_1,
     matrix.BREACH_TEXT,
+    matrix.VISITOR_CONTACT,
+    "Tom Hale",
     "12,000",
     "1,200 EUR",
 )
@@ -54,6 +56,7 @@ RECORD_VIEWERS = frozenset({"recruiter", "admin", "sponsor", "interviewer"})
 CONFIDENTIAL: dict[str, frozenset[str]] = {
     matrix.CONTACT: frozenset({"referrer", "receiver", "admin"}),
     matrix.BREACH_TEXT: frozenset({"admin", "reporter"}),
+    matrix.VISITOR_CONTACT: frozenset({"admin", "sponsor"}),
     matrix.PREVIOUS_2: RECORD_VIEWERS,
     matrix.NOTES_2: RECORD_VIEWERS,
 }

@@ -125,6 +125,11 @@ def test_my_figures(bot: Bot) -> None:
     assert figures.pop("Give first: they gave me referrals I never returned") == (
         "Dave, who gave me 1: no current ask (see their profile with /members)"
     )
+    engagement = figures.pop("Engagement over 6 months")
+    assert engagement == (
+        "⚪ grey (new): attendance: no meeting held yet, referrals 1 per month (goal 1) ✓, "
+        "visitors 0 (goal 1 per quarter) ✗, quality 4/5 (goal 4) ✓"
+    )
     assert figures == {
         "Referrals given": "1",
         "Referrals received": "2",
@@ -150,8 +155,11 @@ def test_my_figures(bot: Bot) -> None:
 def test_the_activity_lights_admins_see_everyone_members_themselves(bot: Bot) -> None:
     everyone = bot.ok("Alice", "stats", "activity")
     assert everyone.title == "Net T1: activity over six months"
-    assert [line.split(":")[0] for line in everyone.lines] == ["Alice", "Bob", "Carol", "Dave"]
+    lights, engagement = everyone.lines[:4], everyone.lines[4:]
+    assert [line.split(":")[0] for line in lights] == ["Alice", "Bob", "Carol", "Dave"]
     assert everyone.lines[0].startswith("Alice: 🔴 red: 0 referrals given")
+    assert engagement[0] == "Engagement over 6 months"
+    assert [line.split(":")[0] for line in engagement[1:]] == ["Alice", "Bob", "Carol", "Dave"]
     assert everyone.footer.startswith("3 green, 0 amber, 1 red")
     mine = bot.ok("Dave", "stats", "activity")
     assert mine.title == "Dave: activity over six months"

@@ -6,12 +6,26 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from core.shared.i18n import asks_en, asks_fr, directory_en, directory_fr, install_en, install_fr
+from core.shared.i18n import (
+    asks_en,
+    asks_fr,
+    directory_en,
+    directory_fr,
+    install_en,
+    install_fr,
+    meetings_en,
+    meetings_fr,
+)
 from core.shared.i18n.en import MESSAGES as CORE_EN
 from core.shared.i18n.fr import MESSAGES as CORE_FR
 
 # One catalog per language: the core file, then each feature's.
-FEATURES = ((directory_en, directory_fr), (install_en, install_fr), (asks_en, asks_fr))
+FEATURES = (
+    (directory_en, directory_fr),
+    (install_en, install_fr),
+    (asks_en, asks_fr),
+    (meetings_en, meetings_fr),
+)
 EN: dict[str, str] = {**CORE_EN}
 FR: dict[str, str] = {**CORE_FR}
 for english, french in FEATURES:
