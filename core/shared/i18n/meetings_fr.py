@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "param.company": "entreprise",
     "param.company.label": "Entreprise (facultatif)",
     "param.visitor_contact": "contact",
-    "param.visitor_contact.label": "E-mail et/ou téléphone du visiteur (facultatif)",
+    "param.visitor_contact.label": "E-mail ou téléphone du visiteur (facultatif)",
     "param.visitor_contact.hint": "Visible de vous et des admins seulement ; effacé après la "
     "durée de conservation.",
     "form.visitor": "Inviter un visiteur",
