@@ -44,6 +44,8 @@ def declared() -> Iterator[tuple[str, str]]:
                     if not choice.isdigit():  # numbers read the same in every language
                         yield choice_key(command.name, param.name, choice), choice
     yield option_key("text"), "text"
+    yield "kw.verbless.show", "show"  # Discord's name for a group's verb-less subcommand
+    yield "kw.verbless.new", "new"
 
 
 def test_every_keyword_has_an_english_and_a_french_spelling() -> None:

@@ -162,4 +162,7 @@ MESSAGES: dict[str, str] = {
     "kw.option.period": "period",
     "kw.option.topic": "topic",
     "kw.option.text": "text",
+    # Discord: the subcommand of a group that runs the command without a verb
+    "kw.verbless.show": "show",
+    "kw.verbless.new": "new",
 }

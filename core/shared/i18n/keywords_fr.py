@@ -163,4 +163,7 @@ MESSAGES: dict[str, str] = {
     "kw.option.period": "période",
     "kw.option.topic": "commande",
     "kw.option.text": "texte",
+    # Discord: the subcommand of a group that runs the command without a verb
+    "kw.verbless.show": "voir",
+    "kw.verbless.new": "nouveau",
 }
