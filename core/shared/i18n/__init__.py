@@ -9,6 +9,8 @@ from typing import Any
 from core.shared.i18n import (
     directory_en,
     directory_fr,
+    export_en,
+    export_fr,
     keywords_en,
     keywords_fr,
     settings_en,
@@ -23,12 +25,14 @@ EN: dict[str, str] = {
     **directory_en.MESSAGES,
     **keywords_en.MESSAGES,
     **settings_en.MESSAGES,
+    **export_en.MESSAGES,
 }
 FR: dict[str, str] = {
     **CORE_FR,
     **directory_fr.MESSAGES,
     **keywords_fr.MESSAGES,
     **settings_fr.MESSAGES,
+    **export_fr.MESSAGES,
 }
 CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
