@@ -50,8 +50,9 @@ async def test_names_carry_french_localizations(world: World) -> None:
     feedback = _options(synced["feedback"])
     later = next(c for c in feedback["score"]["choices"] if c["value"] == "later")
     assert later["name_localizations"] == {"fr": "plus-tard"}
-    assert "name_localizations" not in feedback["score"]["choices"][0] or not (
-        feedback["score"]["choices"][0]["name_localizations"]
+    assert (
+        "name_localizations" not in feedback["score"]["choices"][0]
+        or not (feedback["score"]["choices"][0]["name_localizations"])
     ), "a score is a number in every language"
 
 
