@@ -39,6 +39,7 @@ __all__ = [
     "form_for",
     "parse",
     "plain_mention",
+    "spelled",
     "usage",
 ]
 
@@ -151,6 +152,27 @@ def usage(command: Command, verb: Verb, t: Translator, typed_as: str = "") -> st
             leading += 1
         return " ".join([*parts, *fields[:leading], " | ".join(fields[leading:])])
     return " ".join(parts + fields)
+
+
+def spelled(command: Command, text: str, locale: str) -> str:
+    """Inline text written with declared words (`1 vote yes`, as core builds it for a button)
+    spelled the way `locale` types them (`1 voter oui`); other words are left as they are."""
+    choices = {
+        choice: choice_key(command.name, param.name, choice)
+        for verb in command.verbs
+        for param in verb.params
+        for choice in param.choices
+    }
+    verbs = {verb.name: verb_key(command.name, verb.name) for verb in command.verbs if verb.name}
+    words = text.split(" ")
+    return " ".join(
+        shown(verbs[word], word, locale)
+        if word in verbs
+        else shown(choices[word], word, locale)
+        if word in choices
+        else word
+        for word in words
+    )
 
 
 def _number_first(command: Command, text: str) -> tuple[Verb | None, str]:

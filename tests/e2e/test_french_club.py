@@ -110,6 +110,10 @@ def test_a_french_club_works_with_french_keywords_only(database_url: str, tmp_pa
     )
 
     assert "Compte rendu de bob : admettre" in out
+    assert "[Oui] /candidate 1 voter oui" in out  # buttons, written as French commands
+    assert "/referral 1 accepter" in after(
+        out, "/refer @bob Acme | fuite dans la cuisine du restaurant | 5000 | 3"
+    )
     assert "Abstention" in after(out, "/candidate 1 voter abstention")
     assert "Zoé Martin (candidat n° 1) est admis." in after(out, "/candidate 1 voter oui")
     assert "oui 1, non 0, abstention 1" in after(out, "/candidate 1 voter oui")

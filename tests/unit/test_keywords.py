@@ -219,3 +219,17 @@ def test_help_speaks_the_networks_language() -> None:
     assert "/candidate N voter oui|non|abstention" in candidate
     english = Bot()
     assert english.ok("Alice", "help", "referral").lines[0].startswith("/referral N [accept|")
+
+
+def test_buttons_written_as_commands_use_the_networks_keywords() -> None:
+    from adapters.common.as_text import action_text
+    from core.shared.ui import Action
+
+    vote = Action("Oui", "candidate", "1 vote yes")
+    assert action_text(vote, "fr") == "[Oui] /candidate 1 voter oui"
+    assert action_text(vote, "en") == "[Oui] /candidate 1 vote yes"
+    assert action_text(Action("Plus tard", "feedback", "3 later"), "fr") == (
+        "[Plus tard] /feedback 3 plus-tard"
+    )
+    typed = action_text(vote, "fr").removeprefix("[Oui] /candidate ")
+    assert parse(COMMANDS["candidate"], typed).args == {"candidate": "1", "ballot": "yes"}
