@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from core.shared.context import Context
 from core.shared.declare import Command, Param, Verb, usage
 from core.shared.errors import UnknownCommand
+from core.shared.keywords import command_key, resolve
 from core.shared.ui import InputKind as K
 from core.shared.ui import Reply
 
@@ -21,7 +22,9 @@ def help_reply(ctx: Context, args: HelpArgs) -> Reply:
     t = ctx.t
     topic = args.topic.strip().removeprefix("/").lower()
     if topic:
-        command = ctx.commands.get(topic)
+        # `/help candidat` as well as `/help candidate`
+        name = resolve(topic, ((command_key(name), name) for name in ctx.commands)) or topic
+        command = ctx.commands.get(name)
         if command is None:
             raise UnknownCommand(name=topic)
         lines = tuple(

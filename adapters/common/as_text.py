@@ -4,21 +4,26 @@ shown (the console, a message past a platform's button limit)."""
 from __future__ import annotations
 
 from core.commands import COMMANDS, usage
+from core.shared.declare import spelled
 from core.shared.i18n import Translator
 from core.shared.ui import Action, Form, Style
 
 
-def command_line(action: Action) -> str:
-    """`/referral 1 accept`, or `/referral 3 won AMOUNT` when the action asks a value first."""
-    command = f"/{action.command} {action.args}".rstrip()
+def command_line(action: Action, locale: str = "") -> str:
+    """`/referral 1 accept`, or `/referral 3 won AMOUNT` when the action asks a value first;
+    with `locale`, its keywords as that language types them (`/referral 1 accepter`)."""
+    args = action.args
+    if locale and action.command in COMMANDS:
+        args = spelled(COMMANDS[action.command], args, locale)
+    command = f"/{action.command} {args}".rstrip()
     if action.ask is not None:
         command += " " + action.ask.name.upper()
     return command
 
 
-def action_text(action: Action) -> str:
-    """`[Accept] /referral 1 accept`."""
-    return f"[{action.label}] {command_line(action)}"
+def action_text(action: Action, locale: str = "") -> str:
+    """`[Accept] /referral 1 accept`; `[Accepter] /referral 1 accepter` in French."""
+    return f"[{action.label}] {command_line(action, locale)}"
 
 
 def form_action(form: Form, style: Style = Style.DEFAULT) -> Action:

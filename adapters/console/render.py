@@ -25,7 +25,7 @@ def render(reply: Reply, t: Translator) -> list[str]:
     if reply.footer:
         lines.extend(reply.footer.splitlines())
     if reply.actions:
-        lines.append("  " + "  ".join(action_text(a) for a in reply.actions))
+        lines.append("  " + "  ".join(action_text(a, t.locale) for a in reply.actions))
     if reply.form is not None:
         lines.extend(form_lines(reply.form, t))
     if reply.error and lines:

@@ -1,7 +1,8 @@
-"""Command descriptions in every language core speaks: Discord shows each member the
-descriptions in their client's language, from the `description_localizations` synced with the
-commands. The text in the default language is the description itself; discord.py asks this
-translator for the others while syncing."""
+"""Command names and descriptions in every language core speaks: Discord shows each member the
+names and descriptions in their client's language, from the `name_localizations` and
+`description_localizations` synced with the commands. The default name is the declared
+(English) word, which the interactions carry back; a description's default is its text in the
+default language. discord.py asks this translator for the others while syncing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from discord import app_commands
 
 from adapters.common.text import cap
 from core.shared.i18n import CATALOGS, Translator
+from core.shared.keywords import spellings
 
 Describe = Callable[[Translator], str]  # a description, as written in one language
 
@@ -29,6 +31,12 @@ def described(describe: Describe, default: Translator) -> app_commands.locale_st
     return app_commands.locale_str(cap(describe(default), DESCRIPTION_MAX), describe=describe)
 
 
+def named(name: str, keyword: str) -> app_commands.locale_str:
+    """A command, option or choice `name` (the declared word) that the keyword catalogs spell
+    in the other languages (`keyword`: its catalog key, `kw.referral.action.accept`)."""
+    return app_commands.locale_str(name, keyword=keyword)
+
+
 class CatalogTranslator(app_commands.Translator):
     def __init__(self, default_locale: str) -> None:
         self.default_locale = default_locale
@@ -41,6 +49,11 @@ class CatalogTranslator(app_commands.Translator):
     ) -> str | None:
         describe = string.extras.get("describe")
         language = _LANGUAGE.get(locale)
+        keyword = string.extras.get("keyword")
+        if keyword is not None and language is not None:
+            # Names: every language but the declared one's, the default language included.
+            spelled = spellings(keyword, language)
+            return spelled[0] if spelled and spelled[0] != string.message else None
         if describe is None or language is None or language == self.default_locale:
             return None  # names, choices and the default language stay as they are
         if language not in CATALOGS:

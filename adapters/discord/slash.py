@@ -19,10 +19,11 @@ import discord
 from discord import app_commands
 
 from adapters.common.text import cap
-from adapters.discord.command_locales import DESCRIPTION_MAX, described
+from adapters.discord.command_locales import DESCRIPTION_MAX, described, named
 from adapters.discord.interactions import Interactions
 from core.commands import COMMANDS, Command, Param, Verb, usage
 from core.shared.i18n import Translator
+from core.shared.keywords import choice_key, command_key, option_key, verb_key
 from core.shared.ui import InputKind
 
 TEXT = "text"
@@ -75,17 +76,22 @@ def build_commands(handler: Interactions, t: Translator) -> list[AppCommand]:
     for command in COMMANDS.values():
         about = described(partial(_about, command), t)
         if len(command.verbs) == 1 and not command.verbs[0].name:
-            built.append(_slash(handler, command, command.verbs[0], t, command.name, about))
+            name = named(command.name, command_key(command.name))
+            built.append(_slash(handler, command, command.verbs[0], t, name, about))
             continue
         group = _Group(
-            name=command.name,
+            name=named(command.name, command_key(command.name)),
             description=about,
             allowed_contexts=GUILD_ONLY,
             allowed_installs=GUILD_INSTALL,
         )
         for verb in command.verbs:
             syntax = described(partial(_usage, command, verb), t)
-            name = verb.name or _verbless_name(command, verb)
+            if verb.name:
+                name = named(verb.name, verb_key(command.name, verb.name))
+            else:
+                verbless = _verbless_name(command, verb)
+                name = named(verbless, f"kw.verbless.{verbless}")
             group.add_command(_slash(handler, command, verb, t, name, syntax))
         built.append(group)
     return built
@@ -100,7 +106,7 @@ def _slash(
     command: Command,
     verb: Verb,
     t: Translator,
-    name: str,
+    name: app_commands.locale_str,
     about: app_commands.locale_str,
 ) -> app_commands.Command[Any, ..., None]:
     async def run(interaction: discord.Interaction[Any], **options: object) -> None:
@@ -113,21 +119,28 @@ def _slash(
     descriptions: dict[str, app_commands.locale_str] = {}
     choices: dict[str, list[app_commands.Choice[Any]]] = {}
     completers: dict[str, Any] = {}
+    renames: dict[str, app_commands.locale_str] = {}
     for param in verb.params:
         params.append(_option(param.name, _option_annotation(param)))
         descriptions[param.name] = described(partial(_describe, param), t)
+        renames[param.name] = named(param.name, option_key(param.name))
         if param.choices:
             choices[param.name] = [
-                app_commands.Choice(name=c, value=_choice_value(param, c)) for c in param.choices
+                app_commands.Choice(
+                    name=_choice_name(command, param, c), value=_choice_value(param, c)
+                )
+                for c in param.choices
             ][:25]
         elif param.kind is InputKind.NUMBER:  # core suggests the ones the user may act on
             completers[param.name] = _completer(handler, command.name, param.name)
     if verb.params and all(p.name != TEXT for p in verb.params):
         params.append(_option(TEXT, app_commands.Range[str, None, _inline_max(verb)]))
         descriptions[TEXT] = described(partial(_usage, command, verb), t)
+        renames[TEXT] = named(TEXT, option_key(TEXT))
     # discord.py reads options from the callback's signature: give it the declared one.
     setattr(run, "__signature__", inspect.Signature(params))  # noqa: B010
     app_commands.describe(**descriptions)(run)
+    app_commands.rename(**renames)(run)  # the same names, spelled in each language
     if choices:
         app_commands.choices(**choices)(run)
     if completers:
@@ -188,6 +201,12 @@ def _option_type(param: Param) -> type:
     if param.kind is InputKind.NUMBER and all(c.isdigit() for c in param.choices):
         return int
     return str
+
+
+def _choice_name(command: Command, param: Param, choice: str) -> str | app_commands.locale_str:
+    if choice.isdigit():  # a number reads the same in every language
+        return choice
+    return named(choice, choice_key(command.name, param.name, choice))
 
 
 def _choice_value(param: Param, choice: str) -> int | str:

@@ -139,7 +139,7 @@ THANKS = Command(
             "",
             (
                 Param("number", K.NUMBER),
-                Param("show_amount", K.CHOICE, required=False, choices=AMOUNT_WORDS),
+                Param("show_amount", K.CHOICE, required=False, choices=AMOUNT_WORDS[:1]),
                 Param("message", K.LONG_TEXT, required=False),
             ),
             handler=thanks,

@@ -371,7 +371,7 @@ MEETING = Command(
             "mark",
             (
                 Param("member", K.MEMBER),
-                Param("mark", K.CHOICE, choices=tuple(MARK_WORDS), read=_mark_word),
+                Param("mark", K.CHOICE, choices=tuple(Mark), read=_mark_word),
                 Param("date", K.TEXT, required=False, rest=True),
             ),
             admin_only=True,

@@ -8,7 +8,7 @@ from datetime import timedelta
 from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
 from core.meetings import calendar as meeting_calendar
-from core.network import audit
+from core.network import audit, display
 from core.referrals import followups
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
@@ -31,17 +31,11 @@ def unquote(value: str) -> str:
     return value
 
 
-def _setting_value(ctx: Context, key: str) -> str:
-    value = getattr(ctx.network, SETTINGS[key].attribute)
-    if isinstance(value, bool):
-        return ctx.t("value.on") if value else ctx.t("value.off")
-    return str(value) if value != "" else "-"
-
-
 def show(ctx: Context, args: NoArgs) -> Reply:
     t = ctx.t
     fields = [
-        Field(t(f"setting.{key}"), f"{_setting_value(ctx, key)}  ({key})") for key in SETTINGS
+        Field(t(f"setting.{key}"), f"{display.value(ctx, key)}  ({display.key_spelled(ctx, key)})")
+        for key in SETTINGS
     ]
     members = ctx.uow.members.all(ctx.network.id)
     for role in (Role.ADMIN, Role.RECRUITER, Role.EXPERIENCED, Role.SECRETARY):
@@ -70,9 +64,10 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
     value = setting.parse(raw)
     setattr(ctx.network, setting.attribute, value)
     ctx.uow.networks.update(ctx.network)
-    shown = _setting_value(ctx, key)
     ctx.uow.audit.add(
-        AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{key} = {shown}")
+        AuditEntry(
+            ctx.network.id, ctx.actor.id, ctx.now, "setting", f"{key} = {display.value(ctx, key)}"
+        )
     )
     if key in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
@@ -82,7 +77,7 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
         meeting_calendar.schedule_next(ctx.uow, ctx.network, ctx.now)
     if key == "contact-retention-months":
         followups.reschedule_contact_erasure(ctx)
-    return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))
+    return Reply(text=display.changed(ctx, key))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.shared.errors import UsageError, concerning
 from core.shared.i18n import Translator
+from core.shared.keywords import choice_key, resolve, shown, verb_key
 from core.shared.money import parse_amount
 from core.shared.tenancy import Member
 from core.shared.text import MAX_TEXT, parse_record_number, plain_mention
@@ -38,6 +39,7 @@ __all__ = [
     "form_for",
     "parse",
     "plain_mention",
+    "spelled",
     "usage",
 ]
 
@@ -109,7 +111,16 @@ class Command:
     show_verb: str = ""  # with number_first: the verb for the number alone (`/candidate 3`)
 
     def verb(self, name: str) -> Verb | None:
-        return next((v for v in self.verbs if v.name == name), None)
+        """The verb `name` spells, in any language (`accepter` is `accept`)."""
+        found = next((v for v in self.verbs if v.name == name), None)
+        if found is not None or not name:
+            return found
+        word = resolve(name, ((verb_key(self.name, v.name), v.name) for v in self.verbs if v.name))
+        return next((v for v in self.verbs if v.name == word), None) if word else None
+
+    def choice(self, param: Param, typed: str) -> str | None:
+        """The declared choice of `param` that `typed` spells, in any language."""
+        return resolve(typed, ((choice_key(self.name, param.name, c), c) for c in param.choices))
 
 
 @dataclass(frozen=True)
@@ -125,18 +136,22 @@ MentionReader = Callable[[str], str | None]
 def usage(
     command: Command, verb: Verb, t: Translator, typed_as: str = "", list_choices: bool = True
 ) -> str:
-    """The inline syntax; `typed_as` is how the platform spells the command (`apport feedback`).
-    Without `list_choices`, a choice is shown by its name (`/network set setting value`)."""
-    parts = [f"/{typed_as or command.name}"] + ([verb.name] if verb.name else [])
+    """The inline syntax, with the keywords of `t`'s language; `typed_as` is how the platform
+    spells the command (`apport feedback`). Without `list_choices`, a choice is shown by its
+    name (`/network set setting value`)."""
+    spelled = shown(verb_key(command.name, verb.name), verb.name, t.locale) if verb.name else ""
+    parts = [f"/{typed_as or command.name}"] + ([spelled] if spelled else [])
     fields: list[str] = []
     for param in verb.params:
         if param.kind is K.MEMBER:
-            shown = "@" + t(f"param.{param.name}")
+            field = "@" + t(f"param.{param.name}")
         elif param.choices and param.kind is K.CHOICE and list_choices:
-            shown = "|".join(param.choices)
+            field = "|".join(
+                shown(choice_key(command.name, param.name, c), c, t.locale) for c in param.choices
+            )
         else:
-            shown = t(f"param.{param.name}")
-        fields.append(shown if param.required else f"[{shown}]")
+            field = t(f"param.{param.name}")
+        fields.append(field if param.required else f"[{field}]")
     if command.number_first and verb.params and verb.params[0].kind is K.NUMBER:
         parts = [parts[0], fields.pop(0), *parts[1:]]  # `/candidate N vote ...`
     if (command.pipe or verb.pipe) and len(fields) > 1:
@@ -148,6 +163,27 @@ def usage(
     return " ".join(parts + fields)
 
 
+def spelled(command: Command, text: str, locale: str) -> str:
+    """Inline text written with declared words (`1 vote yes`, as core builds it for a button)
+    spelled the way `locale` types them (`1 voter oui`); other words are left as they are."""
+    choices = {
+        choice: choice_key(command.name, param.name, choice)
+        for verb in command.verbs
+        for param in verb.params
+        for choice in param.choices
+    }
+    verbs = {verb.name: verb_key(command.name, verb.name) for verb in command.verbs if verb.name}
+    words = text.split(" ")
+    return " ".join(
+        shown(verbs[word], word, locale)
+        if word in verbs
+        else shown(choices[word], word, locale)
+        if word in choices
+        else word
+        for word in words
+    )
+
+
 def _number_first(command: Command, text: str) -> tuple[Verb | None, str]:
     """`3 vote yes` -> the `vote` verb and `3 yes`; `3` alone -> the show verb."""
     number, _, rest = text.partition(" ")
@@ -156,7 +192,7 @@ def _number_first(command: Command, text: str) -> tuple[Verb | None, str]:
     word, _, after = rest.strip().partition(" ")
     if not word:
         return command.verb(command.show_verb), number
-    verb = command.verb(word.lower())
+    verb = command.verb(word)
     if verb is None or not verb.name:
         raise UsageError(command=command.name, verb="")
     return verb, f"{number} {after.strip()}".strip()
@@ -171,9 +207,9 @@ def parse(command: Command, text: str, mention: MentionReader = plain_mention) -
             values = _split(command, verb, rest)
             return Parsed(command, verb, check_args(command, verb, values, mention))
     first, _, after = text.partition(" ")
-    verb = command.verb(first.lower()) if first and command.verb(first.lower()) else None
+    verb = command.verb(first) if first else None
     second, _, rest = after.strip().partition(" ")
-    following = command.verb(second.lower()) if verb is None and second else None
+    following = command.verb(second) if verb is None and second else None
     if following is not None and following.name and following.follows_word:
         verb, text = following, f"{rest.strip()} {first}"
     elif verb is not None and verb.name:
@@ -256,11 +292,10 @@ def check_args(
                 raise UsageError(command=command.name, verb=verb.name, concerns=param.name)
             value = member
         elif param.choices and param.kind is K.CHOICE:
-            value = value.lower()
-            if value not in param.choices and value.replace("_", "-") in param.choices:
-                value = value.replace("_", "-")
-            if value not in param.choices:
+            chosen = command.choice(param, value)
+            if chosen is None:
                 raise UsageError(command=command.name, verb=verb.name, concerns=param.name)
+            value = chosen
         args[param.name] = value
     missing = [p for p in verb.params if p.required and p.name not in args]
     if missing:

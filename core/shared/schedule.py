@@ -8,10 +8,14 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.shared.errors import InvalidValue
+from core.shared.keywords import fold
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FRENCH_DAYS = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
-_WEEKLY = re.compile(r"^(?P<day>[a-z]{3})[a-z]*\.?\s+(?P<h>\d{1,2})[:h](?P<m>\d{2})?$")
+# `mon 09:00`, `monday at 9:00`, `lundi 9h`, `lundi à 9 h 30`, `ven. 17h30`
+_WEEKLY = re.compile(
+    r"^(?P<day>[a-z]{3})[a-z]*\.?\s+(?:(?:at|a)\s+)?(?P<h>\d{1,2})\s*[:h]\s*(?P<m>\d{2})?$"
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class Weekly:
     at: time
 
     def __str__(self) -> str:
+        """How it is stored: `mon 09:00`."""
         return f"{DAYS[self.weekday]} {self.at:%H:%M}"
 
     def next_after(self, moment: datetime, timezone: str) -> datetime:
@@ -37,7 +42,7 @@ class Weekly:
 
 def parse_weekly(text: str) -> Weekly | None:
     """`mon 09:00`, `lundi 9h`, `friday 17:30`; `off` (or `non`) means no schedule."""
-    folded = " ".join(text.strip().lower().split())
+    folded = " ".join(fold(text).split())
     if folded in ("off", "none", "non", "aucun"):
         return None
     match = _WEEKLY.match(folded)

@@ -1,4 +1,4 @@
-"""Exports: my data as JSON (`/mydata export`), the ledger as CSV (`/network export`)."""
+"""Exports: my data as JSON (`/mydata export`), the ledger as CSV and .xlsx (`/network export`)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from core.meetings.visitors import export_of as visitors_hosted
 from core.referrals.model import Referral
@@ -13,6 +14,7 @@ from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import NoArgs
 from core.shared.ui import Attachment, Reply
+from core.stats import ledger_files
 from core.stats.services import referrals_csv
 
 
@@ -109,9 +111,16 @@ def network_ledger(ctx: Context, args: NoArgs) -> Reply:
     """Every referral with its commission, for the treasurer (no client contacts): the same
     file as `/stats export`'s referrals, read in one query."""
     ctx.require_admin()
-    content = referrals_csv(ctx, ctx.uow.stats.ledger(ctx.network.id))
-    ctx.uow.audit.add(AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "export.ledger"))
+    t, network = ctx.t, ctx.network
+    lines = ctx.uow.stats.ledger(network.id)
+    content = referrals_csv(ctx, lines)
+    sheet = ledger_files.referral_sheet(t, lines, network.currency)
+    book = ledger_files.workbook(t, ZoneInfo(network.timezone), (sheet,))
+    ctx.uow.audit.add(AuditEntry(network.id, ctx.actor.id, ctx.now, "export.ledger"))
     return Reply(
-        text=ctx.t("network.exported"),
-        files=(Attachment(f"apport-ledger-{ctx.now:%Y%m%d}.csv", content, "text/csv"),),
+        text=t("network.exported"),
+        files=(
+            Attachment(f"apport-ledger-{ctx.now:%Y%m%d}.csv", content, ledger_files.CSV_MIME),
+            Attachment(f"apport-ledger-{ctx.now:%Y%m%d}.xlsx", book, ledger_files.XLSX_MIME),
+        ),
     )

@@ -191,6 +191,8 @@ class Light(StrEnum):
 
 
 POINTS = {Light.GREEN: 2, Light.AMBER: 1, Light.RED: 0}
+
+
 def _share(part: int, whole: int, green: float, amber: float) -> Light | None:
     if whole == 0:
         return None

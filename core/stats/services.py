@@ -6,13 +6,8 @@ Every figure comes from `uow.stats` (aggregates in the database); the rules for 
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from core.meetings import engagement_report
@@ -23,7 +18,7 @@ from core.shared.declare import Command, NoArgs, Param, Verb
 from core.shared.tenancy import Member
 from core.shared.ui import Attachment, Field, Reply
 from core.shared.ui import InputKind as K
-from core.stats import digest, reciprocity
+from core.stats import digest, ledger_files, reciprocity
 from core.stats import report as stats_report
 from core.stats.model import (
     TOP_GIVERS,
@@ -159,132 +154,38 @@ def me_light(ctx: Context) -> Reply:
     )
 
 
-REFERRAL_COLUMNS = (
-    "number",
-    "created_at",
-    "referrer",
-    "receiver",
-    "client",
-    "status",
-    "estimated_value",
-    "closed_amount",
-    "commission_due",
-    "commission_paid",
-    "currency",
-    "charter_version",
-    "won_at",
-    "paid_at",
-)
-LEDGER_COLUMNS = (
-    "number",
-    "won_at",
-    "payee",
-    "payer",
-    "client",
-    "closed_amount",
-    "commission_due",
-    "commission_paid",
-    "outstanding",
-    "currency",
-    "status",
-    "paid_at",
-)
-# A cell, or any part of it after a separator a spreadsheet may split on (`,` `;` tab `|` or a
-# line break), that starts with a formula character (spaces before it aside).
-_FORMULA = re.compile(r"(^|[,;\t|\r\n])(?=[ ]*[=+\-@\t\r])")
-ZERO = Decimal("0.00")
-
-
-class _Cells:
-    """How each kind of value is written (a few hundred thousand cells: no type tests)."""
-
-    def __init__(self, zone: ZoneInfo) -> None:
-        self.zone = zone
-
-    def when(self, value: datetime | None) -> str:
-        return value.astimezone(self.zone).isoformat(timespec="minutes") if value else ""
-
-    @staticmethod
-    def amount(value: Decimal | None) -> str:
-        return "" if value is None else f"{value:.2f}"
-
-    @staticmethod
-    def text(value: str) -> str:
-        """Text a spreadsheet would run as a formula is quoted with `'`, at the start of the cell
-        and after every separator that could split it into cells of its own."""
-        return _FORMULA.sub(r"\1'", value)
-
-
 def referrals_csv(ctx: Context, lines: list[LedgerLine]) -> bytes:
     """Every referral as a CSV file (local times, formulas defused), for the treasurer."""
-    cell = _Cells(ZoneInfo(ctx.network.timezone))
-    currency = ctx.network.currency
-    return _csv(REFERRAL_COLUMNS, (_referral_row(cell, line, currency) for line in lines))
-
-
-def _csv(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read accents
-
-
-def _referral_row(cell: _Cells, line: LedgerLine, currency: str) -> tuple[str, ...]:
-    return (
-        str(line.number),
-        cell.when(line.created_at),
-        cell.text(line.referrer),
-        cell.text(line.receiver),
-        cell.text(line.client),
-        line.status,
-        cell.amount(line.estimated_value),
-        cell.amount(line.closed_amount),
-        cell.amount(line.commission_due),
-        cell.amount(line.commission_paid),
-        line.currency or currency,
-        str(line.charter_version),
-        cell.when(line.won_at),
-        cell.when(line.paid_at),
-    )
-
-
-def _ledger_row(cell: _Cells, line: LedgerLine, currency: str) -> tuple[str, ...]:
-    due = line.commission_due or ZERO
-    paid = line.commission_paid or ZERO
-    return (
-        str(line.number),
-        cell.when(line.won_at),
-        cell.text(line.referrer),
-        cell.text(line.receiver),
-        cell.text(line.client),
-        cell.amount(line.closed_amount),
-        cell.amount(due),
-        cell.amount(paid),
-        cell.amount(due - paid),
-        line.currency or currency,
-        line.status,
-        cell.when(line.paid_at),
-    )
+    sheet = ledger_files.referral_sheet(ctx.t, lines, ctx.network.currency)
+    return ledger_files.csv_file(ctx.t, ZoneInfo(ctx.network.timezone), sheet)
 
 
 def export(ctx: Context, args: NoArgs) -> Reply:
-    """Two CSV files for the treasurer: every referral, and the commission ledger."""
+    """For the treasurer: every referral and the commission ledger, as two CSV files and one
+    workbook holding both."""
     ctx.require_admin()
-    network = ctx.network
-    cell = _Cells(ZoneInfo(network.timezone))
+    network, t = ctx.network, ctx.t
+    zone = ZoneInfo(network.timezone)
     lines = ctx.uow.stats.ledger(network.id)
-    currency = network.currency
-    referrals = referrals_csv(ctx, lines)
+    referrals = ledger_files.referral_sheet(t, lines, network.currency)
+    ledger = ledger_files.ledger_sheet(t, lines, network.currency)
     ctx.uow.audit.add(AuditEntry(network.id, ctx.actor.id, ctx.now, "export.ledger"))
-    commissions = [line for line in lines if line.commission_due is not None]
-    ledger = _csv(LEDGER_COLUMNS, (_ledger_row(cell, line, currency) for line in commissions))
     stamp = ctx.local(ctx.now, "%Y%m%d")
+    csv_mime, xlsx_mime = ledger_files.CSV_MIME, ledger_files.XLSX_MIME
     return Reply(
-        text=ctx.t("stats.exported", referrals=len(lines), commissions=len(commissions)),
+        text=t("stats.exported", referrals=len(referrals.rows), commissions=len(ledger.rows)),
         files=(
-            Attachment(f"apport-referrals-{stamp}.csv", referrals, "text/csv"),
-            Attachment(f"apport-commissions-{stamp}.csv", ledger, "text/csv"),
+            Attachment(
+                f"apport-referrals-{stamp}.csv", ledger_files.csv_file(t, zone, referrals), csv_mime
+            ),
+            Attachment(
+                f"apport-commissions-{stamp}.csv", ledger_files.csv_file(t, zone, ledger), csv_mime
+            ),
+            Attachment(
+                f"apport-ledger-{stamp}.xlsx",
+                ledger_files.workbook(t, zone, (referrals, ledger)),
+                xlsx_mime,
+            ),
         ),
     )
 

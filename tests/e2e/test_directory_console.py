@@ -72,7 +72,7 @@ def test_suggestions_members_stats_and_export(database_url: str, tmp_path: Path)
     assert "Business I closed (before tax): 12,000 EUR" in mine
     assert "Activity light (six months)" in mine
 
-    referrals, commissions = written(out, "/stats export")
+    referrals, commissions, _workbook = written(out, "/stats export")
     rows = list(csv.reader(io.StringIO(referrals.read_text("utf-8-sig"))))
     assert rows[1][:6] == ["1", rows[1][1], "carol", "bob", "Acme", "won"]
     ledger = list(csv.reader(io.StringIO(commissions.read_text("utf-8-sig"))))

@@ -94,7 +94,7 @@ def test_reports_reach_who_may_act_and_the_charter_edits_inline(
     lines = out.splitlines()
     assert "Version 2 of the charter is published" in lines[edits[0] + 1]
     assert "nothing was published" in lines[edits[1] + 1]
-    assert "Setting charter-reminder is now mon 09:00." in out
+    assert "A rule of the charter is now recalled every Monday at 09:00." in out
     assert "Nobody but alice could act on this report" in out
     assert "goes to the recruiters" in out
     assert "#1 unpaid commission about alice" in out

@@ -130,7 +130,7 @@ def test_the_first_member_is_not_an_admin_until_a_workspace_admin_claims_it(
 
 def test_network_settings_read_slack_channels(slack: SlackHarness, clock: FakeClock) -> None:
     reply = slack.command("UALICE", "/apport network set announcements-channel <#C0ANN|news>")
-    assert "Setting announcements-channel is now C0ANN." in shown(reply)
+    assert "Announcements are now posted in C0ANN." in shown(reply)
     assert "Network Club" in shown(slack.command("UBOB", "/apport network"))
     clock.advance(timedelta(days=8))  # past the weekly charter reminder
     slack.deliver()

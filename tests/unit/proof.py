@@ -6,12 +6,14 @@ Used by the permission matrix, the two-network property and the fuzz tests.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
+from openpyxl import load_workbook
 from sqlalchemy import String
 
-from core.shared.ui import Notice, Reply
+from core.shared.ui import Attachment, Notice, Reply
 from tests.database_copies import Database, network_tables, tables
 from tests.driver import Bot
 
@@ -27,8 +29,20 @@ def shown(reply: Reply) -> str:
     if reply.form is not None:
         parts.append(reply.form.title)
         parts += [f"{i.label} {i.initial} {i.hint}" for i in reply.form.inputs]
-    parts += [f.content.decode("utf-8", "replace") for f in reply.files]
+    parts += [_file_text(f) for f in reply.files]
     return "\n".join(parts)
+
+
+def _file_text(file: Attachment) -> str:
+    """A file as the text it shows: a workbook's cells (its zip would hide them), or its bytes."""
+    if not file.filename.endswith(".xlsx"):
+        return file.content.decode("utf-8", "replace")
+    book = load_workbook(io.BytesIO(file.content), read_only=True)
+    return "\n".join(
+        "\t".join("" if value is None else str(value) for value in row)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+    )
 
 
 def channel_text(notice: Notice) -> str:

@@ -27,7 +27,7 @@ def test_every_cell_a_spreadsheet_could_split_off_is_defused(client: str, writte
     bot = Bot()
     bot.join("Alice", "Bob", "Carol")
     bot.ok("Bob", "refer", f"@Carol {client} | bookkeeping")
-    referrals, _ = bot.ok("Alice", "stats", "export").files
+    referrals, _, _ = bot.ok("Alice", "stats", "export").files
     rows = list(csv.reader(io.StringIO(referrals.content.decode("utf-8-sig"))))
     assert rows[0][4] == "client"
     assert rows[1][4] == written  # the whole name is kept, only `'` is added

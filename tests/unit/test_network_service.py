@@ -51,24 +51,28 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
     assert reply.title == "Network Net T1"
     assert fields(reply) == {
         "Name": "Net T1  (name)",
-        "Language": "en  (locale)",
+        "Language": "English  (locale)",
         "Currency": "EUR  (currency)",
         "Time zone": "Europe/Paris  (timezone)",
         "Charter must be accepted to refer": "on  (charter-required)",
-        "Days before asking whether the client was served well": "14  (followup-days)",
-        "Charter reminder (weekly)": "mon 09:00  (charter-reminder)",
-        "Announcements channel": "-  (announcements-channel)",
-        "Recruiters channel": "-  (recruiters-channel)",
+        "Days before asking whether the client was served well": "14 days  (followup-days)",
+        "Charter reminder (weekly)": "Monday 09:00  (charter-reminder)",
+        "Announcements channel": "none  (announcements-channel)",
+        "Recruiters channel": "none  (recruiters-channel)",
         "One member per profession": "on  (exclusivity)",
-        "Days of membership that make an interviewer": "180  (experienced-days)",
-        "Days before an interviewer is reminded of their report": "7  (interview-days)",
+        "Days of membership that make an interviewer": "180 days  (experienced-days)",
+        "Days before an interviewer is reminded of their report": "7 days  (interview-days)",
         "Vote waits for a visit at the candidate's workplace": "off  (site-visit)",
-        "Days a vote stays open": "7  (vote-days)",
+        "Days a vote stays open": "7 days  (vote-days)",
         "Quorum of recruiters": "1/2  (quorum)",
         "Share of yes needed": "2/3  (threshold)",
-        "Months client contacts are kept after a referral closes": "24  (contact-retention-months)",
-        "Days the receiver may correct the amount of a won referral": "30  (correction-days)",
-        "Days before an unpaid commission is reminded (twice that: admins)": "30  (payment-days)",
+        "Months client contacts are kept after a referral closes": (
+            "24 months  (contact-retention-months)"
+        ),
+        "Days the receiver may correct the amount of a won referral": "30 days  (correction-days)",
+        "Days before an unpaid commission is reminded (twice that: admins)": (
+            "30 days  (payment-days)"
+        ),
         "Days the club's data is kept after the app is removed": "30  "
         "(uninstalled-retention-days)",
         "When the week's asks are posted (day and time, or off)": "mon 08:00  (asks-day)",
@@ -152,7 +156,7 @@ def test_role_for_a_stranger(bot: Bot) -> None:
 
 def test_set_locale_fr_switches_every_reply_to_french(bot: Bot) -> None:
     reply = bot.ok("Alice", "network", "set locale FR")
-    assert reply.text == "Le paramètre locale vaut désormais fr."
+    assert reply.text == "Apport parle désormais français dans ce réseau."
 
     assert bot.ok("Bob", "help").title == "Ce que je sais faire ici"
     assert bot.ok("Bob", "network").title == "Réseau Net T1"
@@ -183,7 +187,7 @@ def test_usage_errors_follow_the_locale(bot: Bot) -> None:
 
 
 def test_set_currency_changes_how_amounts_are_shown(bot: Bot) -> None:
-    assert bot.ok("Alice", "network", "set currency usd").text == "Setting currency is now USD."
+    assert bot.ok("Alice", "network", "set currency usd").text == "Amounts are now in USD."
     bot.ok("Alice", "charter", "commission 150")
     bot.join("Alice", "Bob")
     bot.ok("Alice", "refer", "@Bob Acme | website")
@@ -216,21 +220,60 @@ def test_invalid_settings_are_refused(bot: Bot, text: str, says: str) -> None:
 @pytest.mark.parametrize(
     ("text", "shown", "attribute", "value"),
     [
-        ("set timezone America/New_York", "America/New_York", "timezone", "America/New_York"),
-        ("set charter_required off", "off", "charter_required", False),
-        ("set charter_required oui", "on", "charter_required", True),
-        ("set name  The   Lyon Club ", "The Lyon Club", "name", "The Lyon Club"),
-        ("set followup-days 21", "21", "followup_days", 21),
-        ("set charter-reminder lundi 8h30", "mon 08:30", "charter_reminder", "mon 08:30"),
-        ("set charter-reminder off", "off", "charter_reminder", "off"),
-        ("set announcements-channel #general", "general", "announcements_channel", "general"),
+        (
+            "set timezone America/New_York",
+            "The time zone is now America/New_York.",
+            "timezone",
+            "America/New_York",
+        ),
+        (
+            "set charter_required off",
+            "Members may now pass referrals without accepting the charter.",
+            "charter_required",
+            False,
+        ),
+        (
+            "set charter_required oui",
+            "Members must now accept the charter before they pass a referral.",
+            "charter_required",
+            True,
+        ),
+        (
+            "set name  The   Lyon Club ",
+            "The network is now called The Lyon Club.",
+            "name",
+            "The Lyon Club",
+        ),
+        (
+            "set followup-days 21",
+            "Referrers are now asked whether their client was served well after 21 days.",
+            "followup_days",
+            21,
+        ),
+        (
+            "set charter-reminder lundi 8h30",
+            "A rule of the charter is now recalled every Monday at 08:30.",
+            "charter_reminder",
+            "mon 08:30",
+        ),
+        (
+            "set charter-reminder off",
+            "The charter is no longer recalled each week.",
+            "charter_reminder",
+            "off",
+        ),
+        (
+            "set announcements-channel #general",
+            "Announcements are now posted in general.",
+            "announcements_channel",
+            "general",
+        ),
     ],
 )
 def test_valid_settings_are_stored(
     bot: Bot, text: str, shown: str, attribute: str, value: object
 ) -> None:
-    key = text.split()[1].replace("_", "-")
-    assert bot.ok("Alice", "network", text).text == f"Setting {key} is now {shown}."
+    assert bot.ok("Alice", "network", text).text == shown
     with bot.uow_factory() as uow:
         network = uow.networks.get_by_key("T1")
     assert getattr(network, attribute) == value

@@ -228,7 +228,7 @@ def test_the_export_gives_the_treasurer_two_csv_files(bot: Bot) -> None:
     assert bot.refused("Bob", "stats", "export").text == "Only network admins can do that."
     reply = bot.ok("Alice", "stats", "export")
     assert reply.text.startswith("The treasurer's files: 5 referrals, 1 commission lines")
-    referrals, commissions = reply.files
+    referrals, commissions, _workbook = reply.files
     assert referrals.filename == "apport-referrals-20250309.csv"
     assert referrals.mime == "text/csv" and referrals.content.startswith(b"\xef\xbb\xbf")
     rows = _csv(referrals.content)

@@ -186,7 +186,7 @@ def test_the_last_admin_cannot_erase_themself(bot: Bot) -> None:
 
 def test_the_ledger_export_has_no_contacts_and_is_for_admins(bot: Bot) -> None:
     assert "Only network admins" in bot.refused("Bob", "network", "export").text
-    (csv_file,) = bot.ok("Alice", "network", "export").files
+    csv_file, _workbook = bot.ok("Alice", "network", "export").files
     text = csv_file.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("number,created_at,referrer,receiver,client,status")
     assert "Acme" in text and "jane@acme.fr" not in text
@@ -195,7 +195,7 @@ def test_the_ledger_export_has_no_contacts_and_is_for_admins(bot: Bot) -> None:
 def test_the_ledger_export_shows_each_referral_with_its_commission(bot: Bot) -> None:
     bot.ok("Carol", "referral", "1 accept")
     bot.ok("Carol", "referral", "1 won 2400")
-    (csv_file,) = bot.ok("Alice", "network", "export").files
+    csv_file, _workbook = bot.ok("Alice", "network", "export").files
     header, row = list(csv.reader(io.StringIO(csv_file.content.decode("utf-8-sig"))))
     at = {"created_at": "", "won_at": ""}
     assert dict(zip(header, row, strict=True)) | at == at | {
@@ -216,7 +216,7 @@ def test_the_ledger_export_shows_each_referral_with_its_commission(bot: Bot) -> 
 
 def test_the_ledger_export_defuses_what_a_spreadsheet_would_run(bot: Bot) -> None:
     bot.ok("Alice", "refer", '@Carol =HYPERLINK("http://x") | audit')
-    (csv_file,) = bot.ok("Alice", "network", "export").files
+    csv_file, _workbook = bot.ok("Alice", "network", "export").files
     rows = list(csv.reader(io.StringIO(csv_file.content.decode("utf-8-sig"))))
     assert rows[2][4] == '\'=HYPERLINK("http://x")'
 

@@ -11,10 +11,16 @@ from core.shared.i18n import (
     asks_fr,
     directory_en,
     directory_fr,
+    export_en,
+    export_fr,
     install_en,
     install_fr,
+    keywords_en,
+    keywords_fr,
     meetings_en,
     meetings_fr,
+    settings_en,
+    settings_fr,
 )
 from core.shared.i18n.en import MESSAGES as CORE_EN
 from core.shared.i18n.fr import MESSAGES as CORE_FR
@@ -25,6 +31,9 @@ FEATURES = (
     (install_en, install_fr),
     (asks_en, asks_fr),
     (meetings_en, meetings_fr),
+    (keywords_en, keywords_fr),
+    (settings_en, settings_fr),
+    (export_en, export_fr),
 )
 EN: dict[str, str] = {**CORE_EN}
 FR: dict[str, str] = {**CORE_FR}
