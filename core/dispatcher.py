@@ -240,14 +240,10 @@ class Dispatcher:
                 notice = jobs.run(job, ctx, item)
             else:
                 notice = messages.compose(ctx, item, partial(batch.member, network.id))
-        except messages.ThreadNotStarted:
+        except messages.MustWait as waiting:
             uow.rollback()
             uow.outbox.retry(
-                item.id,
-                now + THREAD_WAIT,
-                "waiting for the thread's first post",
-                item.attempts,
-                item.in_doubt,
+                item.id, now + THREAD_WAIT, waiting.reason, item.attempts, item.in_doubt
             )
             uow.commit()
             report.retried += 1
@@ -277,6 +273,9 @@ class Dispatcher:
             uow.rollback()
             self._broken(uow, item, repr(error), now, report)
             return
+        if ref and notice.card is not None and notice.member_id is not None:
+            # Where the member's copy of the card now is, kept with the row's mark.
+            uow.cards.place(network.id, notice.card.key, notice.member_id, ref, now)
         uow.outbox.mark_sent(item.id, now, ref)  # a job's writes commit with it
         uow.commit()
         report.sent += 1

@@ -269,6 +269,17 @@ class SqlOutbox:
             query = query.where(OutboxRow.subject == subject)
         return [_item(row) for row in self.session.scalars(query.order_by(OutboxRow.due_at))]
 
+    def waiting_before(self, item: OutboxItem) -> bool:
+        earlier = select(OutboxRow.id).where(
+            OutboxRow.network_id == item.network_id,
+            OutboxRow.subject == item.subject,
+            OutboxRow.kind == item.kind,
+            OutboxRow.member_id == item.member_id,
+            OutboxRow.id < item.id,
+            OutboxRow.state.in_((S.PENDING.value, S.CLAIMED.value)),
+        )
+        return self.session.scalars(earlier.limit(1)).first() is not None
+
 
 class SqlFeedback:
     def __init__(self, session: Session) -> None:

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.cards import SqlCards
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.erasure import SqlErasure
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.directory = SqlDirectory(self.session)
         self.stats = SqlStats(self.session)
         self.erasure = SqlErasure(self.session)
+        self.cards = SqlCards(self.session)
         return self
 
     def __exit__(

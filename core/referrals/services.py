@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.directory import services as directory
 from core.referrals import followups, payments
-from core.referrals.cards import card, money, status_label, totals
+from core.referrals.cards import card, card_key, money, show_card, status_label, totals
 from core.referrals.clients import Client
 from core.referrals.contact import parse_contact
 from core.referrals.model import MOVES, OPEN_STATUSES, Event, Move, Referral, Status, capped
@@ -124,24 +124,18 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
                 )
             ),
         )
-    incoming = card(ctx, referral, receiver.id, receiver.is_admin)
-    ctx.notify(
-        receiver.id,
-        replace(
-            incoming,
-            text=t(
-                "notice.new_referral",
-                number=referral.number,
-                referrer=ctx.actor.display_name,
-                client=client.name,
-            )
-            + (f"\n{owner_line}" if owner_line else ""),
-        ),
-        kind="referral.offered",
+    # Each party's copy of the card, updated in place as the referral moves on.
+    offered = t(
+        "notice.new_referral",
+        number=referral.number,
+        referrer=ctx.actor.display_name,
+        client=client.name,
     )
+    show_card(ctx, referral, receiver.id, offered + (f"\n{owner_line}" if owner_line else ""))
     sent = t(
         "refer.sent", number=referral.number, receiver=receiver.display_name, client=client.name
     )
+    show_card(ctx, referral, ctx.actor.id, sent)
     return Reply(text=sent + (f"\n{owner_line}" if owner_line else ""))
 
 
@@ -214,7 +208,8 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     _tell_other_party(ctx, found, move, settled)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
     key = "moved.won_settled" if settled else f"moved.{verb}"
-    return replace(shown, text=t(key, number=number, due=money(ctx, found, found.commission_due)))
+    text = t(key, number=number, due=money(ctx, found, found.commission_due))
+    return replace(shown, text=text, card=card_key(found))
 
 
 def _correct(ctx: Context, number: int, note: str) -> Reply:
@@ -278,17 +273,14 @@ def _correct(ctx: Context, number: int, note: str) -> Reply:
     if found.status is Status.PAID and found.outstanding != 0:
         text += "\n" + t("notice.corrected_balance", balance=money(ctx, found, found.outstanding))
     for party in (found.referrer_id, found.receiver_id):
-        member = ctx.member(party)
-        ctx.notify(
-            party,
-            replace(card(ctx, found, member.id, member.is_admin), text=text),
-            kind="referral.corrected",
-        )
+        show_card(ctx, found, party, "" if party == ctx.actor.id else text)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
-    return replace(shown, text=t("moved.correct", **params))
+    return replace(shown, text=t("moved.correct", **params), card=card_key(found))
 
 
 def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool = False) -> None:
+    """Both parties' copies of the card are updated in place; the other party is told in one
+    line what changed (the actor knows: their copy changes silently)."""
     t = ctx.t
     if ctx.actor.id not in (found.referrer_id, found.receiver_id):
         # An admin confirmed payment: both parties hear it from the admin's side.
@@ -296,11 +288,10 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
             "notice.paid_by_admin", number=found.number, due=money(ctx, found, found.commission_due)
         )
         for party in (found.referrer_id, found.receiver_id):
-            ctx.notify(party, Reply(text=text), kind=f"referral.{move.target.value}")
+            show_card(ctx, found, party, text)
         return
     other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
-    member = ctx.member(other)
-    shown = card(ctx, found, member.id, member.is_admin)
+    show_card(ctx, found, ctx.actor.id)
     text = t(
         "notice.won_settled" if settled else f"notice.{move.verb}",
         number=found.number,
@@ -309,7 +300,7 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
         due=money(ctx, found, found.commission_due),
         note=found.events[-1].note or "-",
     )
-    ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
+    show_card(ctx, found, other, text)
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,10 @@ class OutboxRepository(Protocol):
     ) -> None: ...
     def mark_failed(self, item_id: int, error: str, attempts: int) -> None: ...
     def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]: ...
+    def waiting_before(self, item: OutboxItem) -> bool:
+        """A row of the same network, kind, subject and member as `item`, made before it, is
+        not sent yet (pending or claimed): `item` must wait for it, to keep their order."""
+        ...
 
 
 class CandidateRepository(Protocol):
@@ -274,6 +278,18 @@ class StatsRepository(Protocol):
         ...
 
 
+class CardRepository(Protocol):
+    """Where each member's copy of a card was posted, to update it in place."""
+
+    def ref(self, network_id: int, card: str, member_id: int) -> str:
+        """The platform's reference of the member's copy of `card`; "" when none was posted."""
+        ...
+
+    def place(self, network_id: int, card: str, member_id: int, ref: str, at: datetime) -> None:
+        """The member's copy of `card` is now the message `ref` (posted or reposted)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless `commit()` is called before the block ends."""
 
@@ -304,6 +320,8 @@ class UnitOfWork(Protocol):
     def stats(self) -> StatsRepository: ...
     @property
     def erasure(self) -> ErasureRepository: ...
+    @property
+    def cards(self) -> CardRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
