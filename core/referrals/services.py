@@ -12,11 +12,22 @@ from core.referrals import followups, payments
 from core.referrals.cards import card, card_key, money, show_card, status_label, totals
 from core.referrals.clients import Client
 from core.referrals.contact import parse_contact
-from core.referrals.model import MOVES, OPEN_STATUSES, Event, Move, Referral, Status, capped
+from core.referrals.model import (
+    MOVES,
+    OPEN_STATUSES,
+    Event,
+    Move,
+    Party,
+    Referral,
+    Status,
+    capped,
+    first_step,
+)
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Prefixed, Verb
 from core.shared.errors import (
+    IllegalTransition,
     InvalidValue,
     NotAllowed,
     ReferralNotFound,
@@ -132,10 +143,13 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
         client=client.name,
     )
     show_card(ctx, referral, receiver.id, offered + (f"\n{owner_line}" if owner_line else ""))
+    given = t(
+        "card.given", number=referral.number, receiver=receiver.display_name, client=client.name
+    )
+    show_card(ctx, referral, ctx.actor.id, given)
     sent = t(
         "refer.sent", number=referral.number, receiver=receiver.display_name, client=client.name
     )
-    show_card(ctx, referral, ctx.actor.id, sent)
     return Reply(text=sent + (f"\n{owner_line}" if owner_line else ""))
 
 
@@ -179,7 +193,10 @@ def _commission(ctx: Context, found: Referral, amount: Decimal) -> Decimal:
 def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     t = ctx.t
     found = _visible(ctx, number)
-    move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
+    try:
+        move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
+    except IllegalTransition as refused:
+        raise _what_first(ctx, found, verb) or refused from None
     note = check_length(note.strip(), t("param.note"), "note")
     if verb == "accept":
         ctx.require_charter()
@@ -210,6 +227,27 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     key = "moved.won_settled" if settled else f"moved.{verb}"
     text = t(key, number=number, due=money(ctx, found, found.commission_due))
     return replace(shown, text=text, card=card_key(found))
+
+
+def _what_first(ctx: Context, found: Referral, verb: str) -> IllegalTransition | None:
+    """A move the referral's state refuses, saying what must happen first: the actor's own
+    move to make (with its command), or the other party's to wait for."""
+    first = first_step(found.status, verb)
+    if first is None:
+        return None
+    mine = found.party_of(ctx.actor.id) is first.party or (first.admin_may and ctx.actor.is_admin)
+    if mine:
+        hint = ctx.t(f"guidance.first.{first.verb}", number=found.number)
+    else:
+        who = found.receiver_id if first.party is Party.RECEIVER else found.referrer_id
+        hint = ctx.t(f"guidance.wait.{first.verb}", who=ctx.name(who))
+    return IllegalTransition(
+        "error.illegal_transition.first",
+        number=found.number,
+        verb=verb,
+        status=found.status.value,
+        first=hint,
+    )
 
 
 def _correct(ctx: Context, number: int, note: str) -> Reply:
