@@ -9,13 +9,53 @@ gone, becomes no notice at all and is skipped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from core.referrals import cards, followups
+from core.recruitment import services as recruitment
+from core.referrals import cards, followups, payments
 from core.shared.context import Context, thread_root_key
+from core.shared.i18n import Translator
 from core.shared.outbox import OutboxItem, OutboxState
 from core.shared.tenancy import Member
 from core.shared.ui import CardInPlace, Notice, Reply
 from core.shared.ui_codec import decode_reply, neutralised
+
+# Reminders: a member with several due at once gets them in one message listing them.
+REMINDERS = frozenset(
+    {
+        followups.FEEDBACK,
+        followups.UNANSWERED,
+        followups.UNANSWERED_REFERRER,
+        followups.REALITY_CHECK,
+        payments.RECEIVER_NOTICE,
+        recruitment.REMINDER,
+        "reminder.charter",
+    }
+)
+GROUPED = "reminders"  # the kind of the message that lists them
+
+
+def is_reminder(item: OutboxItem) -> bool:
+    return item.kind in REMINDERS and not item.channel
+
+
+def together(notices: list[Notice], t: Translator) -> Notice:
+    """Reminders to one member as one message: a line each (what it asks, and how to answer
+    it); the first one's key identifies the message."""
+    lines = tuple(
+        " ".join(part for part in (n.reply.text, n.reply.footer) if part) for n in notices
+    )
+    first = notices[0]
+    return replace(
+        first,
+        reply=Reply(
+            title=t("reminders.title", count=len(notices)),
+            lines=lines,
+            footer=t("reminders.footer"),
+        ),
+        kind=GROUPED,
+    )
+
 
 # A member of the row's network by id, or None when there is no such member.
 Recipient = Callable[[int], Member | None]

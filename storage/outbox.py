@@ -231,6 +231,19 @@ class SqlOutbox:
                 return
         _mark_sent(self.session.connection(), item_id, at, ref)  # kept by the caller's commit
 
+    def mark_all_sent(self, item_ids: Collection[int], at: datetime, ref: str | None) -> None:
+        self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(item_ids)))
+            .values(
+                state=S.SENT.value,
+                sent_at=at,
+                claimed_by=None,
+                ref=ref or "",
+                payload=DONE_PAYLOAD,
+            )
+        )
+
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         row = self.session.scalars(
             select(OutboxRow).where(OutboxRow.network_id == network_id, OutboxRow.key == key)
