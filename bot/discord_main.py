@@ -17,6 +17,7 @@ from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
 from core.app import Apport, FirstAdmin
 from core.shared.ports import Clock, Messenger
+from storage.platform_state import PlatformState
 
 
 def checked_token(settings: Settings) -> str:
@@ -31,6 +32,22 @@ def checked_token(settings: Settings) -> str:
             "DISCORD_TOKEN is malformed: a bot token has three parts separated by dots"
         )
     return token
+
+
+def shards(settings: Settings) -> tuple[int | None, list[int] | None]:
+    """The shard count and this process's shard ids; (None, None): all, counted by Discord."""
+    count, raw = settings.discord_shard_count, (settings.discord_shard_ids or "").strip()
+    if not raw:
+        return count, None
+    try:
+        ids = sorted({int(part) for part in raw.split(",") if part.strip()})
+    except ValueError:
+        raise SettingsError("DISCORD_SHARD_IDS must list shard numbers, such as 0,1") from None
+    if count is None or not ids or ids[0] < 0 or ids[-1] >= count:
+        raise SettingsError(
+            "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT, and each id below it (0 to count - 1)"
+        )
+    return count, ids
 
 
 def application_id(settings: Settings) -> int:
@@ -54,13 +71,21 @@ class Discord:
         self.bot: ApportBot | None = None
 
     def messenger(self, app: Apport) -> Messenger:
-        self.bot = ApportBot(app, guild_id=self.settings.discord_guild_id, budget=self.budget)
+        count, ids = shards(self.settings)
+        self.bot = ApportBot(
+            app,
+            guild_id=self.settings.discord_guild_id,
+            budget=self.budget,
+            shard_count=count,
+            shard_ids=ids,
+        )
         return DiscordMessenger(self.bot)
 
     def connected(self, runtime: Runtime) -> ApportBot:
         """The bot, starting and stopping the dispatch loop with its connection."""
         assert self.bot is not None, "the runtime builds the messenger first"
         self.bot.on_start, self.bot.on_stop = runtime.loop.start, runtime.loop.stop
+        self.bot.commands_synced = PlatformState(runtime.engine)
         return self.bot
 
     def serve(self, runtime: Runtime) -> None:
@@ -85,6 +110,7 @@ class Discord:
 
 def bundle(settings: Settings) -> Platform:
     checked_token(settings)  # before the database: a missing token is a settings error
+    shards(settings)
     return Discord(settings).platform()
 
 

@@ -17,7 +17,9 @@ from datetime import timedelta
 from sqlalchemy import Engine
 
 from bot.clock import SystemClock
+from bot.metrics import Metrics
 from bot.scheduler import DispatchLoop
+from bot.service import HealthServer, Service
 from bot.settings import Settings
 from bot.wiring import build_app, build_engine
 from core.app import Apport, FirstAdmin
@@ -26,6 +28,8 @@ from core.dispatcher import Dispatcher
 from core.shared.ports import Clock, Messenger
 from core.shared.text import plain_channel, plain_mention
 from storage.database import unit_of_work_factory
+
+HEALTH_HOST = "0.0.0.0"  # the orchestrator probing it runs elsewhere
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,12 @@ class Runtime:
     dispatcher: Dispatcher
     loop: DispatchLoop
     worker: str
+    service: Service
+    health: HealthServer | None = None
 
     def close(self) -> None:
+        if self.health is not None:
+            self.health.stop()
         self.loop.stop()
         self.dispatcher.stop()  # the lease ends: nothing waits for it to expire
         self.engine.dispose()
@@ -102,7 +110,11 @@ def build_runtime(settings: Settings, platform: Platform, clock: Clock | None = 
     # The loop's ticks renew the lease: a tick at least every third of it.
     loop = DispatchLoop(dispatcher, min(settings.dispatch_seconds, settings.lease_seconds / 3))
     app.after_commit = dispatcher.run_once if platform.dispatch_inline else loop.kick
-    return Runtime(settings, engine, clock, app, messenger, dispatcher, loop, worker)
+    metrics = Metrics()
+    app.observe, loop.observe = metrics.command, metrics.dispatched
+    metrics.watch(engine, clock, loop)
+    service = Service(engine, loop, metrics)
+    return Runtime(settings, engine, clock, app, messenger, dispatcher, loop, worker, service)
 
 
 def run(settings: Settings, platform: Platform) -> int:
@@ -110,6 +122,9 @@ def run(settings: Settings, platform: Platform) -> int:
     try:
         runtime = build_runtime(settings, platform)
         try:
+            if settings.health_port is not None:
+                runtime.health = HealthServer(runtime.service, HEALTH_HOST, settings.health_port)
+                runtime.health.start()
             platform.serve(runtime)
         finally:
             runtime.close()

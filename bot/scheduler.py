@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from core.dispatcher import Dispatcher
+from core.dispatcher import Dispatcher, DispatchReport
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,9 @@ class DispatchLoop:
         # one instance APScheduler would skip that kick, and its rows would wait a tick.
         self._one_at_a_time = threading.Lock()
         self._stopping = threading.Event()  # a run waiting for the lock when we stop: skip it
+        self.seconds = seconds
+        self.last_run: float | None = None  # monotonic time the last run ended
+        self.observe: Callable[[DispatchReport], None] | None = None  # told of every run
         self.scheduler.add_job(
             self._run,
             "interval",
@@ -49,8 +54,16 @@ class DispatchLoop:
             except Exception:  # the next run gives back what this one could not
                 log.exception("dispatch run failed")
                 return
+            finally:
+                self.last_run = time.monotonic()
+        if self.observe is not None:
+            self.observe(report)
         if report.handled:
             log.info("dispatched: %s", report)
+
+    def seconds_since_run(self) -> float | None:
+        """How long ago the last run ended; None before the first."""
+        return None if self.last_run is None else time.monotonic() - self.last_run
 
     def start(self) -> None:
         self.scheduler.start()

@@ -17,22 +17,26 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.oauth.installation_store import Installation
+from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.slack import recovery, redact
 from adapters.slack.app import build_bolt_app
-from adapters.slack.asgi import ThreadedSlackHandler
+from adapters.slack.asgi import ServiceAnswer, ThreadedSlackHandler
 from adapters.slack.directory import TeamNames, UserDirectory
 from adapters.slack.mentions import read_channel, read_member
 from adapters.slack.messenger import SlackMessenger, messenger_client
 from adapters.slack.names import command_names
+from adapters.slack.oauth import OAuthConfig, installation_store, oauth_settings
 from adapters.slack.runner import Runner
+from adapters.slack.workspaces import InstalledWorkspaces
 from bot import runtime as composition
 from bot.runtime import Platform, Runtime
 from bot.scheduler import DispatchLoop
 from bot.settings import Settings, SettingsError
-from core.app import Apport, FirstAdmin
+from core.app import Apport, FirstAdmin, PlatformUser
 from core.shared.ports import Clock, Messenger
 from storage.inbox import Inbox
 
@@ -46,23 +50,62 @@ _URL = re.compile(r"https?://[^\s/]+(/\S*)?")
 
 @dataclass(frozen=True)
 class SlackConfig:
-    bot_token: str
+    bot_token: str  # "" with OAuth: each workspace's token is its installation's
     signing_secret: str
     app_token: str
     api_url: str
     port: int
+    oauth: OAuthConfig | None = None
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
 
 
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET")
+
+
+def _oauth_config(settings: Settings) -> OAuthConfig | None:
+    """OAuth (install in any workspace) when its three variables are set; none: one token."""
+    values = [
+        (v or "").strip()
+        for v in (
+            settings.slack_client_id,
+            settings.slack_client_secret,
+            settings.slack_state_secret,
+        )
+    ]
+    if not any(values):
+        return None
+    missing = [name for name, value in zip(OAUTH_VARIABLES, values, strict=True) if not value]
+    if missing:
+        raise SettingsError(
+            f"{', '.join(missing)} missing: installing in any workspace (OAuth) needs "
+            f"{', '.join(OAUTH_VARIABLES)}"
+        )
+    if (settings.slack_bot_token or "").strip():
+        raise SettingsError(
+            "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: choose one token for one club, "
+            "or OAuth for any workspace"
+        )
+    if (settings.slack_app_token or "").strip():
+        raise SettingsError(
+            "SLACK_APP_TOKEN (Socket Mode) cannot serve the install pages: OAuth runs over HTTP"
+        )
+    client_id, client_secret, state_secret = values
+    return OAuthConfig(client_id, client_secret, state_secret)
+
+
 def slack_config(settings: Settings) -> SlackConfig:
     """The Slack settings, checked; a SettingsError names the variable at fault."""
+    oauth = _oauth_config(settings)
     token = (settings.slack_bot_token or "").strip()
-    if not token:
-        raise SettingsError("SLACK_BOT_TOKEN is missing: the app's bot token (xoxb-...)")
-    if not token.startswith("xoxb-"):
+    if oauth is None and not token:
+        raise SettingsError(
+            "SLACK_BOT_TOKEN is missing: the app's bot token (xoxb-...), or SLACK_CLIENT_ID, "
+            "SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in any workspace"
+        )
+    if token and not token.startswith("xoxb-"):
         raise SettingsError("SLACK_BOT_TOKEN must be a bot token, starting with xoxb-")
     app_token = (settings.slack_app_token or "").strip()
     if app_token and not app_token.startswith("xapp-"):
@@ -76,7 +119,9 @@ def slack_config(settings: Settings) -> SlackConfig:
     api_url = (settings.slack_api_url or DEFAULT_API_URL).strip()
     if not _URL.fullmatch(api_url):
         raise SettingsError("SLACK_API_URL must be an http(s) URL, such as https://slack.com/api/")
-    return SlackConfig(token, secret, app_token, api_url.rstrip("/") + "/", settings.port)
+    return SlackConfig(
+        token, secret, app_token, api_url.rstrip("/") + "/", settings.port, oauth
+    )
 
 
 def _own_team(client: WebClient, config: SlackConfig) -> TeamNames:
@@ -144,18 +189,60 @@ class Slack:
         self.config = config
         self.host = host
         self.process_before_response = process_before_response
-        self.client = WebClient(token=config.bot_token, base_url=config.api_url)
-        self.teams = _own_team(self.client, config)
+        self.client = WebClient(token=config.bot_token or None, base_url=config.api_url)
+        # One token: its own team names a new network. OAuth: the installation does.
+        self.teams = TeamNames() if config.oauth else _own_team(self.client, config)
+        self.installed: InstalledWorkspaces | None = None  # OAuth: made once the engine is
 
     def messenger(self, app: Apport) -> Messenger:
-        return SlackMessenger(messenger_client(self.config.bot_token, self.config.api_url))
+        if self.config.oauth is None:
+            return SlackMessenger(messenger_client(self.config.bot_token, self.config.api_url))
+        return SlackMessenger(self._workspace_client)
+
+    def _workspace_client(self, team_id: str) -> WebClient:
+        assert self.installed is not None, "the runtime connects Slack before dispatching"
+        return self.installed(team_id)
 
     def connected(self, runtime: Runtime) -> SlackRuntime:
         apport = runtime.app
         inbox = Inbox(runtime.engine, "slack", runtime.clock.now)
-        runner = Runner(apport, UserDirectory(self.client), self.teams, inbox=inbox)
+        oauth = self.config.oauth
+        if oauth is None:
+            runner = Runner(apport, UserDirectory(self.client), self.teams, inbox=inbox)
+            bolt = build_bolt_app(
+                self.client, self.config.signing_secret, runner, self.process_before_response
+            )
+            return SlackRuntime(runtime, runner, bolt)
+        store = installation_store(oauth, runtime.engine)
+        installed = InstalledWorkspaces(
+            store,
+            lambda token: messenger_client(token, self.config.api_url),
+            TokenRotator(
+                client_id=oauth.client_id, client_secret=oauth.client_secret, client=self.client
+            ),
+        )
+        self.installed = installed
+        runner = Runner(
+            apport, UserDirectory(installed), self.teams, inbox=inbox, forget=installed.forget
+        )
+
+        def on_installed(installation: Installation) -> None:
+            team = str(installation.team_id or "")
+            installed.forget(team)  # a reinstall brings a new token
+            user = runner.directory.get(team, installation.user_id)
+            apport.installed(
+                team,
+                installation.team_name or team,
+                PlatformUser(installation.user_id, user.name),
+            )
+
+        settings = oauth_settings(oauth, runtime.engine, store, on_installed, apport.default_locale)
         bolt = build_bolt_app(
-            self.client, self.config.signing_secret, runner, self.process_before_response
+            self.client,
+            self.config.signing_secret,
+            runner,
+            self.process_before_response,
+            oauth_settings=settings,
         )
         return SlackRuntime(runtime, runner, bolt)
 
@@ -168,7 +255,10 @@ class Slack:
                 handler = SocketModeHandler(wired.bolt, self.config.app_token)
                 handler.start()  # type: ignore[no-untyped-call]  # Bolt leaves start() unannotated
             else:
-                http_server(wired.bolt, self.host, self.config.port).run()
+                server = http_server(
+                    wired.bolt, self.host, self.config.port, runtime.service.answer
+                )
+                server.run()
         finally:
             wired.runner.close()
 
@@ -207,10 +297,18 @@ def build_runtime(
     return slack.connected(composition.build_runtime(settings, slack.platform(), clock))
 
 
-def http_server(bolt: App, host: str, port: int) -> uvicorn.Server:
+def http_server(
+    bolt: App, host: str, port: int, service: ServiceAnswer | None = None
+) -> uvicorn.Server:
+    """Slack's requests and the install pages on /slack/...; /healthz, /readyz and /metrics
+    answered by `service`."""
     # log_config=None: keep our logging (and its secret redaction) rather than uvicorn's own.
     config = uvicorn.Config(
-        ThreadedSlackHandler(bolt), host=host, port=port, log_config=None, lifespan="off"
+        ThreadedSlackHandler(bolt, service=service),
+        host=host,
+        port=port,
+        log_config=None,
+        lifespan="off",
     )
     return uvicorn.Server(config)
 

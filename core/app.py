@@ -8,8 +8,10 @@ become localised error replies; nothing is committed when one is raised.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -18,6 +20,7 @@ from core import guidance
 from core.charter import reminders as charter_reminders
 from core.charter import services as charter
 from core.commands import COMMANDS, find_command
+from core.network import lifecycle
 from core.referrals.suggest import referral_numbers
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
@@ -41,6 +44,9 @@ from core.shared.ui import InputKind, Problem, Reply
 from core.stats import digest
 
 log = logging.getLogger(__name__)
+
+# The network and command being handled in this thread, for what logs them (JSON log lines).
+HANDLING: ContextVar[tuple[str, str] | None] = ContextVar("apport_handling", default=None)
 
 
 class FirstAdmin(StrEnum):
@@ -115,11 +121,26 @@ class Apport:
         self.network_defaults = dict(network_defaults or {})
         self.charts = charts
         self.first_admin = first_admin
+        # Told of every command handled: its name, "ok", "refused" or "failed", and seconds.
+        self.observe: Callable[[str, str, float], None] | None = None
         # Draws `/stats` charts while the command reads the figures (threads start at the
         # first chart; drawing holds the GIL, so more threads than cores would not help).
         self.drawing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="apport-chart")
 
     def handle(self, invocation: Invocation) -> Reply:
+        handling = HANDLING.set((invocation.network_key, invocation.command))
+        started = time.perf_counter()
+        outcome = "failed"
+        try:
+            reply = self._handle(invocation)
+            outcome = "refused" if reply.error else "ok"
+            return reply
+        finally:
+            HANDLING.reset(handling)
+            if self.observe is not None:
+                self.observe(invocation.command, outcome, time.perf_counter() - started)
+
+    def _handle(self, invocation: Invocation) -> Reply:
         locale = self.default_locale
         try:
             with self.uow_factory() as uow:
@@ -266,6 +287,8 @@ class Apport:
     def _network(self, uow: UnitOfWork, invocation: Invocation, now: datetime) -> Network:
         found = uow.networks.get_by_key(invocation.network_key)
         if found is not None:
+            # Someone uses the app there: it was put back (a platform may not say so).
+            lifecycle.reinstall(uow, found, now)
             return found
         created = uow.networks.add(
             invocation.network_key, invocation.network_name, self.default_locale, now
@@ -320,6 +343,35 @@ class Apport:
             ctx = self._context(uow, invocation)
             uow.commit()
             return ctx.actor
+
+    def installed(
+        self, network_key: str, network_name: str, installer: PlatformUser | None = None
+    ) -> None:
+        """The app was added to (or put back in) a workspace or server: the network exists and
+        is active again; the installer, when the platform names one, is its first admin."""
+        with self.uow_factory() as uow:
+            now = self.clock.now()
+            place = Invocation(network_key, network_name, "", "", "")
+            network = self._network(uow, place, now)
+            lifecycle.reinstall(uow, network, now)
+            if installer is not None:
+                as_user = replace(place, user_id=installer.id, user_name=installer.name)
+                member = self._member(uow, network, as_user, now)
+                if not any(m.is_admin for m in uow.members.all(network.id)):
+                    member.roles.add(Role.ADMIN)
+                    uow.members.update(member)
+            uow.commit()
+
+    def uninstalled(self, network_key: str) -> bool:
+        """The app was removed from the network's workspace or server: nothing more is sent
+        there, and its data goes after the retention period. False if it was not known."""
+        with self.uow_factory() as uow:
+            network = uow.networks.get_by_key(network_key)
+            if network is None:
+                return False
+            lifecycle.uninstall(uow, network, self.clock.now())
+            uow.commit()
+            return True
 
     def network(self, network_key: str) -> Network | None:
         with self.uow_factory() as uow:

@@ -7,6 +7,7 @@ then the two catalogs and the permission matrix row. A new feature module is lis
 from __future__ import annotations
 
 from core import help, home
+from core.asks import services as asks
 from core.charter import services as charter
 from core.directory import services as directory
 from core.network import services as network
@@ -56,6 +57,7 @@ COMMANDS: dict[str, Command] = {
         breaches,
         mydata,
         directory,
+        asks,
         stats,
         home,
         help,

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from core import jobs, messages
+from core.network import lifecycle
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
 from core.shared.errors import DeliveryFailed
@@ -70,6 +71,7 @@ class DispatchReport:
     retried: int = 0
     failed: int = 0
     given_back: int = 0  # claimed, not tried: the platform was failing (counted in `retried`)
+    ratelimited: int = 0  # the platform asked to wait (counted in `retried`)
     transport_failures: int = 0  # in a row, in this run
 
     @property
@@ -289,6 +291,9 @@ class Dispatcher:
             command_names=self.command_names,
         )
         job = jobs.job_for(item)
+        if network.uninstalled_at is not None and item.kind != lifecycle.ERASE:
+            self._held(uow, item, job is not None, now, report)
+            return None
         try:
             if job is not None:
                 notice = jobs.run(job, ctx, item)
@@ -349,6 +354,20 @@ class Dispatcher:
         report.sent += len(items)
         report.transport_failures = 0
 
+    @staticmethod
+    def _held(
+        uow: UnitOfWork, item: OutboxItem, is_job: bool, now: datetime, report: DispatchReport
+    ) -> None:
+        """The network is uninstalled: a message is dropped (nobody could read it), a job
+        waits to run once the app is back, or to go with the network's data."""
+        if is_job:
+            uow.outbox.retry(item.id, now + lifecycle.WAIT, "uninstalled", item.attempts)
+            report.retried += 1
+        else:
+            uow.outbox.mark_skipped(item.id, now)
+            report.skipped += 1
+        uow.commit()
+
     def _failed(
         self,
         uow: UnitOfWork,
@@ -367,6 +386,7 @@ class Dispatcher:
             wait = timedelta(seconds=max(error.retry_after, 1.0))
             uow.outbox.retry(item.id, now + wait, reason, item.attempts, in_doubt)
             report.retried += 1
+            report.ratelimited += 1
         elif now - (item.created_at or item.due_at) >= self.delivery_window:
             uow.outbox.mark_failed(item.id, reason, item.attempts + 1)
             self._alert_expired(uow, item, reason, now)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
+from core.network import lifecycle
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
 from core.shared.context import Context
@@ -35,6 +37,8 @@ JOBS: dict[str, Job] = {
     payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
+    lifecycle.ERASE: lifecycle.erase_when_due,
+    asks_jobs.KIND: asks_jobs.compose,
 }
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
@@ -57,6 +59,19 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine) -> None:
     """Create or upgrade the schema to the latest migration."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def pending_migrations(engine: Engine) -> list[str]:
+    """The revisions the database still lacks (all of them on an empty database)."""
+    config = alembic_config(engine)
+    scripts = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return [
+        script.revision
+        for script in scripts.iterate_revisions(tuple(scripts.get_heads()), current or None)
+        if script.revision not in current
+    ]
 
 
 def unit_of_work_factory(engine: Engine, relaxed_commits: bool = False) -> SqlUnitOfWorkFactory:

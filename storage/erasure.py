@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from core.referrals.model import CLOSED_STATUSES
 from core.shared.outbox import OutboxState
 from storage.tables import (
+    AskRow,
     Base,
     CandidateRow,
     CandidateVisitRow,
@@ -45,6 +46,7 @@ from storage.tables import (
     OutboxRow,
     ReferralEventRow,
     ReferralRow,
+    ThanksRow,
 )
 
 LEFT_ALONE = frozenset({"networks", "members", "clients"})
@@ -150,7 +152,8 @@ class SqlErasure:
 
     def forget_words_of(self, network_id: int, member_id: int, placeholder: str) -> None:
         """The member's own words about themself go: the notes on their moves of referrals and
-        the comments of the feedback they gave (the scores stay, for the figures)."""
+        the comments of the feedback they gave (the scores stay, for the figures), their asks and
+        the messages of their thanks."""
         self.session.execute(
             update(ReferralEventRow)
             .where(
@@ -168,6 +171,20 @@ class SqlErasure:
                 FeedbackRow.comment != "",
             )
             .values(comment=placeholder)
+        )
+        self.session.execute(
+            update(AskRow)
+            .where(AskRow.network_id == network_id, AskRow.member_id == member_id)
+            .values(text=placeholder)
+        )
+        self.session.execute(
+            update(ThanksRow)
+            .where(
+                ThanksRow.network_id == network_id,
+                ThanksRow.author_id == member_id,
+                ThanksRow.message != "",
+            )
+            .values(message=placeholder)
         )
 
     def forget_candidacy_of(

@@ -70,8 +70,12 @@ class NetworkRow(Base):
     contact_retention_months: Mapped[int] = mapped_column(Integer)
     correction_days: Mapped[int] = mapped_column(Integer)
     payment_days: Mapped[int] = mapped_column(Integer)
+    asks_day: Mapped[str] = mapped_column(String(32))
+    ask_weeks: Mapped[int] = mapped_column(Integer)
     next_breach_number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
+    uninstalled_at: Mapped[datetime | None]
+    uninstalled_retention_days: Mapped[int] = mapped_column(Integer)
 
 
 class MemberRow(Base):
@@ -413,3 +417,42 @@ class InboxRow(Base):
     holder_pid: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+
+
+class PlatformStateRow(Base):
+    """What a platform adapter keeps between starts (the hash of the commands it last
+    registered), by name; not a network's."""
+
+    __tablename__ = "platform_state"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AskRow(Base):
+    """A member's ask of the week; `ended_at` is set when a new ask or `/ask clear` ends it."""
+
+    __tablename__ = "asks"
+    __table_args__ = (Index("ix_asks_network_member", "network_id", "member_id", "ended_at"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class ThanksRow(Base):
+    """A receiver's public thank-you for a referral: one per referral."""
+
+    __tablename__ = "thanks"
+    __table_args__ = (UniqueConstraint("network_id", "referral_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    message: Mapped[str] = mapped_column(Text, default="")
+    with_amount: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime]

@@ -6,13 +6,13 @@ import dataclasses
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from core.shared.tenancy import Member, Network, Role
 from core.shared.text import fold
 from storage.inserts import insert_or_skip
-from storage.tables import MemberRow, NetworkRow
+from storage.tables import Base, MemberRow, NetworkRow
 
 # What a network's row holds besides its identity: its name, language and every setting. Their
 # defaults are written once, in core's `Network`.
@@ -76,6 +76,14 @@ class SqlNetworks:
         row = self.session.get_one(NetworkRow, network.id)
         for setting in SETTINGS:
             setattr(row, setting, getattr(network, setting))
+
+    def erase(self, network_id: int) -> None:
+        """Every table that carries a network, children before parents, then the network:
+        a table added later is covered without a change here."""
+        for table in reversed(Base.metadata.sorted_tables):
+            if "network_id" in table.c:
+                self.session.execute(delete(table).where(table.c.network_id == network_id))
+        self.session.execute(delete(NetworkRow).where(NetworkRow.id == network_id))
 
 
 def _member(row: MemberRow) -> Member:

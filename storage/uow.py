@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.asks import SqlAsks
 from storage.cards import SqlCards
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
         self.stats = SqlStats(self.session)
         self.erasure = SqlErasure(self.session)
         self.cards = SqlCards(self.session)
+        self.asks = SqlAsks(self.session)
         return self
 
     def __exit__(

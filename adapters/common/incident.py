@@ -16,7 +16,13 @@ def incident_reply(
     """The localised error reply ending in `(ref. 1a2b3c4d)`, the trace logged under that
     reference. `error` is the failure; without it, the one being handled (call from `except`)."""
     reference = secrets.token_hex(4)
-    log.error("request %s failed (%s)", reference, what, exc_info=error or True)
+    log.error(
+        "request %s failed (%s)",
+        reference,
+        what,
+        exc_info=error or True,
+        extra={"incident": reference},
+    )
     return Reply(
         text=f"{t('error.unexpected')} (ref. {reference})",
         error=True,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import discord
 
@@ -20,11 +22,21 @@ from core.shared.i18n import Translator
 
 log = logging.getLogger(__name__)
 
+SYNCED = "discord.commands"  # the name under which the last synced commands' hash is kept
+
+
+class Synced(Protocol):
+    """Where the hash of the last synced commands is kept between starts."""
+
+    def get(self, name: str) -> str | None: ...
+    def put(self, name: str, value: str) -> None: ...
+
+
 # The smallest discord.py accepts: a longer rate limit is raised, and the outbox waits it out.
 MAX_RATELIMIT_WAIT = 30.0
 
 
-class ApportBot(discord.Client):
+class ApportBot(discord.AutoShardedClient):
     def __init__(
         self,
         app: Apport,
@@ -33,6 +45,7 @@ class ApportBot(discord.Client):
         budget: float = BUDGET,
         on_start: Callable[[], object] | None = None,
         on_stop: Callable[[], object] | None = None,
+        commands_synced: Synced | None = None,
         **options: Any,
     ) -> None:
         """`guild_id`: sync the commands to that guild at once (testing) rather than globally.
@@ -49,6 +62,7 @@ class ApportBot(discord.Client):
         self.guild_id = guild_id
         self.on_start = on_start
         self.on_stop = on_stop
+        self.commands_synced = commands_synced
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ActionButton)
@@ -58,26 +72,57 @@ class ApportBot(discord.Client):
             self.on_start()
 
     async def sync_commands(self) -> None:
+        """Send the commands to Discord only when what Discord would receive changed since the
+        last start (`commands_synced` keeps its hash). With a development guild the commands
+        go to that guild alone, and the global ones are withdrawn so none show twice."""
+        guild = discord.Object(self.guild_id) if self.guild_id is not None else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+            self.tree.clear_commands(guild=None)
+        digest = await self._commands_digest(guild)
+        if self.commands_synced is not None and self.commands_synced.get(SYNCED) == digest:
+            log.info("the application commands are unchanged: not synced")
+            return
         try:
-            if self.guild_id is None:
-                synced = await self.tree.sync()
-            else:
-                guild = discord.Object(self.guild_id)
-                self.tree.copy_global_to(guild=guild)
-                synced = await self.tree.sync(guild=guild)
+            if guild is not None:
+                await self.tree.sync()  # the global set, now empty
+            synced = await self.tree.sync(guild=guild)
         except discord.HTTPException:  # the commands synced last time still work
             log.exception("could not sync the application commands")
             return
+        if self.commands_synced is not None:
+            await asyncio.to_thread(self.commands_synced.put, SYNCED, digest)
         log.info(
             "synced %d commands %s",
             len(synced),
             f"to guild {self.guild_id}" if self.guild_id else "globally",
         )
 
+    async def _commands_digest(self, guild: discord.Object | None) -> str:
+        """A hash of the payload a sync would send (translations included), and where to."""
+        translator = self.tree.translator
+        payload = [
+            await command.get_translated_payload(self.tree, translator)
+            if translator is not None
+            else command.to_dict(self.tree)
+            for command in self.tree.get_commands(guild=guild)
+        ]
+        text = json.dumps({"guild": self.guild_id, "commands": payload}, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
     async def on_press(
         self, interaction: discord.Interaction[Any], press: ids.Press, label: str
     ) -> None:
         await self.handler.press(interaction, press, label)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """The bot was removed from the server (discord.py leaves out outages, which are
+        `guild_unavailable`): core stops sending there and erases it after the grace period."""
+        await asyncio.to_thread(self.app.uninstalled, str(guild.id))
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        """The bot was added, or put back within the grace period (everything is kept)."""
+        await asyncio.to_thread(self.app.installed, str(guild.id), guild.name)
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         if interaction.type is discord.InteractionType.modal_submit:

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.asgi.base_handler import BaseSlackRequestHandler
 from slack_bolt.adapter.asgi.http_request import AsgiHttpRequest
 from slack_bolt.adapter.asgi.http_response import AsgiHttpResponse
@@ -52,13 +52,46 @@ async def read_body(receive: Receive, limit: int = MAX_BODY) -> bytes:
             return bytes(chunks)
 
 
+# A GET path answered by the process itself (health, readiness, metrics): status, content
+# type and body, or None when the path is not one of them.
+ServiceAnswer = Callable[[str], "tuple[int, str, bytes] | None"]
+
+
 class ThreadedSlackHandler(BaseSlackRequestHandler):
-    def __init__(self, app: App, path: str = PATH, max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self,
+        app: App,
+        path: str = PATH,
+        max_body: int = MAX_BODY,
+        service: ServiceAnswer | None = None,
+    ) -> None:
         self.app = app
         self.path = path
         self.max_body = max_body
+        self.service = service
+
+    async def handle_installation(self, request: AsgiHttpRequest) -> BoltResponse:
+        """The install page (OAuth): it issues a state, so it runs off the event loop."""
+        flow = self.app.oauth_flow
+        assert flow is not None
+        return await asyncio.to_thread(flow.handle_installation, _get(request))
+
+    async def handle_callback(self, request: AsgiHttpRequest) -> BoltResponse:
+        """Slack's redirect after the install: the token exchange and the installation's
+        storage run off the event loop."""
+        flow = self.app.oauth_flow
+        assert flow is not None
+        return await asyncio.to_thread(flow.handle_callback, _get(request))
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and self.service is not None:
+            found = await asyncio.to_thread(self.service, scope["path"])
+            if found is not None:
+                status, kind, content = found
+                answer = AsgiHttpResponse(status, {"content-type": [kind]}, content.decode())
+                await send(answer.get_response_start())
+                await send(answer.get_response_body())
+                return
         if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] == self.path:
             length = declared_length(scope["headers"])
             if length is not None and length > self.max_body:
@@ -83,6 +116,11 @@ class ThreadedSlackHandler(BaseSlackRequestHandler):
             await send(answer.get_response_body())
             return
         await super().__call__(scope, receive, send)
+
+
+def _get(request: AsgiHttpRequest) -> BoltRequest:
+    """A GET request as Bolt reads it (no body)."""
+    return BoltRequest(body="", query=request.query_string, headers=request.get_headers())
 
 
 async def _answer(send: Send, status: int, text: str) -> None:

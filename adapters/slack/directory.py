@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from adapters.slack.workspaces import NotInstalled, OneWorkspace, Workspaces
+
 log = logging.getLogger(__name__)
 
 
@@ -44,40 +46,47 @@ def _name(user: dict[str, object]) -> str:
 
 
 class UserDirectory:
+    """Users by workspace, read with that workspace's client."""
+
     def __init__(
         self,
-        client: WebClient,
+        clients: WebClient | Workspaces,
         ttl: float = 600.0,
         size: int = 5000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.client = client
+        self.clients: Workspaces = (
+            OneWorkspace(clients) if isinstance(clients, WebClient) else clients
+        )
         self.ttl = ttl
         self.size = size
         self.clock = clock
-        self._cache: OrderedDict[str, tuple[float, SlackUser]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], tuple[float, SlackUser]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, user_id: str, fallback_name: str = "") -> SlackUser:
+    def get(self, team_id: str, user_id: str, fallback_name: str = "") -> SlackUser:
         now = self.clock()
+        key = (team_id, user_id)
         with self._lock:
-            hit = self._cache.get(user_id)
+            hit = self._cache.get(key)
             if hit is not None and now - hit[0] < self.ttl:
-                self._cache.move_to_end(user_id)
+                self._cache.move_to_end(key)
                 return hit[1]
-        user = self._fetch(user_id)
+        user = self._fetch(team_id, user_id)
         if user is None:
             return SlackUser(user_id, fallback_name or user_id)
         with self._lock:
-            self._cache[user_id] = (now, user)
-            self._cache.move_to_end(user_id)
+            self._cache[key] = (now, user)
+            self._cache.move_to_end(key)
             while len(self._cache) > self.size:
                 self._cache.popitem(last=False)
         return user
 
-    def _fetch(self, user_id: str) -> SlackUser | None:
+    def _fetch(self, team_id: str, user_id: str) -> SlackUser | None:
         try:
-            data = self.client.users_info(user=user_id).get("user")
+            data = self.clients(team_id).users_info(user=user_id).get("user")
+        except NotInstalled:
+            return None
         except SlackApiError as error:
             log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
             return None

@@ -1,7 +1,10 @@
 """The Slack app manifest, generated from core's command declarations.
 
-`python -m adapters.slack.manifest` rewrites `manifest.json` beside this file; a test checks the
-file is current, valid against Slack's schema, and lists exactly the commands the bot answers.
+Two modes, as `apport slack` runs: HTTP (Slack calls the request URL; the default, and
+`manifest.json` beside this file) or Socket Mode (`SLACK_APP_TOKEN`; no request URL).
+`apport slack --manifest [--socket] [--url URL]` prints the one for the chosen mode;
+`python -m adapters.slack.manifest` rewrites `manifest.json`. A test checks the file is current,
+both modes valid against Slack's schema, and the commands listed exactly those the bot answers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from core.shared.i18n import Translator
 
 MANIFEST = Path(__file__).with_name("manifest.json")
 EXAMPLE_URL = f"https://apport.example.com{PATH}"
+REDIRECT_PATH = "/slack/oauth_redirect"  # where Slack sends an installer back (OAuth)
 # The least that works: slash commands; posting (DMs, and channels the bot was invited to);
 # users.info for display names and admin flags; exports and charts uploaded to the user's DM
 # with the bot (files:write, and im:write to open that DM). App Home needs no scope. The
@@ -44,10 +48,12 @@ LONG_DESCRIPTION = (
 )
 
 
-def _slash_command(command: str, description: str, hint: str) -> dict[str, Any]:
+def _slash_command(command: str, description: str, hint: str, url: str) -> dict[str, Any]:
+    declared: dict[str, Any] = {"command": command}
+    if url:  # HTTP mode: where Slack sends it (Socket Mode needs none)
+        declared["url"] = url
     return {
-        "command": command,
-        "url": EXAMPLE_URL,
+        **declared,
         "description": description,
         "usage_hint": hint[:HINT_MAX],
         "should_escape": True,  # mentions arrive as <@U123|name>, channels as <#C123|name>
@@ -63,16 +69,36 @@ def _hint(name: str, t: Translator) -> str:
     return "[" + " | ".join(v.name for v in command.verbs if v.name) + "]"
 
 
-def build_manifest() -> dict[str, Any]:
+def build_manifest(
+    socket: bool = False, url: str = EXAMPLE_URL, oauth: bool = False
+) -> dict[str, Any]:
+    """The manifest for HTTP mode (Slack calls `url`), or for Socket Mode (`socket`); with
+    `oauth`, for one deployment installed in many workspaces: its redirect URL, and tokens
+    that rotate."""
     t = Translator("en")
+    url = "" if socket else url
     commands = [
         _slash_command(
-            f"/{UMBRELLA}", "Every Apport command: /apport help lists them", "help | COMMAND ..."
+            f"/{UMBRELLA}",
+            "Every Apport command: /apport help lists them",
+            "help | COMMAND ...",
+            url,
         )
     ]
     for name in SHORT_NAMES:
-        commands.append(_slash_command(f"/{name}", t(f"help.{name}"), _hint(name, t)))
+        commands.append(_slash_command(f"/{name}", t(f"help.{name}"), _hint(name, t), url))
+    # The app removed from the workspace: its tokens go and the club's data is kept for a while.
+    events: dict[str, Any] = {
+        "bot_events": ["app_home_opened", "app_uninstalled", "tokens_revoked"]
+    }
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if url:
+        events = {"request_url": url, **events}
+        interactivity["request_url"] = url
     assert [c["command"] for c in commands] == slash_commands()
+    oauth_config: dict[str, Any] = {"scopes": {"bot": BOT_SCOPES}}
+    if oauth and url:
+        oauth_config["redirect_urls"] = [url.rsplit("/slack/", 1)[0] + REDIRECT_PATH]
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
@@ -91,19 +117,19 @@ def build_manifest() -> dict[str, Any]:
             "bot_user": {"display_name": "Apport", "always_online": True},
             "slash_commands": commands,
         },
-        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "oauth_config": oauth_config,
         "settings": {
-            "event_subscriptions": {"request_url": EXAMPLE_URL, "bot_events": ["app_home_opened"]},
-            "interactivity": {"is_enabled": True, "request_url": EXAMPLE_URL},
+            "event_subscriptions": events,
+            "interactivity": interactivity,
             "org_deploy_enabled": False,
-            "socket_mode_enabled": True,
-            "token_rotation_enabled": False,
+            "socket_mode_enabled": socket,
+            "token_rotation_enabled": oauth,
         },
     }
 
 
-def render_manifest() -> str:
-    return json.dumps(build_manifest(), indent=2, ensure_ascii=False) + "\n"
+def render_manifest(socket: bool = False, url: str = EXAMPLE_URL, oauth: bool = False) -> str:
+    return json.dumps(build_manifest(socket, url, oauth), indent=2, ensure_ascii=False) + "\n"
 
 
 def main() -> int:

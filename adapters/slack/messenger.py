@@ -19,7 +19,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 
 from adapters.slack.files import dm_channel, upload
-from adapters.slack.outcomes import message
+from adapters.slack.outcomes import messages
+from adapters.slack.workspaces import NotInstalled, OneWorkspace, Workspaces
 from core.shared.errors import DeliveryFailed
 from core.shared.ui import CardInPlace, Notice, Reply
 
@@ -80,8 +81,11 @@ def _retry_after(error: SlackApiError) -> float:
 
 
 class SlackMessenger:
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, clients: WebClient | Workspaces) -> None:
+        """One client (a club hosting itself), or each workspace's (installed through OAuth)."""
+        self.clients: Workspaces = (
+            OneWorkspace(clients) if isinstance(clients, WebClient) else clients
+        )
 
     def send(self, notice: Notice) -> str | None:
         """Post the notice; its `ts`, which later posts of the same thread reply under. A
@@ -90,11 +94,17 @@ class SlackMessenger:
         channel = notice.channel or notice.external_id
         if not channel:
             raise DeliveryFailed("no Slack channel or user id", permanent=True)
+        try:
+            client = self.clients(notice.network_key)
+        except NotInstalled:
+            raise DeliveryFailed(
+                "the app is not installed in this workspace", permanent=True
+            ) from None
         card = notice.card
         try:
             if card is not None and card.ref:
-                return self._update_card(notice, channel, card)
-            ts, posted_in = self._post(notice, channel, notice.reply)
+                return self._update_card(client, notice, channel, card)
+            ts, posted_in = self._post(client, notice, channel, notice.reply)
         except SlackApiError as error:
             raise _failure(error) from None
         except (SlackClientError, OSError) as error:
@@ -105,57 +115,70 @@ class SlackMessenger:
             return None
         return f"{posted_in}:{ts}" if card is not None else ts
 
-    def _post(self, notice: Notice, channel: str, reply: Reply) -> tuple[str, str]:
-        """Post `reply` for `notice` (unless an earlier send is found): its ts and the
-        conversation it went to."""
+    def _post(
+        self, client: WebClient, notice: Notice, channel: str, reply: Reply
+    ) -> tuple[str, str]:
+        """Post `reply` for `notice` (unless an earlier send is found): the ts of its first
+        message and the conversation it went to."""
         thread_ts = notice.thread_ref  # a candidate's posts go under its card
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": notice.key}}
+        first, *more = messages(reply)
         if notice.in_doubt and notice.key:
-            found, where = self._already_posted(channel, thread_ts, notice.key)
+            found, where = self._already_posted(client, channel, thread_ts, notice.key)
             if found:
                 log.info("%s (%s) was already posted: not sent again", notice.kind, notice.key)
                 return found, where
-        sent = self.client.chat_postMessage(
+        sent = client.chat_postMessage(
             channel=channel,
             thread_ts=thread_ts or None,
             metadata=metadata if notice.key else None,
-            **message(reply),
+            **first,
         )
+        for part in more:  # a reply longer than a message: its next messages follow
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts or None, **part)
         ts = str(sent.get("ts") or "")
         posted_in = str(sent.get("channel") or channel)
         if reply.files:
-            self._upload(notice, posted_in, thread_ts or ts)
+            self._upload(client, notice, posted_in, thread_ts or ts)
         return ts, posted_in
 
-    def _update_card(self, notice: Notice, channel: str, card: CardInPlace) -> str:
+    def _update_card(
+        self, client: WebClient, notice: Notice, channel: str, card: CardInPlace
+    ) -> str:
         """Edit the member's copy of the card, then say in one line what changed; when the
-        copy is gone or may no longer be edited, post the card afresh (nothing is lost)."""
+        copy is gone, may no longer be edited, or the card no longer fits one message, post
+        the card afresh (nothing is lost)."""
         where, _, ts = card.ref.partition(":")
+        first, *more = messages(card.shown or notice.reply)
         try:
-            self.client.chat_update(channel=where, ts=ts, **message(card.shown or notice.reply))
-        except SlackApiError as error:
-            if error.response.get("error") not in CARD_GONE:
+            if more:
+                raise CardMoved()
+            client.chat_update(channel=where, ts=ts, **first)
+        except (SlackApiError, CardMoved) as error:
+            if isinstance(error, SlackApiError) and error.response.get("error") not in CARD_GONE:
                 raise
-            log.info("the card %s of %s is gone: posted again", card.key, notice.name)
-            ts, posted_in = self._post(notice, channel, notice.reply)
+            log.info("the card %s of %s is posted again", card.key, notice.name)
+            ts, posted_in = self._post(client, notice, channel, notice.reply)
             return f"{posted_in}:{ts}"
         if card.line:
-            self._post(notice, channel, Reply(text=card.line))
+            self._post(client, notice, channel, Reply(text=card.line))
         return card.ref
 
-    def _already_posted(self, channel: str, thread_ts: str, key: str) -> tuple[str, str]:
+    def _already_posted(
+        self, client: WebClient, channel: str, thread_ts: str, key: str
+    ) -> tuple[str, str]:
         """The ts of the bot's message carrying `key` among the conversation's last ones, and
         the conversation; "" when none does, or when the bot may not read the conversation
         (then it sends again)."""
         try:
             if channel.startswith("U"):
-                channel = dm_channel(self.client, channel)
+                channel = dm_channel(client, channel)
             if thread_ts:
-                found = self.client.conversations_replies(
+                found = client.conversations_replies(
                     channel=channel, ts=thread_ts, limit=LOOK_BACK, include_all_metadata=True
                 )
             else:
-                found = self.client.conversations_history(
+                found = client.conversations_history(
                     channel=channel, limit=LOOK_BACK, include_all_metadata=True
                 )
         except SlackApiError as error:
@@ -171,15 +194,19 @@ class SlackMessenger:
                 return (str(posted.get("ts") or "") or key), channel
         return "", channel
 
-    def _upload(self, notice: Notice, channel: str, thread_ts: str) -> None:
+    def _upload(self, client: WebClient, notice: Notice, channel: str, thread_ts: str) -> None:
         """The files go under the message just posted. The message is out: a failed upload is
         logged rather than retried, which would post the message twice."""
         try:
             if channel.startswith("U"):
-                channel = dm_channel(self.client, channel)
-            upload(self.client, channel, notice.reply.files, thread_ts)
+                channel = dm_channel(client, channel)
+            upload(client, channel, notice.reply.files, thread_ts)
         except (SlackApiError, SlackClientError, OSError) as error:
             log.error("could not upload the files of %s (%s): %r", notice.kind, notice.key, error)
+
+
+class CardMoved(Exception):
+    """The card no longer fits the one message it was posted as: it is posted afresh."""
 
 
 def _failure(error: SlackApiError) -> DeliveryFailed:

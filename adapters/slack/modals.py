@@ -32,6 +32,9 @@ class Origin:
     response_url: str = ""  # the message or command to answer once submitted
     home: bool = False  # opened from App Home: republish it afterwards
     channel: str = ""
+    # The message answered is seen by the presser alone (their DM with the bot, an ephemeral
+    # message): the only kind an answer may replace. A shared message is never replaced.
+    private: bool = False
 
     def dump(self) -> str:
         return json.dumps({k: v for k, v in asdict(self).items() if v}, separators=(",", ":"))
@@ -46,6 +49,7 @@ class Origin:
             response_url=str(data.get("response_url", "")),
             home=bool(data.get("home", False)),
             channel=str(data.get("channel", "")),
+            private=bool(data.get("private", False)),
         )
 
 

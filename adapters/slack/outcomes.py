@@ -14,15 +14,28 @@ from adapters.slack.files import upload_to_user
 from adapters.slack.home import publish_home
 from adapters.slack.modals import Origin, form_view
 from adapters.slack.people import Who
-from adapters.slack.render import fallback_text, render
+from adapters.slack.render import fallback_text, pages
 from adapters.slack.runner import Runner
 from core.shared.ui import Form, Reply
 
 log = logging.getLogger(__name__)
 
 
+CONTINUED = "…"  # the notification text of a reply's next messages
+
+
+def messages(reply: Reply) -> list[dict[str, Any]]:
+    """The reply as Slack messages: one, or several when it holds more than a message does."""
+    first, *more = pages(reply)
+    return [
+        {"text": fallback_text(reply), "blocks": first},
+        *({"text": CONTINUED, "blocks": blocks} for blocks in more),
+    ]
+
+
 def message(reply: Reply) -> dict[str, Any]:
-    return {"text": fallback_text(reply), "blocks": render(reply)}
+    """The reply's first message (all of it, but for a reply longer than a message)."""
+    return messages(reply)[0]
 
 
 SLACK_HOOKS = "hooks.slack.com"
@@ -54,27 +67,32 @@ def to_response_url(url: str, reply: Reply, replace: bool, api_url: str) -> None
     if not trusted_response_url(url, api_url):
         log.warning("refused to answer through a response_url on %r", urlsplit(url).netloc)
         return
-    if replace:
-        sent = WebhookClient(url).send(replace_original=True, **message(reply))
-    else:
-        sent = WebhookClient(url).send(
-            response_type="ephemeral", replace_original=False, **message(reply)
-        )
-    if sent.status_code != 200:
-        log.warning("response_url answered %s", sent.status_code)
+    for n, part in enumerate(messages(reply)):
+        if replace and n == 0:
+            sent = WebhookClient(url).send(replace_original=True, **part)
+        else:  # a reply's next messages follow the first
+            sent = WebhookClient(url).send(
+                response_type="ephemeral", replace_original=False, **part
+            )
+        if sent.status_code != 200:
+            log.warning("response_url answered %s", sent.status_code)
+            return
 
 
 def show(
     client: WebClient, runner: Runner, who: Who, origin: Origin, reply: Reply, replace: bool
 ) -> None:
-    """Home tab republished, the original message replaced, an ephemeral reply, or a DM; the
-    reply's files follow in the user's DM with the bot (Slack has no ephemeral files)."""
+    """Home tab republished, the original message replaced (only when the presser alone sees
+    it), an ephemeral reply, or a DM; the reply's files follow in the user's DM with the bot
+    (Slack has no ephemeral files)."""
     if origin.home:
         publish_home(client, runner, who, banner=reply)
     elif origin.response_url:
-        to_response_url(origin.response_url, reply, replace and not reply.error, client.base_url)
+        replace = replace and origin.private and not reply.error
+        to_response_url(origin.response_url, reply, replace, client.base_url)
     else:
-        client.chat_postMessage(channel=who.user_id, **message(reply))
+        for part in messages(reply):
+            client.chat_postMessage(channel=who.user_id, **part)
     if reply.files:
         send_files(client, runner, who, reply)
 
@@ -102,6 +120,7 @@ def open_form(
         response_url=origin.response_url,
         home=origin.home,
         channel=origin.channel,
+        private=origin.private,
     )
     try:
         client.views_open(trigger_id=str(body["trigger_id"]), view=form_view(form, origin, submit))

@@ -42,8 +42,10 @@ class Runner:
         deadline: float = 2.0,
         workers: int = 8,
         inbox: Inbox | None = None,
+        forget: Callable[[str], None] | None = None,
     ) -> None:
         self.apport = apport
+        self.forget = forget  # drops a workspace's kept token once the app is removed
         self.inbox = inbox  # where requests are recorded before Slack is acknowledged
         self.directory = directory
         self.teams = teams
@@ -59,7 +61,7 @@ class Runner:
         values: Mapping[str, str] | None = None,
         mentioned: Mapping[str, str] | None = None,
     ) -> Invocation:
-        user = self.directory.get(who.user_id, who.user_name)
+        user = self.directory.get(who.team_id, who.user_id, who.user_name)
         return Invocation(
             network_key=who.team_id,
             network_name=self.teams.name(who.team_id, who.team_domain),
@@ -123,10 +125,19 @@ class Runner:
         for user_id, name in mentioned.items():
             if user_id == who.user_id:
                 continue
-            user = self.directory.get(user_id, name)
+            user = self.directory.get(who.team_id, user_id, name)
             if not (user.bot or user.deleted):
                 found.append(PlatformUser(user_id, user.name))
         return tuple(found)
+
+    def uninstalled(self, team_id: str) -> None:
+        """The app was removed from the workspace: core stops sending there."""
+        if self.forget is not None:
+            self.forget(team_id)
+        try:
+            self.apport.uninstalled(team_id)
+        except Exception:  # Slack does not retry a failed ack'd event: say so in the log
+            log.exception("could not mark %s uninstalled", team_id)
 
     def translator(self, team_id: str) -> Translator:
         try:

@@ -71,6 +71,7 @@ def settle(
             origin.response_url,
             origin.home,
             origin.channel,
+            private=origin.private,
         )
         ack(response_action="update", view=form_view(reply.form, next_origin, submit))
         return

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.asks.cards import ask_suffix, current_asks
+from core.asks.model import Ask
 from core.directory.model import (
     MAX_KEYWORDS,
     MAX_PITCH,
@@ -98,7 +100,11 @@ def _standings(ctx: Context, shown: list[Profile]) -> dict[int, Standing]:
 
 
 def _line(
-    ctx: Context, found: Profile, standing: Standing | None, matched: tuple[str, ...] = ()
+    ctx: Context,
+    found: Profile,
+    standing: Standing | None,
+    matched: tuple[str, ...] = (),
+    ask: Ask | None = None,
 ) -> str:
     t = ctx.t
     standing = standing or Standing()
@@ -116,7 +122,7 @@ def _line(
     )
     if matched:
         line += " " + t("members.matched", words=", ".join(matched))
-    return line
+    return line + ask_suffix(ctx, ask)
 
 
 @dataclass(frozen=True)
@@ -135,10 +141,18 @@ def members(ctx: Context, args: MembersArgs) -> Reply:
             return Reply(text=t("members.none_found", words=words))
         best = matches[:FOUND]
         standings = _standings(ctx, [m.profile for m in best])
+        asks = current_asks(ctx, [m.profile.member_id for m in best])
         return Reply(
             title=t("members.title_search", words=words, count=len(matches)),
             lines=tuple(
-                _line(ctx, m.profile, standings.get(m.profile.member_id), m.matched) for m in best
+                _line(
+                    ctx,
+                    m.profile,
+                    standings.get(m.profile.member_id),
+                    m.matched,
+                    asks.get(m.profile.member_id),
+                )
+                for m in best
             ),
             footer=t("members.more_found", count=len(matches) - FOUND)
             if len(matches) > FOUND
@@ -147,6 +161,7 @@ def members(ctx: Context, args: MembersArgs) -> Reply:
     listed = sorted(profiles, key=lambda p: (not p.has_profile, p.name.casefold()))
     shown = listed[:LISTED]
     standings = _standings(ctx, shown)
+    asks = current_asks(ctx, [p.member_id for p in shown])
     missing = sum(1 for p in profiles if not p.has_profile)
     footer = [t("members.more", count=len(listed) - LISTED)] if len(listed) > LISTED else []
     if any(p.member_id == ctx.actor.id and not p.has_profile for p in profiles):
@@ -154,15 +169,19 @@ def members(ctx: Context, args: MembersArgs) -> Reply:
     return Reply(
         title=t("members.title", network=ctx.network.name, count=len(profiles)),
         text=t("members.without_profile", count=missing) if missing else "",
-        lines=tuple(_line(ctx, p, standings.get(p.member_id)) for p in shown),
+        lines=tuple(
+            _line(ctx, p, standings.get(p.member_id), ask=asks.get(p.member_id)) for p in shown
+        ),
         footer="\n".join(footer),
     )
 
 
-def _suggestion(ctx: Context, position: int, match: Match, standing: Standing | None) -> str:
+def _suggestion(
+    ctx: Context, position: int, match: Match, standing: Standing | None, ask: Ask | None
+) -> str:
     found = match.profile
     quality = standing.quality if standing else None
-    return ctx.t(
+    line = ctx.t(
         "suggest.line",
         position=position,
         name=found.name,
@@ -170,6 +189,7 @@ def _suggestion(ctx: Context, position: int, match: Match, standing: Standing | 
         words=", ".join(match.matched),
         quality=f"{quality:.1f}/5" if quality is not None else "-",
     )
+    return line + ask_suffix(ctx, ask)
 
 
 @dataclass(frozen=True)
@@ -189,10 +209,13 @@ def suggest(ctx: Context, args: SuggestArgs) -> Reply:
     if not best:
         return Reply(text=t("suggest.none", need=need, members=f"/{ctx.typed('members')}"))
     standings = _standings(ctx, [m.profile for m in best])
+    asks = current_asks(ctx, [m.profile.member_id for m in best])
     return Reply(
         title=t("suggest.title", need=need),
         lines=tuple(
-            _suggestion(ctx, i, m, standings.get(m.profile.member_id))
+            _suggestion(
+                ctx, i, m, standings.get(m.profile.member_id), asks.get(m.profile.member_id)
+            )
             for i, m in enumerate(best, start=1)
         ),
         footer=t("suggest.how", refer=refer, name=best[0].profile.name),

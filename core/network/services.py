@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
 from core.network import audit
 from core.referrals import followups
@@ -74,6 +75,8 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
     )
     if key in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
+    if key in ("asks-day", "timezone"):
+        asks_jobs.reschedule(ctx.uow, ctx.network, ctx.now, started=key == "timezone")
     if key == "contact-retention-months":
         followups.reschedule_contact_erasure(ctx)
     return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
+from core.asks.cards import referral_match
 from core.referrals.model import MOVES, Referral, Status
 from core.shared.context import Context
 from core.shared.money import format_amount
@@ -120,6 +121,9 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
             Field(t("field.commission_paid"), money(ctx, referral, referral.commission_paid))
         )
     fields.append(Field(t("field.charter_version"), str(referral.charter_version)))
+    answers = referral_match(ctx, referral, client_name)
+    if answers is not None:
+        fields.insert(4, answers)  # after the need it answers
     history = tuple(
         t(
             "history.line",

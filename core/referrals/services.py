@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
+from core.asks import thanks
 from core.directory import services as directory
 from core.referrals import followups, payments
 from core.referrals.cards import card, card_key, money, show_card, status_label, totals
@@ -226,7 +227,8 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
     key = "moved.won_settled" if settled else f"moved.{verb}"
     text = t(key, number=number, due=money(ctx, found, found.commission_due))
-    return replace(shown, text=text, card=card_key(found))
+    footer = thanks.hint(ctx, found) if verb == "won" else shown.footer
+    return replace(shown, text=text, footer=footer, card=card_key(found))
 
 
 def _what_first(ctx: Context, found: Referral, verb: str) -> IllegalTransition | None:
@@ -338,6 +340,8 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
         due=money(ctx, found, found.commission_due),
         note=found.events[-1].note or "-",
     )
+    if move.verb == "won" and other == found.referrer_id:
+        text += "\n" + thanks.private_line(ctx, found)
     show_card(ctx, found, other, text)
 
 

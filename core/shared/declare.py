@@ -205,7 +205,14 @@ def _split_pipe(verb: Verb, text: str) -> list[str]:
     values: list[str] = []
     # Leading members, numbers and choices are single words before the first free text.
     for param in verb.params:
-        if param.kind not in (K.MEMBER, K.NUMBER, K.CHOICE) or not head:
+        if param.kind not in (K.MEMBER, K.NUMBER, K.CHOICE):
+            break
+        word = head.partition(" ")[0].lower()
+        optional_word = param.kind is K.CHOICE and not param.required and bool(values)
+        if optional_word and (head or len(fields) > 1) and word not in param.choices:
+            values.append("")  # an optional word left out before the free text
+            continue
+        if not head:
             break
         token, _, head = head.partition(" ")
         values.append(token)

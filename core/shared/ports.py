@@ -8,6 +8,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
+from core.asks.model import Ask, Exchange, PastReferral, Thanks
 from core.charter.model import CharterVersion
 from core.directory.model import Profile, Standing
 from core.recruitment.model import Ballot, Candidate, CandidateEvent, Report, Visit
@@ -27,6 +28,9 @@ class NetworkRepository(Protocol):
     def get_by_key(self, key: str) -> Network | None: ...
     def add(self, key: str, name: str, locale: str, at: datetime) -> Network: ...
     def update(self, network: Network) -> None: ...
+    def erase(self, network_id: int) -> None:
+        """Delete the network and every row that belongs to it."""
+        ...
 
 
 class MemberRepository(Protocol):
@@ -230,7 +234,8 @@ class ErasureRepository(Protocol):
         ...
 
     def forget_words_of(self, network_id: int, member_id: int, placeholder: str) -> None:
-        """The member's notes on referral moves and feedback comments become `placeholder`."""
+        """The member's notes on referral moves, feedback comments, asks and thanks messages
+        become `placeholder`."""
         ...
 
     def forget_candidacy_of(
@@ -294,6 +299,53 @@ class CardRepository(Protocol):
         ...
 
 
+class AskRepository(Protocol):
+    """Members' asks of the week (history kept), public thanks, and who exchanges with whom."""
+
+    def lock_member(self, network_id: int, member_id: int) -> None:
+        """Hold the member until commit: their asks change one command at a time."""
+        ...
+
+    def set(self, network_id: int, member_id: int, text: str, at: datetime) -> Ask:
+        """End the member's current ask, if any, and make `text` their ask from `at`."""
+        ...
+
+    def end(self, network_id: int, member_id: int, at: datetime) -> int:
+        """End the member's current ask; how many were ended (0 or 1)."""
+        ...
+
+    def current(
+        self,
+        network_id: int,
+        now: datetime,
+        weeks: int,
+        member_ids: Collection[int] | None = None,
+    ) -> dict[int, Ask]:
+        """The asks not ended and set in the last `weeks` weeks, by member, oldest first;
+        erased members have none."""
+        ...
+
+    def at(self, network_id: int, member_id: int, moment: datetime) -> Ask | None:
+        """The member's ask that was running at `moment` (set before, not yet ended)."""
+        ...
+
+    def history(self, network_id: int, member_id: int) -> list[Ask]: ...
+    def past_referrals(self, network_id: int) -> list[PastReferral]:
+        """Every referral not cancelled: who gave it to whom, with its client and need."""
+        ...
+
+    def exchanges(self, network_id: int, member_id: int) -> list[Exchange]:
+        """What the member gave to and received from each other member (cancelled left out;
+        business closed counts won and paid referrals)."""
+        ...
+
+    def add_thanks(self, thanks: Thanks) -> bool:
+        """Record a public thank-you; False (nothing added) if the referral has one."""
+        ...
+
+    def thanks_for(self, network_id: int, referral_id: int) -> Thanks | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless `commit()` is called before the block ends."""
 
@@ -326,6 +378,8 @@ class UnitOfWork(Protocol):
     def erasure(self) -> ErasureRepository: ...
     @property
     def cards(self) -> CardRepository: ...
+    @property
+    def asks(self) -> AskRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

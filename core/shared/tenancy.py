@@ -51,6 +51,12 @@ class Network:
     contact_retention_months: int = 24  # after a referral closes, its client contact is erased
     correction_days: int = 30  # after a win, the receiver may correct its amount this long
     payment_days: int = 30  # a commission unpaid this long reminds the receiver; twice, the admins
+    # When the app was removed from the workspace or server (None while installed), and how
+    # long its data is kept after that, in case it comes back.
+    uninstalled_at: datetime | None = None
+    uninstalled_retention_days: int = 30
+    asks_day: str = "mon 08:00"  # when the week's asks are posted (weekly schedule), or "off"
+    ask_weeks: int = 1  # an ask stays current this many weeks
 
 
 @dataclass
@@ -106,6 +112,10 @@ def _days(value: str) -> int:
 
 def _months(value: str) -> int:
     return parse_bounded_int(value, 1, 120, "error.invalid_months")
+
+
+def _weeks(value: str) -> int:
+    return parse_bounded_int(value, 1, 52, "error.invalid_ask_weeks")
 
 
 def _schedule(value: str) -> str:
@@ -164,5 +174,8 @@ SETTINGS: dict[str, Setting] = {
     "contact-retention-months": Setting("contact_retention_months", _months),
     "correction-days": Setting("correction_days", _days),
     "payment-days": Setting("payment_days", _days),
+    "uninstalled-retention-days": Setting("uninstalled_retention_days", _days),
+    "asks-day": Setting("asks_day", _schedule),
+    "ask-weeks": Setting("ask_weeks", _weeks),
 }
 

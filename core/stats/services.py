@@ -21,7 +21,7 @@ from core.shared.declare import Command, NoArgs, Param, Verb
 from core.shared.tenancy import Member
 from core.shared.ui import Attachment, Field, Reply
 from core.shared.ui import InputKind as K
-from core.stats import digest
+from core.stats import digest, reciprocity
 from core.stats import report as stats_report
 from core.stats.model import (
     TOP_GIVERS,
@@ -108,6 +108,7 @@ def me(ctx: Context, args: PeriodArgs) -> Reply:
     judged = verdict(activity, expected_given(me.joined_at, window))
     fields = stats_report.member_fields(ctx, figures)
     fields.append(Field(t("stats.light"), stats_report.light_text(ctx, activity, judged)))
+    fields.extend(reciprocity.fields(ctx))
     drawn = chart()
     return Reply(
         title=t(

@@ -30,8 +30,22 @@ def _sqlite_foreign_keys(connection: Connection, on: bool) -> None:
         driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
+# PostgreSQL: one migration at a time across processes (replicas starting together wait for
+# the first, then find the schema up to date). SQLite's write lock already serialises them.
+ADVISORY_LOCK = 0x41_70_70_6F_72_74  # "Apport"
+
+
+def _serialise(connection: Connection, take: bool) -> None:
+    if connection.dialect.name == "postgresql":
+        function = "pg_advisory_lock" if take else "pg_advisory_unlock"
+        connection.rollback()  # a failed migration's transaction must not hold the unlock back
+        connection.exec_driver_sql(f"SELECT {function}({ADVISORY_LOCK})")
+        connection.commit()
+
+
 def run_migrations_online() -> None:
     with _engine().connect() as connection:
+        _serialise(connection, take=True)
         _sqlite_foreign_keys(connection, on=False)
         try:
             context.configure(
@@ -45,6 +59,7 @@ def run_migrations_online() -> None:
             connection.commit()
         finally:
             _sqlite_foreign_keys(connection, on=True)
+            _serialise(connection, take=False)
 
 
 run_migrations_online()

@@ -83,6 +83,10 @@ async def test_a_guild_id_syncs_to_that_guild_only(world: World) -> None:
 
     synced = _synced(world.fake, f"/applications/900000000000000001/guilds/{CLUB.id}/commands")
     assert "refer" in synced
+    # The global commands a production run registered are withdrawn: none shows twice.
+    everywhere = "/applications/900000000000000001/commands"
+    globally = [c for c in world.fake.calls if c.method == "PUT" and c.path == everywhere]
+    assert globally[-1].json == []
 
 
 async def test_descriptions_reach_french_members_in_french(world: World) -> None:

@@ -56,6 +56,10 @@ class FakeSlack:
         # Posts to these conversations are made at once but answered this many seconds late.
         self.slow: dict[str, float] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}  # conversation -> posted, oldest first
+        # OAuth: the code Slack gives the redirect -> the workspace it installs in and who
+        # installs; each workspace's bot token, which auth.test answers for.
+        self.grants: dict[str, tuple[str, str, str, str]] = {}
+        self.team_tokens: dict[str, tuple[str, str]] = {}  # token -> (team id, team name)
         self._ts = itertools.count(1)
         self._changed = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -163,16 +167,46 @@ class FakeSlack:
             self.calls.append(call)
             self._changed.notify_all()
 
-    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def grant(self, code: str, team_id: str, team_name: str, installer: str) -> str:
+        """Slack's side of an install: `code` will be exchanged for this workspace's token."""
+        token = f"xoxb-{team_id.lower()}-{code}"
+        self.grants[code] = (team_id, team_name, installer, token)
+        self.team_tokens[token] = (team_id, team_name)
+        return token
+
+    def _oauth_access(self, args: dict[str, Any]) -> dict[str, Any]:
+        granted = self.grants.pop(str(args.get("code", "")), None)
+        if granted is None:
+            return {"ok": False, "error": "invalid_code"}
+        team_id, team_name, installer, token = granted
+        return {
+            "ok": True,
+            "app_id": "AAPPORT",
+            "authed_user": {"id": installer},
+            "scope": "chat:write,commands,users:read",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": BOT_USER,
+            "team": {"id": team_id, "name": team_name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+
+    def _answer(self, method: str, args: dict[str, Any], auth: str = "") -> dict[str, Any]:
+        if method == "oauth.v2.access":
+            return self._oauth_access(args)
         if method == "auth.test":
+            token = auth.removeprefix("Bearer ")
+            team_id, team_name = self.team_tokens.get(token, (self.team_id, self.team_name))
             return {
                 "ok": True,
                 "url": "https://club.slack.com/",
-                "team": self.team_name,
+                "team": team_name,
                 "user": "apport",
-                "team_id": self.team_id,
+                "team_id": team_id,
                 "user_id": BOT_USER,
                 "bot_id": "BAPPORT",
+                "app_id": "AAPPORT",
             }
         if method == "users.info":
             user = self.users.get(str(args.get("user")))
@@ -302,7 +336,7 @@ class FakeSlack:
                     headers = {"content-type": "application/json", **failure.headers}
                     self._send(failure.status, json.dumps(failure.body), headers)
                     return
-                answer = fake._answer(method, args)
+                answer = fake._answer(method, args, auth)
                 late = (
                     fake.slow.get(str(args.get("channel", "")))
                     if method == "chat.postMessage"

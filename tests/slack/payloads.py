@@ -87,6 +87,8 @@ def press(
     team: str = "T1",
     home: bool = False,
     channel: str = "D0001",
+    message_ts: str = "1700000000.000001",
+    thread_ts: str = "",
 ) -> dict[str, Any]:
     """The block_actions payload of pressing the button labelled `label` in `blocks`."""
     button = find_button(blocks, label)
@@ -112,9 +114,18 @@ def press(
         payload["container"] = {"type": "view", "view_id": "V0001"}
         payload["view"] = {"id": "V0001", "type": "home", "blocks": blocks}
     else:
-        payload["container"] = {"type": "message", "message_ts": "1700000000.000001"}
-        payload["channel"] = {"id": channel, "name": "directmessage"}
-        payload["message"] = {"ts": "1700000000.000001", "blocks": blocks}
+        payload["container"] = {
+            "type": "message",
+            "message_ts": message_ts,
+            "channel_id": channel,
+            "is_ephemeral": False,
+        }
+        name = "directmessage" if channel.startswith("D") else "recruiters"
+        payload["channel"] = {"id": channel, "name": name}
+        payload["message"] = {"ts": message_ts, "blocks": blocks}
+        if thread_ts:
+            payload["container"]["thread_ts"] = thread_ts
+            payload["message"]["thread_ts"] = thread_ts
         payload["response_url"] = response_url
     return payload
 

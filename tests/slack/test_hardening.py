@@ -107,12 +107,15 @@ def test_a_response_url_in_a_modals_private_metadata_is_checked_too(
 
 def test_the_notification_text_keeps_a_members_mentions_literal(slack: SlackHarness) -> None:
     slack.accept_charter("UALICE", "UBOB")
-    client = "<!channel> <!here> <!subteam^S123> <@UCAROL> R&D <b>"
+    # Typed `@channel @here @sales <!here> <@UCAROL> R&D <b>`, as Slack sends it.
+    client = (
+        "<!channel> <!here> <!subteam^S123|@sales> &lt;!here&gt; <@UCAROL|carol> R&amp;D &lt;b&gt;"
+    )
     slack.command("UALICE", f"/refer <@UBOB|bob> {client} | audit")
     slack.deliver()
     [dm] = slack.fake.dms_to("UBOB")
     text = dm["text"]
-    assert "&lt;!channel&gt; &lt;!here&gt; &lt;!subteam^S123&gt; &lt;@UCAROL&gt;" in text
+    assert "@channel @here @sales &lt;!here&gt; &lt;@UCAROL&gt;" in text
     assert "R&amp;D &lt;b&gt;" in text
     assert "<!" not in text and "<@" not in text
 

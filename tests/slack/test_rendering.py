@@ -8,7 +8,7 @@ from adapters.slack import ids
 from adapters.slack.field_errors import field_for
 from adapters.slack.mentions import mentioned_users, normalise, read_channel, read_member
 from adapters.slack.names import command_names, split_command
-from adapters.slack.render import fallback_text, render
+from adapters.slack.render import fallback_text, pages, render
 from core.shared.ui import Action, Field, Form, Input, InputKind, Problem, Reply, Style
 
 
@@ -43,26 +43,28 @@ def test_errors_are_marked() -> None:
     assert render(Reply(text="No.", error=True))[0]["text"]["text"] == ":warning: No."
 
 
-def test_slack_limits_are_kept() -> None:
+def test_slack_limits_are_kept_and_nothing_is_cut() -> None:
     reply = Reply(
         title="t" * 400,
         fields=tuple(Field(f"f{i}", "v") for i in range(23)),
         lines=tuple("x" * 1000 for _ in range(200)),
         actions=tuple(Action(f"{i}" * 100, "feedback", f"1 {i}") for i in range(30)),
     )
-    blocks = render(reply)
-    assert len(blocks) <= 50
-    assert len(blocks[0]["text"]["text"]) <= 150
+    messages = pages(reply)
+    assert len(messages) == 3 and all(len(blocks) <= 50 for blocks in messages)
+    blocks = [b for page in messages for b in page]
+    assert blocks[0]["text"]["text"] == "t" * 400  # too long for a header: a section
     assert [len(b["fields"]) for b in blocks if "fields" in b] == [10, 10, 3]
-    assert all(
-        len(b["text"]["text"]) <= 3000 for b in blocks if b["type"] == "section" and "text" in b
-    )
+    texts = [b["text"]["text"] for b in blocks if b["type"] == "section" and "text" in b]
+    assert all(len(text) <= 3000 for text in texts)
+    assert "".join(texts).count("x") == 200 * 1000
     actions = [b for b in blocks if b["type"] == "actions"]
+    assert actions == [b for b in messages[-1] if b["type"] == "actions"]  # buttons come last
     assert [len(b["elements"]) for b in actions] == [25, 5]  # the buttons are never cut
     assert all(len(e["text"]["text"]) <= 75 for b in actions for e in b["elements"])
     ids = [e["action_id"] for b in actions for e in b["elements"]]
     assert len(set(ids)) == 30
-    assert len(render(reply, limit=100)) > 50
+    assert len(render(reply, limit=100)) == 100  # App Home: one view
 
 
 def test_a_form_in_a_message_becomes_a_button_that_opens_it() -> None:
@@ -82,8 +84,15 @@ def test_a_button_that_asks_first_carries_its_input() -> None:
 
 
 def test_slack_escaped_text_reads_as_core_expects() -> None:
-    typed = "<@UBOB|bob> Acme &amp; Co | see <https://acme.example|acme> | 5000"
-    assert normalise(typed) == "<@UBOB> Acme & Co | see https://acme.example | 5000"
+    typed = "<@UBOB|bob> Acme &amp; Co | see <https://acme.example|acme.example> | 5000"
+    assert normalise(typed) == "<@UBOB> Acme & Co | see acme.example | 5000"
+    assert (
+        normalise("<mailto:a@b.example|a@b.example>, <tel:+3312|+33 12>") == "a@b.example, +33 12"
+    )
+    assert normalise("<https://x.example> <!channel> <!subteam^S1|@sales>") == (
+        "https://x.example @channel @sales"
+    )
+    assert normalise("&lt;Ltd&gt; &amp;lt; <#C1|general>") == "<Ltd> &lt; <#C1>"
     assert mentioned_users("<@UBOB|bob> and <@W2> and <@UBOB>") == {"UBOB": "bob", "W2": ""}
     assert read_member("<@UBOB|bob>") == read_member("<@UBOB>") == "UBOB"
     assert read_member("@bob") == "bob"

@@ -89,6 +89,7 @@ REASONS: dict[str, Reason] = {
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
     "no_report": Reason("error.breach_not_found", "not in their network"),
     "self": Reason("error.report_self", "not about oneself"),
+    "thanks": Reason("error.thanks_receiver_only", "receiver only"),
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
@@ -371,6 +372,14 @@ ROWS: tuple[Row, ...] = (
     row(DIRECTORY, "`/members [words]`", "members", "accountant", outsider=OWN),
     row(DIRECTORY, "`/refer ? need`", "refer", "? a new website", outsider=OWN,
         note="suggestions, from profiles everyone may read"),
+    row(DIRECTORY, "`/ask TEXT`", "ask", "an introduction to a hotel manager in Lyon",
+        outsider=OWN, newcomer=no("charter")),
+    row(DIRECTORY, "`/ask`", "ask", outsider=OWN, note="the actor's own ask and the ones before"),
+    row(DIRECTORY, "`/ask clear`", "ask", "clear", outsider=OWN),
+    row(DIRECTORY, "`/asks`", "asks", outsider=OWN),
+    row(DIRECTORY, "`/thanks 3 | message`", "thanks", "3 | Thank you for Umbrella",
+        default=no("thanks"), outsider=no("no_referral"), receiver=YES,
+        note="the receiver of a won referral, once; posted without the amount unless asked"),
     row(DIRECTORY, "`/stats [period]`", "stats", "year", outsider=OWN),
     row(DIRECTORY, "`/stats me`", "stats", "me", outsider=OWN),
     row(DIRECTORY, "`/stats activity`", "stats", "activity", default=limited("own light"),

@@ -214,7 +214,7 @@ def test_a_zero_commission_closes_the_referral_with_nothing_to_confirm() -> None
     (notice,) = bot.messenger.to(user_id("Alice"))
     assert notice.reply.text == (
         "Bob won referral #1 for 5,000 EUR. No commission is due under the charter: the "
-        "referral is closed."
+        "referral is closed.\nThank you, Alice: your referral brought Bob 5,000 EUR of business."
     )
     assert notice.reply.actions == ()
     assert bot.ok("Alice", "referral", "1").actions == ()

@@ -69,6 +69,10 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Months client contacts are kept after a referral closes": "24  (contact-retention-months)",
         "Days the receiver may correct the amount of a won referral": "30  (correction-days)",
         "Days before an unpaid commission is reminded (twice that: admins)": "30  (payment-days)",
+        "Days the club's data is kept after the app is removed": "30  "
+        "(uninstalled-retention-days)",
+        "When the week's asks are posted (day and time, or off)": "mon 08:00  (asks-day)",
+        "Weeks an ask stays current": "1  (ask-weeks)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",

@@ -118,7 +118,12 @@ def test_whole_lifecycle_with_the_commission_of_the_charter_in_force(bot: Bot) -
     assert won.text == "Referral #1 won. Commission due to the referrer: 1,200 EUR."
     assert field(won.fields, "Closed (before tax)") == "12,000 EUR"
     assert notices(bot, "Alice")[-1].reply.text == (
-        "Bob won referral #1 for 12,000 EUR. Commission due to you: 1,200 EUR."
+        "Bob won referral #1 for 12,000 EUR. Commission due to you: 1,200 EUR.\n"
+        "Thank you, Alice: your referral brought Bob 12,000 EUR of business."
+    )
+    assert won.footer == (
+        "Thank Alice in front of the network: /thanks 1 | MESSAGE (add amount after the number "
+        "to show the amount)."
     )
     # The referrer's notice offers the move that is theirs now.
     assert [a.args for a in notices(bot, "Alice")[-1].reply.actions] == ["1 paid"]

@@ -117,6 +117,14 @@ def test_my_figures(bot: Bot) -> None:
     assert reply.title == "Carol: March 2025 so far"
     figures = values(reply)
     light = figures.pop("Activity light (six months)")
+    # With whom Carol exchanges, all time; Dave gave her #3 and got nothing back yet.
+    assert figures.pop("Who I exchange with (all time)") == (
+        "Bob: given 1 (business closed 0 EUR); received 1 (business closed 10,000 EUR)\n"
+        "Dave: given 0 (business closed 0 EUR); received 1 (business closed 0 EUR)"
+    )
+    assert figures.pop("Give first: they gave me referrals I never returned") == (
+        "Dave, who gave me 1: no current ask (see their profile with /members)"
+    )
     assert figures == {
         "Referrals given": "1",
         "Referrals received": "2",

@@ -1,6 +1,8 @@
 """Buttons: each carries its core action in `value`. Pressing one runs it as the presser and
-replaces the message (or republishes App Home), so the same button cannot act twice. An action
-that needs a value first (`won` asks the amount) opens a one-field modal instead."""
+replaces the message when only the presser sees it (their DM with the bot, an ephemeral
+message), so the same button cannot act twice, or republishes App Home. A button on a shared
+message (a channel post, a thread) is answered ephemerally: the message stays as the others see
+it. An action that needs a value first (`won` asks the amount) opens a one-field modal instead."""
 
 from __future__ import annotations
 
@@ -24,6 +26,14 @@ log = logging.getLogger(__name__)
 ACTION_ID = re.compile(rf"^{re.escape(ids.ACTION_PREFIX)}\d+$")
 
 
+def private_to_presser(body: dict[str, Any]) -> bool:
+    """The pressed message is seen by the presser alone: an ephemeral message, or one in the
+    presser's direct conversation with the bot (ids starting with `D`; a group DM is shared)."""
+    container = body.get("container") or {}
+    channel = str((body.get("channel") or {}).get("id") or container.get("channel_id") or "")
+    return bool(container.get("is_ephemeral")) or channel.startswith("D")
+
+
 def _origin(body: dict[str, Any], pressed: ids.Pressed) -> Origin:
     view = body.get("view") or {}
     return Origin(
@@ -32,6 +42,7 @@ def _origin(body: dict[str, Any], pressed: ids.Pressed) -> Origin:
         response_url=str(body.get("response_url") or ""),
         home=view.get("type") == "home",
         channel=str((body.get("channel") or {}).get("id") or ""),
+        private=private_to_presser(body),
     )
 
 

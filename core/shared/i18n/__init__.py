@@ -6,13 +6,31 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from core.shared.i18n import directory_en, directory_fr, guidance_en, guidance_fr
+from core.shared.i18n import (
+    asks_en,
+    asks_fr,
+    directory_en,
+    directory_fr,
+    guidance_en,
+    guidance_fr,
+    install_en,
+    install_fr,
+)
 from core.shared.i18n.en import MESSAGES as CORE_EN
 from core.shared.i18n.fr import MESSAGES as CORE_FR
 
-# One catalog per language, merged from the core file and the feature files.
-EN: dict[str, str] = {**CORE_EN, **directory_en.MESSAGES, **guidance_en.MESSAGES}
-FR: dict[str, str] = {**CORE_FR, **directory_fr.MESSAGES, **guidance_fr.MESSAGES}
+# One catalog per language: the core file, then each feature's.
+FEATURES = (
+    (directory_en, directory_fr),
+    (install_en, install_fr),
+    (asks_en, asks_fr),
+    (guidance_en, guidance_fr),
+)
+EN: dict[str, str] = {**CORE_EN}
+FR: dict[str, str] = {**CORE_FR}
+for english, french in FEATURES:
+    EN.update(english.MESSAGES)
+    FR.update(french.MESSAGES)
 CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
 

@@ -576,7 +576,7 @@ MESSAGES: dict[str, str] = {
     "param.referral.label": "Referral number (optional)",
     "param.report": "N",
     "param.confirm": "confirm",
-    "form.report": "Report a breach of the charter",
+    "form.report": "Report a breach",
     "breach.poaching": "poaching",
     "breach.unpaid": "unpaid commission",
     "breach.service": "poor service to a client",

@@ -1,0 +1,1 @@
+"""Weekly asks, thanks and reciprocity."""
