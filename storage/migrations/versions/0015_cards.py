@@ -1,7 +1,7 @@
 """cards: where each member's copy of a card was posted, to update it in place
 
 Revision ID: 0015
-Revises: 0011
+Revises: 0017
 Create Date: 2026-11-29 22:40:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.types
 
 revision: str = "0015"
-down_revision: str | None = "0011"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
