@@ -1,5 +1,6 @@
 """A referral's life in the real `apport` console: each party's card is printed once; every
-move after that prints one line for the member who made it and one for the other party."""
+move after that prints one line for the member who made it and one for the other party (a win
+adds the thanks line to each)."""
 
 from __future__ import annotations
 
@@ -42,9 +43,12 @@ def test_each_move_prints_one_line_per_party_and_the_card_once(
     }
     for command, told in moves.items():
         printed = after(out, command).splitlines()
-        assert len(printed) == 2, printed  # the other party's line, the mover's answer
         assert printed[0] == told
-        assert not printed[1].startswith("["), printed
+        assert "Referral #1: Acme Corp" not in "\n".join(printed), "no card printed again"
+        theirs = [line for line in printed if line.startswith("[")]
+        mine = [line for line in printed if not line.startswith("[")]
+        # A win also thanks the referrer, and tells the receiver how to thank them publicly.
+        assert len(theirs) == len(mine) == (2 if "won" in command else 1), printed
 
 
 def test_a_mistyped_verb_suggests_the_closest(database_url: str, tmp_path: Path) -> None:
