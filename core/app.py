@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from core import guidance
 from core.charter import reminders as charter_reminders
 from core.charter import services as charter
 from core.commands import COMMANDS, find_command
@@ -34,7 +35,7 @@ from core.shared.declare import (
     plain_mention,
     usage,
 )
-from core.shared.errors import AdminOnly, ApportError, UsageError
+from core.shared.errors import AdminOnly, ApportError, UnknownCommand, UsageError
 from core.shared.i18n import Translator
 from core.shared.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from core.shared.tenancy import Member, Network, Role
@@ -193,7 +194,12 @@ class Apport:
         )
 
     def _dispatch(self, ctx: Context, invocation: Invocation) -> Reply:
-        command = find_command(invocation.command)
+        try:
+            command = find_command(invocation.command)
+        except UnknownCommand:
+            raise guidance.unknown_command(
+                invocation.command, invocation.text, self.command_names
+            ) from None
         if invocation.values is not None:
             verb = command.verb(invocation.verb)
             if verb is None:
@@ -215,7 +221,12 @@ class Apport:
         form = self._form_if_empty(ctx, command, invocation.text)
         if form is not None:
             return form
-        parsed = parse(command, invocation.text, self.mention)
+        try:
+            parsed = parse(command, invocation.text, self.mention)
+        except UsageError as refused:
+            raise guidance.usage_error(
+                command, invocation.text, refused, self.mention, self.command_names
+            ) from None
         self._check_admin(ctx, parsed.verb)
         return self._run(ctx, command, parsed.verb, parsed.args)
 

@@ -32,6 +32,7 @@ from core.network import lifecycle
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
 from core.shared.errors import DeliveryFailed
+from core.shared.i18n import Translator
 from core.shared.outbox import (
     DELIVERY_WINDOW,
     FIRST_RETRY,
@@ -44,7 +45,7 @@ from core.shared.outbox import (
 )
 from core.shared.ports import Messenger, UnitOfWork, UnitOfWorkFactory
 from core.shared.tenancy import Member, Network, Role
-from core.shared.ui import Reply
+from core.shared.ui import Notice, Reply
 from core.shared.ui_codec import encode_reply
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,7 @@ class Dispatcher:
                 if not items:
                     break
                 batch = _Batch(uow, items)
+                grouped: set[int] = set()  # reminders sent with an earlier row's
                 # Each row commits on its own, right after its send: a crash resends
                 # at most the one message in flight. Rows may queue more rows (a reminder's
                 # DMs): the next batch has them.
@@ -165,14 +167,28 @@ class Dispatcher:
                     try:
                         self._renew(uow, self.now())
                         if report.platform_down:
-                            self._give_back(uow, items[done:], now, report)
+                            rest = [i for i in items[done:] if i.id not in grouped]
+                            self._give_back(uow, rest, now, report)
                             return report
-                        self._deliver(batch, item, now, report)
+                        if item.id in grouped:
+                            continue
+                        if messages.is_reminder(item) and jobs.job_for(item) is None:
+                            rows = [
+                                later
+                                for later in items[done:]
+                                if later.network_id == item.network_id
+                                and messages.is_reminder(later)
+                            ]
+                            grouped.update(row.id for row in rows)
+                            self._deliver_reminders(batch, rows, now, report)
+                        else:
+                            self._deliver(batch, item, now, report)
                     except Exception:
                         # The database failed (a send cannot be marked, a failure cannot be
                         # recorded): sending on would only send what cannot be marked.
                         self._holding = True
-                        self._release(uow, items[done + 1 :], now)
+                        unsent = [i for i in items[done + 1 :] if i.id not in grouped]
+                        self._release(uow, unsent, now)
                         raise
         return report
 
@@ -221,13 +237,51 @@ class Dispatcher:
     def _deliver(
         self, batch: _Batch, item: OutboxItem, now: datetime, report: DispatchReport
     ) -> None:
+        composed = self._compose(batch, item, now, report)
+        if composed is None:
+            return
+        notice, is_job = composed
+        if not is_job:
+            batch.uow.rollback()  # a message was composed from reads: hold nothing while sending
+        self._send(batch.uow, [item], notice, now, report)
+
+    def _deliver_reminders(
+        self, batch: _Batch, rows: list[OutboxItem], now: datetime, report: DispatchReport
+    ) -> None:
+        """Reminders (message rows) of one network claimed together: each member gets the ones
+        for them in one message listing them; a lone reminder goes out as it is."""
+        per_member: dict[int, list[tuple[OutboxItem, Notice]]] = {}
+        for item in rows:
+            composed = self._compose(batch, item, now, report)
+            if composed is not None and composed[0].member_id is not None:
+                per_member.setdefault(composed[0].member_id, []).append((item, composed[0]))
+            elif composed is not None:
+                batch.uow.rollback()
+                self._send(batch.uow, [item], composed[0], now, report)
+        batch.uow.rollback()  # composed from reads: hold nothing while sending
+        for pairs in per_member.values():
+            items = [item for item, _ in pairs]
+            notices = [notice for _, notice in pairs]
+            if len(pairs) == 1:
+                self._send(batch.uow, items, notices[0], now, report)
+                continue
+            network = batch.network(items[0].network_id)
+            locale = network.locale if network is not None else notices[0].locale
+            t = Translator(locale, self.command_names)
+            self._send(batch.uow, items, messages.together(notices, t), now, report)
+
+    def _compose(
+        self, batch: _Batch, item: OutboxItem, now: datetime, report: DispatchReport
+    ) -> tuple[Notice, bool] | None:
+        """The row's notice, and whether the row is a job (its transaction stays open through
+        the send); None when the row was dealt with here (failed, waiting, skipped)."""
         uow = batch.uow
         network = batch.network(item.network_id)
         if network is None:
             uow.outbox.mark_failed(item.id, "network not found", item.attempts)
             uow.commit()
             report.failed += 1
-            return
+            return None
         ctx = Context(
             uow,
             network,
@@ -239,52 +293,65 @@ class Dispatcher:
         job = jobs.job_for(item)
         if network.uninstalled_at is not None and item.kind != lifecycle.ERASE:
             self._held(uow, item, job is not None, now, report)
-            return
+            return None
         try:
             if job is not None:
                 notice = jobs.run(job, ctx, item)
             else:
                 notice = messages.compose(ctx, item, partial(batch.member, network.id))
-        except messages.ThreadNotStarted:
+        except messages.MustWait as waiting:
             uow.rollback()
             uow.outbox.retry(
-                item.id,
-                now + THREAD_WAIT,
-                "waiting for the thread's first post",
-                item.attempts,
-                item.in_doubt,
+                item.id, now + THREAD_WAIT, waiting.reason, item.attempts, item.in_doubt
             )
             uow.commit()
             report.retried += 1
-            return
+            return None
         except Exception as error:  # a row that cannot be run must not hold up the rest
             log.exception("could not compose outbox row %s", item.id)
             uow.rollback()
             self._broken(uow, item, f"could not compose: {error!r}", now, report)
-            return
+            return None
         if notice is None:
             uow.outbox.mark_skipped(item.id, now)  # a job with no post: its writes commit here
             uow.commit()
             report.skipped += 1
-            return
-        if job is None:
-            uow.rollback()  # a message was composed from reads: hold nothing while sending
-        if item.in_doubt:
+            return None
+        return notice, job is not None
+
+    def _send(
+        self,
+        uow: UnitOfWork,
+        items: list[OutboxItem],
+        notice: Notice,
+        now: datetime,
+        report: DispatchReport,
+    ) -> None:
+        """Send the notice of these rows (one, or the reminders it lists) and mark them."""
+        if any(item.in_doubt for item in items):
             notice = replace(notice, in_doubt=True)
         try:
             ref = self.messenger.send(notice)
         except DeliveryFailed as error:
             uow.rollback()
-            self._failed(uow, item, error, now, report)
+            for item in items:
+                self._failed(uow, item, error, now, report)
             return
-        except Exception as error:  # a messenger bug must not lose the row either
-            log.exception("messenger raised while sending outbox row %s", item.id)
+        except Exception as error:  # a messenger bug must not lose the rows either
+            log.exception("messenger raised while sending outbox rows %s", [i.id for i in items])
             uow.rollback()
-            self._broken(uow, item, repr(error), now, report)
+            for item in items:
+                self._broken(uow, item, repr(error), now, report)
             return
-        uow.outbox.mark_sent(item.id, now, ref)  # a job's writes commit with it
+        if ref and notice.card is not None and notice.member_id is not None:
+            # Where the member's copy of the card now is, kept with the row's mark.
+            uow.cards.place(notice.network_id, notice.card.key, notice.member_id, ref, now)
+        if len(items) == 1:
+            uow.outbox.mark_sent(items[0].id, now, ref)  # a job's writes commit with it
+        else:
+            uow.outbox.mark_all_sent([item.id for item in items], now, ref)
         uow.commit()
-        report.sent += 1
+        report.sent += len(items)
         report.transport_failures = 0
 
     @staticmethod

@@ -231,6 +231,19 @@ class SqlOutbox:
                 return
         _mark_sent(self.session.connection(), item_id, at, ref)  # kept by the caller's commit
 
+    def mark_all_sent(self, item_ids: Collection[int], at: datetime, ref: str | None) -> None:
+        self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(item_ids)))
+            .values(
+                state=S.SENT.value,
+                sent_at=at,
+                claimed_by=None,
+                ref=ref or "",
+                payload=DONE_PAYLOAD,
+            )
+        )
+
     def by_key(self, network_id: int, key: str) -> OutboxItem | None:
         row = self.session.scalars(
             select(OutboxRow).where(OutboxRow.network_id == network_id, OutboxRow.key == key)
@@ -268,6 +281,17 @@ class SqlOutbox:
         if subject:
             query = query.where(OutboxRow.subject == subject)
         return [_item(row) for row in self.session.scalars(query.order_by(OutboxRow.due_at))]
+
+    def waiting_before(self, item: OutboxItem) -> bool:
+        earlier = select(OutboxRow.id).where(
+            OutboxRow.network_id == item.network_id,
+            OutboxRow.subject == item.subject,
+            OutboxRow.kind == item.kind,
+            OutboxRow.member_id == item.member_id,
+            OutboxRow.id < item.id,
+            OutboxRow.state.in_((S.PENDING.value, S.CLAIMED.value)),
+        )
+        return self.session.scalars(earlier.limit(1)).first() is not None
 
 
 class SqlFeedback:

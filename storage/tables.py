@@ -226,6 +226,21 @@ class DispatcherRow(Base):
     expires_at: Mapped[datetime]
 
 
+class CardRow(Base):
+    """Where a member's copy of a card was posted (a referral's, `referral:12`): the platform's
+    reference of the message updated in place as the card changes. Written by storage/cards.py."""
+
+    __tablename__ = "cards"
+    __table_args__ = (UniqueConstraint("network_id", "card", "member_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    card: Mapped[str] = mapped_column(String(100))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    ref: Mapped[str] = mapped_column(String(200))
+    placed_at: Mapped[datetime]
+
+
 class FeedbackRow(Base):
     __tablename__ = "feedback"
     __table_args__ = (UniqueConstraint("network_id", "referral_id"),)

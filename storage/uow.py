@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.asks import SqlAsks
+from storage.cards import SqlCards
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.erasure import SqlErasure
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
         self.directory = SqlDirectory(self.session)
         self.stats = SqlStats(self.session)
         self.erasure = SqlErasure(self.session)
+        self.cards = SqlCards(self.session)
         self.asks = SqlAsks(self.session)
         self.meetings = SqlMeetings(self.session)
         self.visitors = SqlVisitors(self.session)

@@ -8,6 +8,11 @@ from core.shared.ui import Reply
 
 
 def render(reply: Reply, t: Translator) -> list[str]:
+    if reply.card and reply.text:
+        # A change to a card the member was shown once (their copy is updated in place, which
+        # a terminal cannot do): the change is said in its line, with what comes next (the
+        # footer); `/referral N` shows the card.
+        return reply.text.splitlines() + reply.footer.splitlines()
     lines: list[str] = []
     if reply.text:
         lines.extend(reply.text.splitlines())

@@ -28,7 +28,7 @@ import discord
 from adapters.common.text import cap
 from adapters.discord.render import Rendered, render
 from core.shared.errors import DeliveryFailed
-from core.shared.ui import Notice
+from core.shared.ui import CardInPlace, Notice, Reply
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,38 @@ class DiscordMessenger:
             raise DeliveryFailed(f"could not reach Discord: {error!r}") from None
 
     async def _send(self, notice: Notice) -> str:
-        shown = render(notice.reply, notice.network_key)
+        card = notice.card
+        if card is not None and card.ref:
+            return await self._update_card(notice, card)
+        message = await self._post_notice(notice, notice.reply)
+        if card is not None:  # a card is edited later: its reference names its channel too
+            return f"{message.channel.id}:{message.id}"
+        return str(message.id)
+
+    async def _update_card(self, notice: Notice, card: CardInPlace) -> str:
+        """Edit the member's copy of the card, then say in one line what changed; when the
+        copy is gone or may no longer be edited, post the card afresh (nothing is lost)."""
+        channel_id, _, message_id = card.ref.partition(":")
+        if not (channel_id.isdigit() and message_id.isdigit()):
+            raise DeliveryFailed(f"{card.ref} is not a Discord message", permanent=True)
+        shown = render(card.shown or notice.reply, notice.network_key)
+        target = self.client.get_partial_messageable(int(channel_id))
+        try:
+            await target.get_partial_message(int(message_id)).edit(
+                content=shown.content or None,
+                embeds=shown.embeds,
+                view=shown.view,
+            )
+        except (discord.NotFound, discord.Forbidden):
+            log.info("the card %s of %s is gone: posted again", card.key, notice.name)
+            message = await self._post_notice(notice, notice.reply)
+            return f"{message.channel.id}:{message.id}"
+        if card.line:
+            await self._post_notice(notice, Reply(text=card.line))
+        return card.ref
+
+    async def _post_notice(self, notice: Notice, reply: Reply) -> discord.Message:
+        shown = render(reply, notice.network_key)
         nonce = nonce_of(notice)
         if notice.channel:
             if notice.thread_ref:
@@ -80,7 +111,7 @@ class DiscordMessenger:
             message = await _post(dm, shown, nonce)
         else:
             raise DeliveryFailed(f"no Discord recipient for {notice.name!r}", permanent=True)
-        return str(message.id)
+        return message
 
     def _channel(self, notice: Notice, channel_id: str) -> discord.PartialMessageable:
         if not channel_id.isdigit():

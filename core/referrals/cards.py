@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from core.asks.cards import referral_match
 from core.referrals.model import MOVES, Referral, Status
 from core.shared.context import Context
 from core.shared.money import format_amount
-from core.shared.ui import Action, Field, Input, InputKind, Reply, Style
+from core.shared.outbox import OutboxItem
+from core.shared.tenancy import Member
+from core.shared.ui import Action, CardInPlace, Field, Input, InputKind, Reply, Style
+
+# The outbox rows that post a party's copy of a referral's card, or update it in place.
+CARD = "referral.card"
 
 _STYLES = {
     "accept": Style.PRIMARY,
@@ -133,3 +140,45 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
         lines=history,
         actions=actions_for(ctx, referral, viewer_id, viewer_is_admin),
     )
+
+
+def card_key(referral: Referral) -> str:
+    """The card's name, the same for both parties' copies (and the referral's outbox subject)."""
+    return f"referral:{referral.id}"
+
+
+def show_card(ctx: Context, referral: Referral, member_id: int, line: str = "") -> None:
+    """Post `member_id`'s copy of the referral's card, or update it in place where it was
+    posted, with `line` saying what changed ("": updated silently, the member made the change).
+
+    The card is drawn when the row is sent, from the referral as it is then: rows sent late
+    or out of turn still show the latest state."""
+    ctx.schedule(
+        OutboxItem(
+            ctx.network.id,
+            CARD,
+            ctx.now,
+            {"referral": referral.number, "line": line},
+            member_id=member_id,
+            key=f"{CARD}:{referral.id}:{member_id}:{uuid.uuid4().hex}",
+            subject=card_key(referral),
+        )
+    )
+
+
+def copy_for(
+    ctx: Context, item: OutboxItem, member: Member
+) -> tuple[Reply, CardInPlace] | None:
+    """What a card row becomes when sent: the fresh card (its line on top) and how to update
+    the copy already posted; None when there is nothing to show (the referral is gone, or a
+    silent update of a copy that was never posted)."""
+    referral = ctx.uow.referrals.get(ctx.network.id, int(item.payload["referral"]))
+    if referral is None:
+        return None
+    key = card_key(referral)
+    ref = ctx.uow.cards.ref(ctx.network.id, key, member.id)
+    line = str(item.payload.get("line", ""))
+    if not ref and not line:
+        return None
+    shown = card(ctx, referral, member.id, member.is_admin)
+    return replace(shown, text=line), CardInPlace(key, ref, shown, line)

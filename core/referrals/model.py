@@ -62,6 +62,29 @@ MOVES: dict[str, Move] = {
 }
 
 
+def first_step(status: Status, verb: str) -> Move | None:
+    """The move that starts the shortest way from `status` to a state `verb` may leave; None
+    when `verb` can be made now or never again (the referral is closed)."""
+    wanted = MOVES[verb].sources
+    if status in wanted:
+        return None
+    seen = {status}
+    frontier: list[tuple[Status, Move | None]] = [(status, None)]
+    while frontier:
+        following: list[tuple[Status, Move | None]] = []
+        for reached, first in frontier:
+            for move in MOVES.values():
+                if reached not in move.sources or move.target in seen:
+                    continue
+                step = first or move
+                if move.target in wanted:
+                    return step
+                seen.add(move.target)
+                following.append((move.target, step))
+        frontier = following
+    return None
+
+
 @dataclass(frozen=True)
 class Event:
     actor_id: int

@@ -10,14 +10,25 @@ from decimal import Decimal
 from core.asks import thanks
 from core.directory import services as directory
 from core.referrals import followups, payments
-from core.referrals.cards import card, money, status_label, totals
+from core.referrals.cards import card, card_key, money, show_card, status_label, totals
 from core.referrals.clients import Client
 from core.referrals.contact import parse_contact
-from core.referrals.model import MOVES, OPEN_STATUSES, Event, Move, Referral, Status, capped
+from core.referrals.model import (
+    MOVES,
+    OPEN_STATUSES,
+    Event,
+    Move,
+    Party,
+    Referral,
+    Status,
+    capped,
+    first_step,
+)
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Prefixed, Verb
 from core.shared.errors import (
+    IllegalTransition,
     InvalidValue,
     NotAllowed,
     ReferralNotFound,
@@ -125,21 +136,18 @@ def refer(ctx: Context, args: ReferArgs) -> Reply:
                 )
             ),
         )
-    incoming = card(ctx, referral, receiver.id, receiver.is_admin)
-    ctx.notify(
-        receiver.id,
-        replace(
-            incoming,
-            text=t(
-                "notice.new_referral",
-                number=referral.number,
-                referrer=ctx.actor.display_name,
-                client=client.name,
-            )
-            + (f"\n{owner_line}" if owner_line else ""),
-        ),
-        kind="referral.offered",
+    # Each party's copy of the card, updated in place as the referral moves on.
+    offered = t(
+        "notice.new_referral",
+        number=referral.number,
+        referrer=ctx.actor.display_name,
+        client=client.name,
     )
+    show_card(ctx, referral, receiver.id, offered + (f"\n{owner_line}" if owner_line else ""))
+    given = t(
+        "card.given", number=referral.number, receiver=receiver.display_name, client=client.name
+    )
+    show_card(ctx, referral, ctx.actor.id, given)
     sent = t(
         "refer.sent", number=referral.number, receiver=receiver.display_name, client=client.name
     )
@@ -186,7 +194,10 @@ def _commission(ctx: Context, found: Referral, amount: Decimal) -> Decimal:
 def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     t = ctx.t
     found = _visible(ctx, number)
-    move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
+    try:
+        move = found.check_move(verb, ctx.actor.id, ctx.actor.is_admin)
+    except IllegalTransition as refused:
+        raise _what_first(ctx, found, verb) or refused from None
     note = check_length(note.strip(), t("param.note"), "note")
     if verb == "accept":
         ctx.require_charter()
@@ -217,7 +228,28 @@ def _move(ctx: Context, number: int, verb: str, note: str) -> Reply:
     key = "moved.won_settled" if settled else f"moved.{verb}"
     text = t(key, number=number, due=money(ctx, found, found.commission_due))
     footer = thanks.hint(ctx, found) if verb == "won" else shown.footer
-    return replace(shown, text=text, footer=footer)
+    return replace(shown, text=text, footer=footer, card=card_key(found))
+
+
+def _what_first(ctx: Context, found: Referral, verb: str) -> IllegalTransition | None:
+    """A move the referral's state refuses, saying what must happen first: the actor's own
+    move to make (with its command), or the other party's to wait for."""
+    first = first_step(found.status, verb)
+    if first is None:
+        return None
+    mine = found.party_of(ctx.actor.id) is first.party or (first.admin_may and ctx.actor.is_admin)
+    if mine:
+        hint = ctx.t(f"guidance.first.{first.verb}", number=found.number)
+    else:
+        who = found.receiver_id if first.party is Party.RECEIVER else found.referrer_id
+        hint = ctx.t(f"guidance.wait.{first.verb}", who=ctx.name(who))
+    return IllegalTransition(
+        "error.illegal_transition.first",
+        number=found.number,
+        verb=verb,
+        status=found.status.value,
+        first=hint,
+    )
 
 
 def _correct(ctx: Context, number: int, note: str) -> Reply:
@@ -281,17 +313,14 @@ def _correct(ctx: Context, number: int, note: str) -> Reply:
     if found.status is Status.PAID and found.outstanding != 0:
         text += "\n" + t("notice.corrected_balance", balance=money(ctx, found, found.outstanding))
     for party in (found.referrer_id, found.receiver_id):
-        member = ctx.member(party)
-        ctx.notify(
-            party,
-            replace(card(ctx, found, member.id, member.is_admin), text=text),
-            kind="referral.corrected",
-        )
+        show_card(ctx, found, party, "" if party == ctx.actor.id else text)
     shown = card(ctx, found, ctx.actor.id, ctx.actor.is_admin)
-    return replace(shown, text=t("moved.correct", **params))
+    return replace(shown, text=t("moved.correct", **params), card=card_key(found))
 
 
 def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool = False) -> None:
+    """Both parties' copies of the card are updated in place; the other party is told in one
+    line what changed (the actor knows: their copy changes silently)."""
     t = ctx.t
     if ctx.actor.id not in (found.referrer_id, found.receiver_id):
         # An admin confirmed payment: both parties hear it from the admin's side.
@@ -299,11 +328,10 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
             "notice.paid_by_admin", number=found.number, due=money(ctx, found, found.commission_due)
         )
         for party in (found.referrer_id, found.receiver_id):
-            ctx.notify(party, Reply(text=text), kind=f"referral.{move.target.value}")
+            show_card(ctx, found, party, text)
         return
     other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
-    member = ctx.member(other)
-    shown = card(ctx, found, member.id, member.is_admin)
+    show_card(ctx, found, ctx.actor.id)
     text = t(
         "notice.won_settled" if settled else f"notice.{move.verb}",
         number=found.number,
@@ -314,7 +342,7 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
     )
     if move.verb == "won" and other == found.referrer_id:
         text += "\n" + thanks.private_line(ctx, found)
-    ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
+    show_card(ctx, found, other, text)
 
 
 @dataclass(frozen=True)

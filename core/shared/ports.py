@@ -129,6 +129,10 @@ class OutboxRepository(Protocol):
         work's commit, which the caller makes next."""
         ...
 
+    def mark_all_sent(self, item_ids: Collection[int], at: datetime, ref: str | None) -> None:
+        """These rows went out together (as one message); kept by the caller's commit."""
+        ...
+
     def by_key(self, network_id: int, key: str) -> OutboxItem | None: ...
     def mark_skipped(self, item_id: int, at: datetime) -> None: ...
     def retry(
@@ -136,6 +140,10 @@ class OutboxRepository(Protocol):
     ) -> None: ...
     def mark_failed(self, item_id: int, error: str, attempts: int) -> None: ...
     def pending(self, network_id: int, subject: str = "") -> list[OutboxItem]: ...
+    def waiting_before(self, item: OutboxItem) -> bool:
+        """A row of the same network, kind, subject and member as `item`, made before it, is
+        not sent yet (pending or claimed): `item` must wait for it, to keep their order."""
+        ...
 
 
 class CandidateRepository(Protocol):
@@ -280,6 +288,18 @@ class StatsRepository(Protocol):
         ...
 
 
+class CardRepository(Protocol):
+    """Where each member's copy of a card was posted, to update it in place."""
+
+    def ref(self, network_id: int, card: str, member_id: int) -> str:
+        """The platform's reference of the member's copy of `card`; "" when none was posted."""
+        ...
+
+    def place(self, network_id: int, card: str, member_id: int, ref: str, at: datetime) -> None:
+        """The member's copy of `card` is now the message `ref` (posted or reposted)."""
+        ...
+
+
 class AskRepository(Protocol):
     """Members' asks of the week (history kept), public thanks, and who exchanges with whom."""
 
@@ -357,6 +377,8 @@ class UnitOfWork(Protocol):
     def stats(self) -> StatsRepository: ...
     @property
     def erasure(self) -> ErasureRepository: ...
+    @property
+    def cards(self) -> CardRepository: ...
     @property
     def asks(self) -> AskRepository: ...
     @property

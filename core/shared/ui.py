@@ -106,6 +106,27 @@ class Reply:
     error: bool = False
     files: tuple[Attachment, ...] = ()
     problem: Problem | None = None  # set on every error reply
+    # The card this reply shows as it now is, after a change (`referral:12`). The member's copy
+    # of that card is updated in place; where the reply is printed as a new message of its own
+    # (the console), its text says enough.
+    card: str = ""
+
+
+@dataclass(frozen=True)
+class CardInPlace:
+    """A notice that is a member's copy of a card (a referral's): posted once, then updated.
+
+    With no `ref`, the notice's reply is posted and becomes the card. With a `ref` (the
+    platform's reference of the copy posted earlier), that message is edited to show `shown`,
+    and `line`, when there is one, is posted as a short message of its own saying what changed.
+    When the message is gone or cannot be edited, the notice's reply is posted as a fresh card.
+    The messenger returns the reference of the card either way; the dispatcher stores it.
+    """
+
+    key: str  # which card: `referral:12`
+    ref: str = ""
+    shown: Reply | None = None
+    line: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,3 +148,4 @@ class Notice:
     thread_ref: str = ""  # the platform's reference of the thread's first post, once sent
     opens_thread: bool = False  # this post is the first of its thread
     in_doubt: bool = False  # sent before, maybe: the messenger looks for it before sending
+    card: CardInPlace | None = None  # a member's copy of a card, updated in place

@@ -38,7 +38,7 @@ def _input_dict(item: Input) -> dict[str, Any]:
 
 def encode_reply(reply: Reply) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for name in ("text", "title", "footer"):
+    for name in ("text", "title", "footer", "card"):
         if getattr(reply, name):
             data[name] = getattr(reply, name)
     if reply.fields:
@@ -85,6 +85,7 @@ def decode_reply(data: dict[str, Any]) -> Reply:
         text=data.get("text", ""),
         title=data.get("title", ""),
         footer=data.get("footer", ""),
+        card=data.get("card", ""),
         fields=tuple(Field(label, value) for label, value in data.get("fields", ())),
         lines=tuple(data.get("lines", ())),
         actions=tuple(

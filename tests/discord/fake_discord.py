@@ -177,6 +177,8 @@ class FakeDiscord:
             return _json(_thread(found[1], found[2], body["name"]))
         if found := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._post(found[1], body))
+        if found := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path):
+            return self._edit_or_delete(method, found[1], found[2], body)
         if found := re.fullmatch(r"/guilds/(\d+)/members/(\d+)", path):
             member = self.guild_members.get(found[1], {}).get(found[2])
             if member is None:
@@ -211,6 +213,24 @@ class FakeDiscord:
             message["nonce"] = nonce
         self.messages[message["id"]] = message
         return message
+
+    def _edit_or_delete(
+        self, method: str, channel_id: str, message_id: str, body: dict[str, Any]
+    ) -> web.Response:
+        """PATCH edits a message in place (the bot's own); DELETE removes it."""
+        message = self.messages.get(message_id)
+        if message is None or message["channel_id"] != channel_id:
+            return _json({"code": 10008, "message": "Unknown Message"}, status=404)
+        if method == "DELETE":
+            del self.messages[message_id]
+            return web.Response(status=204)
+        message.update(_visible(body))
+        message["edited_timestamp"] = "2026-01-05T09:01:00+00:00"
+        return _json(message)
+
+    def delete(self, message_id: str) -> None:
+        """A member deleted the message (as Discord lets them in their DMs)."""
+        self.messages.pop(message_id, None)
 
     def _callback(self, interaction_id: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
         kind, data = body["type"], body.get("data") or {}

@@ -37,9 +37,9 @@ async def test_a_rate_limited_dm_waits_as_long_as_discord_asks_and_is_not_droppe
 
     report = await world.dispatch()
 
-    assert (report.sent, report.retried) == (0, 1)
+    assert (report.sent, report.retried) == (1, 1)  # alice's copy of the card went out
     assert world.fake.dms_to(BOB.id) == []
-    [waiting] = _outbox(world, "referral.offered")
+    [waiting] = _outbox(world, "referral.card")
     assert waiting.state is OutboxState.PENDING  # type: ignore[attr-defined]
     assert waiting.due_at == world.clock.now() + timedelta(seconds=120)  # type: ignore[attr-defined]
     assert (await world.dispatch()).sent == 0  # not before it is due
@@ -60,7 +60,7 @@ async def test_closed_dms_fail_for_good_and_the_admins_are_told(world: World) ->
 
     report = await world.dispatch()
 
-    assert report.failed == 1 and _outbox(world, "referral.offered") == []
+    assert report.failed == 1 and _outbox(world, "referral.card") == []
     await world.dispatch()
     alert = last_dm(world, ALICE)["content"]  # alice is the network's first member: an admin
     assert "to bob could not be delivered" in alert
@@ -139,8 +139,8 @@ async def test_a_row_sent_again_after_a_crash_makes_no_second_message(world: Wor
     assert len(world.fake.dms_to(BOB.id)) == 1
     assert (await world.dispatch()).sent == 0, "the dead dispatcher's lease still runs"
 
-    world.clock.advance(seconds=31)  # its lease expired: the row is taken over and sent again
-    assert (await world.dispatch()).sent == 1
+    world.clock.advance(seconds=31)  # its lease expired: the rows are taken over and sent again
+    assert (await world.dispatch()).sent == 2  # bob's card again, and alice's
     assert [m["content"] for m in world.fake.dms_to(BOB.id)] == [
         "New referral #1 from alice: Acme Corp."
     ], "one message: Discord answered with the one it made"

@@ -17,7 +17,7 @@ async def test_refer_accept_after_restart_tells_the_referrer(world: World) -> No
     assert answer.ephemeral
     assert answer.content == "Referral #1 for Acme Corp sent to bob."
 
-    assert (await world.dispatch()).sent == 1
+    assert (await world.dispatch()).sent == 2  # each party's copy of the card
     offer = last_dm(world, BOB)
     assert offer["content"] == "New referral #1 from alice: Acme Corp."
     card = embed_text(offer)
@@ -34,7 +34,7 @@ async def test_refer_accept_after_restart_tells_the_referrer(world: World) -> No
     assert "Status: accepted" in embed_text(edited)
     assert "Accept" not in buttons(edited) and "Won" in buttons(edited)
 
-    assert (await world.dispatch()).sent == 1
+    assert (await world.dispatch()).sent == 2  # both copies updated, alice told in a line
     assert last_dm(world, ALICE)["content"] == "bob accepted your referral #1."
 
 
@@ -51,4 +51,7 @@ async def test_a_second_click_on_accept_changes_nothing(world: World) -> None:
     assert again.kind == "message" and again.ephemeral
     assert "accepted: it cannot be marked accept now" in again.content
     assert "Status: accepted" in embed_text(last_dm(world, BOB))
-    assert (await world.dispatch()).sent == 1  # alice hears of the acceptance once
+    assert (await world.dispatch()).sent == 2  # alice hears of the acceptance once
+    assert [m["content"] for m in world.fake.dms_to(ALICE.id)].count(
+        "bob accepted your referral #1."
+    ) == 1

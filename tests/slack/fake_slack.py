@@ -215,7 +215,13 @@ class FakeSlack:
             ts = f"1700000000.{next(self._ts):06d}"
             channel = str(args.get("channel", ""))
             dm = "D" + channel[1:] if channel.startswith("U") else channel
-            posted = {"ts": ts, "text": args.get("text"), "user": BOT_USER, "bot_id": "BAPPORT"}
+            posted = {
+                "ts": ts,
+                "text": args.get("text"),
+                "blocks": args.get("blocks"),
+                "user": BOT_USER,
+                "bot_id": "BAPPORT",
+            }
             if args.get("metadata"):
                 posted["metadata"] = args["metadata"]
             if args.get("thread_ts"):
@@ -223,6 +229,8 @@ class FakeSlack:
             with self._changed:
                 self.messages.setdefault(dm, []).append(posted)
             return {"ok": True, "channel": dm, "ts": ts, "message": {"text": args.get("text")}}
+        if method in ("chat.update", "chat.delete"):
+            return self._change(method, args)
         if method in ("conversations.history", "conversations.replies"):
             with self._changed:
                 found = list(self.messages.get(str(args.get("channel", "")), []))
@@ -246,6 +254,31 @@ class FakeSlack:
         if method.startswith("views."):
             return {"ok": True, "view": {"id": "V0001", **(args.get("view") or {})}}
         return {"ok": True}
+
+    def _change(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """chat.update edits the bot's message in place; chat.delete removes it."""
+        channel, ts = str(args.get("channel", "")), str(args.get("ts", ""))
+        if channel.startswith("U"):
+            return {"ok": False, "error": "channel_not_found"}  # a DM is named by its D… id
+        with self._changed:
+            posted = self.messages.get(channel, [])
+            found = next((m for m in posted if m["ts"] == ts), None)
+            if found is None:
+                return {"ok": False, "error": "message_not_found"}
+            if method == "chat.delete":
+                posted.remove(found)
+            else:
+                found.update(text=args.get("text"), blocks=args.get("blocks"), edited=True)
+        return {"ok": True, "channel": channel, "ts": ts}
+
+    def delete(self, channel: str, ts: str) -> None:
+        """A member deleted the message."""
+        self._change("chat.delete", {"channel": channel, "ts": ts})
+
+    def conversation(self, user_id: str) -> list[dict[str, Any]]:
+        """The messages of the bot's DM with a user, oldest first, as they look now."""
+        with self._changed:
+            return [dict(m) for m in self.messages.get("D" + user_id[1:], [])]
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self

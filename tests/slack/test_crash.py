@@ -55,7 +55,7 @@ def _until(found: Callable[[], bool], what: str) -> None:
 def _offered(engine: Engine) -> dict[str, str]:
     with engine.connect() as connection:
         rows = connection.execute(
-            text("SELECT key, state FROM outbox WHERE kind = 'referral.offered'")
+            text("SELECT key, state FROM outbox WHERE kind = 'referral.card'")
         ).all()
     return {key: state for key, state in rows}
 

@@ -85,8 +85,8 @@ def test_refer_accept_over_http_and_an_unsigned_copy_changes_nothing(
     assert status == 200
     assert "Referral #1 for Acme Corp sent to bob." in shown(_reply(fake, url))
 
-    [dm] = fake.wait_for("chat.postMessage")  # the dispatch loop was kicked by the command
-    assert dm["channel"] == "UBOB"
+    # The dispatch loop was kicked by the command: each party's copy of the card.
+    [dm] = [m for m in fake.wait_for("chat.postMessage", 2) if m["channel"] == "UBOB"]
     assert "Acme Corp" in shown(dm)
     assert "Accept" in buttons(dm["blocks"])
 
@@ -95,7 +95,7 @@ def test_refer_accept_over_http_and_an_unsigned_copy_changes_nothing(
     body = payloads.interaction(payload)
     status = server.post(body, {**payloads.FORM, **payloads.signed(body)})
     assert status == 200
-    told = fake.wait_for("chat.postMessage", 2)[1]
+    told = fake.wait_for("chat.postMessage", 3)[2]  # alice's card is updated, and a line
     assert told["channel"] == "UALICE"
     assert "bob accepted your referral #1." in shown(told)
     replaced = _reply(fake, message_url)

@@ -23,7 +23,7 @@ def _pending(slack: SlackHarness) -> list[tuple[OutboxState, int, timedelta]]:
     network = slack.runtime.apport.network("T1")
     assert network is not None
     with unit_of_work_factory(slack.runtime.engine)() as uow:
-        rows = [r for r in uow.outbox.pending(network.id) if r.kind == "referral.offered"]
+        rows = [r for r in uow.outbox.pending(network.id) if r.kind == "referral.card"]
     now = slack.clock.now()
     return [(r.state, r.attempts, r.due_at - now) for r in rows]
 
@@ -36,8 +36,8 @@ def test_a_429_delays_the_row_by_retry_after_and_it_is_sent_afterwards(
     fake.fail_next("chat.postMessage", RATE_LIMITED)
 
     report = slack.deliver()
-    assert report.retried == 1 and report.sent == 0
-    assert len(fake.calls_to("chat.postMessage")) == 1  # no silent retry inside the client
+    assert report.retried == 1 and report.sent == 1  # alice's copy of the card went out
+    assert len(fake.calls_to("chat.postMessage")) == 2  # no silent retry inside the client
     assert fake.dms_to("UBOB")  # it was tried once...
     assert _pending(slack) == [(OutboxState.PENDING, 0, timedelta(seconds=30))]  # ...and waits
 

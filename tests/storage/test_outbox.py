@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import OperationalError
 
 from core.app import Apport, FirstAdmin, Invocation
@@ -18,7 +18,7 @@ from core.shared.outbox import LEASE, MAX_ATTEMPTS, OutboxItem, OutboxState
 from core.shared.ui import Notice
 from storage.database import make_engine, migrate, unit_of_work_factory
 from storage.outbox import SqlOutbox
-from storage.tables import OutboxRow
+from storage.tables import MemberRow, OutboxRow
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -61,6 +61,10 @@ def _network_with_referral(engine: Engine, clock: Clock) -> Apport:
     for who in ("alice", "bob"):
         _say(app, who, "/charter accept")
     _say(app, "alice", "/refer @bob Acme Corp | bookkeeping")
+    # These tests follow one message, bob's card: alice's copy of it is left out.
+    with engine.begin() as connection:
+        alice = connection.execute(select(MemberRow.id).where(MemberRow.external_id == "alice"))
+        connection.execute(delete(OutboxRow).where(OutboxRow.member_id == alice.scalar_one()))
     return app
 
 
@@ -154,7 +158,7 @@ def test_a_rate_limit_delays_as_asked_and_does_not_drop(engine: Engine) -> None:
     with unit_of_work_factory(engine)() as uow:
         network = uow.networks.get_by_key("team")
         assert network is not None
-        (waiting,) = [i for i in uow.outbox.pending(network.id) if i.kind == "referral.offered"]
+        (waiting,) = [i for i in uow.outbox.pending(network.id) if i.kind == "referral.card"]
     assert waiting.due_at == START + timedelta(seconds=120)
     assert waiting.attempts == 0, "a rate limit is not a failed attempt"
     clock.at += timedelta(seconds=119)
@@ -165,7 +169,7 @@ def test_a_rate_limit_delays_as_asked_and_does_not_drop(engine: Engine) -> None:
 
 def _offered_state(engine: Engine) -> str:
     states = _states(engine)
-    return states[next(k for k in states if k.startswith("referral.offered"))]
+    return states[next(k for k in states if k.startswith("referral.card"))]
 
 
 def test_a_permanent_refusal_fails_the_row_at_once_and_admins_are_told(engine: Engine) -> None:

@@ -15,7 +15,7 @@ from core.commands import COMMANDS
 from core.meetings.engagement import Engagement
 from core.meetings.model import Mark
 from core.recruitment.model import Ballot, Recommendation, Stage, Unfit
-from core.referrals.model import MOVES, Party, Status
+from core.referrals.model import MOVES, Party, Status, first_step
 from core.shared import errors
 from core.shared.i18n import CATALOGS, EN, FR, Translator
 from core.shared.tenancy import GRANTABLE_ROLES, SETTINGS
@@ -146,12 +146,22 @@ def _usage_params() -> Iterable[str]:
 
 
 # Each f-string key core builds, and every value it can take.
+# Every move a refused move may have to wait for (the first step of its way).
+_FIRST_STEPS = {
+    step.verb
+    for status in Status
+    for verb in MOVES
+    if (step := first_step(status, verb)) is not None
+}
+
 DYNAMIC_KEYS: dict[str, set[str]] = {
     "f\"status.{params['status']}\"": {f"status.{s.value}" for s in Status},
     "f'status.{status.value}'": {f"status.{s.value}" for s in Status},
     "f'action.{verb}'": {f"action.{v}" for v in MOVES},
     "f'moved.{verb}'": {f"moved.{v}" for v in MOVES},
     "f'notice.{move.verb}'": {f"notice.{m.verb}" for m in MOVES.values()},
+    "f'guidance.first.{first.verb}'": {f"guidance.first.{v}" for v in _FIRST_STEPS},
+    "f'guidance.wait.{first.verb}'": {f"guidance.wait.{v}" for v in _FIRST_STEPS},
     "f'temperature.{referral.temperature}'": {f"temperature.{n}" for n in range(1, 6)},
     "f'charter.section.{key}'": {f"charter.section.{k}" for k in SECTION_KEYS},
     "f'setting.{key}'": {f"setting.{k}" for k in SETTINGS},

@@ -55,7 +55,7 @@ def test_refer_posts_referral_one_and_tells_the_receiver(bot: Bot) -> None:
     assert [e.to_status for e in stored.events] == [Status.OFFERED]
 
     [incoming] = notices(bot, "Bob")
-    assert incoming.kind == "referral.offered"
+    assert incoming.kind == "referral.card"
     assert incoming.reply.text == "New referral #1 from Alice: Acme Corp."
     assert incoming.reply.title == "Referral #1: Acme Corp"
     assert field(incoming.reply.fields, "Estimated value") == "5,000 EUR"
@@ -63,7 +63,9 @@ def test_refer_posts_referral_one_and_tells_the_receiver(bot: Bot) -> None:
         ("Accept", "referral", "1 accept"),
         ("Decline", "referral", "1 decline"),
     ]
-    assert notices(bot, "Alice") == []  # nobody is told of their own action
+    [given] = notices(bot, "Alice")  # the referrer's copy of the card
+    assert given.reply.text.startswith("You passed Acme Corp to Bob: referral #1.")
+    assert given.reply.title == "Referral #1: Acme Corp" and not given.reply.actions[1:]
 
 
 def test_refer_defaults_to_temperature_one_and_no_value(bot: Bot) -> None:
@@ -107,7 +109,7 @@ def test_whole_lifecycle_with_the_commission_of_the_charter_in_force(bot: Bot) -
     accepted = bot.ok("Bob", "referral", "1 accept")
     assert accepted.text == "You accepted referral #1. Keep the referrer informed."
     assert [n.reply.text for n in notices(bot, "Alice")] == ["Bob accepted your referral #1."]
-    assert notices(bot, "Alice")[0].kind == "referral.accepted"
+    assert notices(bot, "Alice")[-1].kind == "referral.card"
 
     bot.ok("Bob", "referral", "1 contacted")
     assert notices(bot, "Alice")[-1].reply.text == "Bob contacted the client of referral #1."
@@ -309,10 +311,12 @@ def test_without_charter_requirement_anyone_refers_and_accepts(bot: Bot) -> None
         ("Alice", "1 won 100", "Only the member who received referral #1 can mark it won."),
         ("Carol", "1 accept", "Referral #1 is not one of yours."),
         ("Carol", "1", "Referral #1 is not one of yours."),
-        ("Bob", "1 won 100", "Referral #1 is offered: it cannot be marked won now."),
-        ("Bob", "1 contacted", "Referral #1 is offered: it cannot be marked contacted now."),
-        ("Bob", "1 lost", "Referral #1 is offered: it cannot be marked lost now."),
-        ("Alice", "1 paid", "Referral #1 is offered: it cannot be marked paid now."),
+        ("Bob", "1 won 100", "it cannot be marked won yet. Accept it first: /referral 1 accept."),
+        ("Bob", "1 contacted", "Referral #1 is offered: it cannot be marked contacted yet. Accept "
+         "it first: /referral 1 accept."),
+        ("Bob", "1 lost", "Referral #1 is offered: it cannot be marked lost yet. Accept it first"),
+        ("Alice", "1 paid", "Referral #1 is offered: it cannot be marked paid yet. Bob has to "
+         "accept it first."),
         ("Bob", "99", "There is no referral #99 in this network."),
         ("Bob", "99 accept", "There is no referral #99 in this network."),
         ("Bob", "abc", "abc is not a number such as 3 or #3."),
@@ -331,7 +335,8 @@ def test_move_refusals_on_an_offered_referral(bot: Bot, who: str, text: str, say
 @pytest.mark.parametrize(
     ("who", "text", "says"),
     [
-        ("Alice", "1 paid", "Referral #1 is accepted: it cannot be marked paid now."),
+        ("Alice", "1 paid", "Referral #1 is accepted: it cannot be marked paid yet. Bob has to "
+         "mark it won first."),
         ("Alice", "1 cancel", "Referral #1 is accepted: it cannot be marked cancel now."),
         ("Bob", "1 accept", "Referral #1 is accepted: it cannot be marked accept now."),
         ("Bob", "1 won", "Give the amount closed, before tax: /referral 1 won AMOUNT."),

@@ -13,6 +13,8 @@ from core.shared.i18n import (
     directory_fr,
     export_en,
     export_fr,
+    guidance_en,
+    guidance_fr,
     install_en,
     install_fr,
     keywords_en,
@@ -34,6 +36,7 @@ FEATURES = (
     (keywords_en, keywords_fr),
     (settings_en, settings_fr),
     (export_en, export_fr),
+    (guidance_en, guidance_fr),
 )
 EN: dict[str, str] = {**CORE_EN}
 FR: dict[str, str] = {**CORE_FR}

@@ -1,7 +1,7 @@
 """installations: networks removed from their platform; Slack's OAuth stores; platform state
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0015
 Create Date: 2026-11-29 22:30:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.types
 
 revision: str = "0017"
-down_revision: str | None = "0014"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
