@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.erasure import SqlErasure
+from storage.meets import SqlMeets
 from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
 from storage.recruitment import SqlCandidates
 from storage.referrals import SqlClients, SqlReferrals
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.directory = SqlDirectory(self.session)
         self.stats = SqlStats(self.session)
         self.erasure = SqlErasure(self.session)
+        self.meets = SqlMeets(self.session)
         return self
 
     def __exit__(

@@ -10,6 +10,7 @@ from typing import Protocol, Self
 
 from core.charter.model import CharterVersion
 from core.directory.model import Profile, Standing
+from core.meets.repository import MeetRepository
 from core.recruitment.model import Ballot, Candidate, CandidateEvent, Report, Visit
 from core.referrals.clients import Client
 from core.referrals.feedback import Feedback
@@ -304,6 +305,8 @@ class UnitOfWork(Protocol):
     def stats(self) -> StatsRepository: ...
     @property
     def erasure(self) -> ErasureRepository: ...
+    @property
+    def meets(self) -> MeetRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

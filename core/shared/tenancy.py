@@ -51,6 +51,8 @@ class Network:
     contact_retention_months: int = 24  # after a referral closes, its client contact is erased
     correction_days: int = 30  # after a win, the receiver may correct its amount this long
     payment_days: int = 30  # a commission unpaid this long reminds the receiver; twice, the admins
+    pairing_weeks: str = "2"  # weeks between pairing rounds, or "off"
+    pairing_months: int = 6  # a pair that met within this many months is not paired again
 
 
 @dataclass
@@ -106,6 +108,13 @@ def _days(value: str) -> int:
 
 def _months(value: str) -> int:
     return parse_bounded_int(value, 1, 120, "error.invalid_months")
+
+
+def _weeks_or_off(value: str) -> str:
+    folded = value.strip().lower()
+    if folded in ("off", "none", "non", "aucun", "0"):
+        return "off"
+    return str(parse_bounded_int(value, 1, 52, "error.invalid_weeks"))
 
 
 def _schedule(value: str) -> str:
@@ -164,5 +173,7 @@ SETTINGS: dict[str, Setting] = {
     "contact-retention-months": Setting("contact_retention_months", _months),
     "correction-days": Setting("correction_days", _days),
     "payment-days": Setting("payment_days", _days),
+    "pairing-weeks": Setting("pairing_weeks", _weeks_or_off),
+    "pairing-months": Setting("pairing_months", _months),
 }
 
