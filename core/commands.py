@@ -9,6 +9,7 @@ from __future__ import annotations
 from core import help, home
 from core.charter import services as charter
 from core.directory import services as directory
+from core.meets import services as meets
 from core.network import services as network
 from core.recruitment import services as recruitment
 from core.referrals import feedback_services as feedback
@@ -56,6 +57,7 @@ COMMANDS: dict[str, Command] = {
         breaches,
         mydata,
         directory,
+        meets,
         stats,
         home,
         help,

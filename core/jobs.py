@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.charter import reminders as charter_reminders
+from core.meets import jobs as meets
+from core.meets import rounds as pairing_rounds
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
 from core.shared.context import Context
@@ -35,6 +37,10 @@ JOBS: dict[str, Job] = {
     payments.TELL_ADMINS: payments.tell_admins,
     charter_reminders.KIND: charter_reminders.compose,
     digest.KIND: digest.compose,
+    meets.REMIND: meets.remind,
+    meets.CHECK: meets.check,
+    meets.RECALL: meets.recall,
+    pairing_rounds.KIND: pairing_rounds.run,
 }
 
 

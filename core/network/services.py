@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from core.charter import reminders as charter_reminders
+from core.meets import rounds as pairing_rounds
 from core.network import audit
 from core.referrals import followups
 from core.shared.audit import AuditEntry
@@ -74,6 +75,8 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
     )
     if key in ("charter-reminder", "timezone"):
         charter_reminders.schedule_next(ctx.uow, ctx.network, ctx.now)
+    if key in ("pairing-weeks", "timezone"):
+        pairing_rounds.reschedule(ctx.uow, ctx.network, ctx.now)
     if key == "contact-retention-months":
         followups.reschedule_contact_erasure(ctx)
     return Reply(text=ctx.t("network.set", key=key, value=_setting_value(ctx, key)))

@@ -92,6 +92,7 @@ class Verb:
     # form sent with a need and no receiver asks for suggestions); None: the usual refusal.
     form_fallback: Callable[[Context, Mapping[str, str]], Reply | None] | None = None
     prefixed: Prefixed | None = None
+    aliases: tuple[str, ...] = ()  # other words typed for it (`accepter` for `accept`)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Command:
     show_verb: str = ""  # with number_first: the verb for the number alone (`/candidate 3`)
 
     def verb(self, name: str) -> Verb | None:
-        return next((v for v in self.verbs if v.name == name), None)
+        return next((v for v in self.verbs if name in (v.name, *v.aliases)), None)
 
 
 @dataclass(frozen=True)

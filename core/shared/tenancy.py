@@ -176,4 +176,3 @@ SETTINGS: dict[str, Setting] = {
     "pairing-weeks": Setting("pairing_weeks", _weeks_or_off),
     "pairing-months": Setting("pairing_months", _months),
 }
-

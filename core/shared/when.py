@@ -106,10 +106,10 @@ def parse_when(text: str, now: datetime, timezone: str) -> datetime:
     # `10 h 30`, `3 pm`: glue a time's pieces back together.
     joined: list[str] = []
     for word in words:
-        if joined and (word in ("am", "pm", "h") or re.fullmatch(r"h?\d{2}", word)):
-            if re.fullmatch(r"\d{1,2}(h|:)?", joined[-1]) or joined[-1].endswith("h"):
-                joined[-1] += word
-                continue
+        glued = word in ("am", "pm", "h") or re.fullmatch(r"h?\d{2}", word)
+        if glued and joined and re.fullmatch(r"\d{1,2}(h|:)?|.*h", joined[-1]):
+            joined[-1] += word
+            continue
         joined.append(word)
     moment: time | None = None
     rest: list[str] = []
@@ -137,12 +137,34 @@ _DAY_NAMES = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
 _MONTH_NAMES = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.meets import effect as meets_effect
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
@@ -84,6 +85,7 @@ def show(ctx: Context, args: PeriodArgs) -> Reply:
     fields = stats_report.network_fields(ctx, figures, givers)
     footer = t("stats.footer", stats=f"/{ctx.typed('stats')}")
     if ctx.actor.is_admin:
+        fields += meets_effect.fields(ctx, period.start, period.end)
         footer += "\n" + t("stats.footer_admin", stats=f"/{ctx.typed('stats')}")
     drawn = chart()
     return Reply(
@@ -292,6 +294,7 @@ STATS = Command(
         Verb("me", (_period(),), handler=me, args=PeriodArgs),
         Verb("activity", handler=activity),
         Verb("export", admin_only=True, handler=export),
+        Verb("pairs", admin_only=True, handler=meets_effect.pairs),
     ),
 )
 

@@ -12,6 +12,8 @@ import pytest
 
 from core.charter.default_text import SECTION_KEYS
 from core.commands import COMMANDS
+from core.meets.model import MeetState
+from core.meets.pairing import Why
 from core.recruitment.model import Ballot, Recommendation, Stage, Unfit
 from core.referrals.model import MOVES, Party, Status
 from core.shared import errors
@@ -236,6 +238,10 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
     "f'status.{referral.status.value}'": {f"status.{s.value}" for s in Status},
     "f'stage.{candidate.stage.value}'": {f"stage.{s.value}" for s in Stage},
     "f'unfit.{unfit.value}'": {f"unfit.{u.value}" for u in Unfit},
+    "f'meet.state.{meet.state.value}'": {f"meet.state.{s.value}" for s in MeetState},
+    "f'pairing.why.{reason.why.value}'": {f"pairing.why.{w.value}" for w in Why} - {
+        "pairing.why.words"  # written with the words it names
+    },
 }
 
 

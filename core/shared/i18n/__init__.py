@@ -6,13 +6,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from core.shared.i18n import directory_en, directory_fr
+from core.shared.i18n import directory_en, directory_fr, meets_en, meets_fr
 from core.shared.i18n.en import MESSAGES as CORE_EN
 from core.shared.i18n.fr import MESSAGES as CORE_FR
 
 # One catalog per language, merged from the core file and the feature files.
-EN: dict[str, str] = {**CORE_EN, **directory_en.MESSAGES}
-FR: dict[str, str] = {**CORE_FR, **directory_fr.MESSAGES}
+EN: dict[str, str] = {**CORE_EN, **directory_en.MESSAGES, **meets_en.MESSAGES}
+FR: dict[str, str] = {**CORE_FR, **directory_fr.MESSAGES, **meets_fr.MESSAGES}
 CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
 
