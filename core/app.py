@@ -17,7 +17,6 @@ from enum import StrEnum
 from core.charter import reminders as charter_reminders
 from core.charter import services as charter
 from core.commands import COMMANDS, find_command
-from core.meets import rounds as pairing_rounds
 from core.referrals.suggest import referral_numbers
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
@@ -268,7 +267,6 @@ class Apport:
             charter.install_default(uow, created, now)
             charter_reminders.schedule_next(uow, created, now)
             digest.schedule_next(uow, created, now)
-            pairing_rounds.ensure_scheduled(uow, created, now)
         return created
 
     def _member(

@@ -74,13 +74,14 @@ class Meet:
         if not self.is_party(by):
             raise MeetError("error.meet_not_yours", number=self.number)
 
-    def _open(self, move: str) -> None:
+    def _open(self) -> None:
+        """Refused once it is over: declined, dropped or done."""
         if not self.state.open:
             raise MeetError("error.meet_closed", number=self.number, state=self.state.value)
 
     def accept(self, by: int) -> None:
         self._party(by)
-        self._open("accept")
+        self._open()
         if self.state is MeetState.ACCEPTED:
             raise MeetError("error.meet_already_accepted", number=self.number)
         if self.at is None:
@@ -92,14 +93,14 @@ class Meet:
 
     def decline(self, by: int) -> None:
         self._party(by)
-        self._open("decline")
+        self._open()
         self.state = MeetState.DECLINED
         self.waiting_on = None
 
     def move(self, by: int, at: datetime, place: str) -> None:
         """A (new) time proposed by `by`: the other member answers it."""
         self._party(by)
-        self._open("move")
+        self._open()
         self.at = at
         if place:
             self.place = place
@@ -113,6 +114,7 @@ class Meet:
             if note:
                 self.notes[by] = note
             return False
+        self._open()
         if self.state is not MeetState.ACCEPTED:
             raise MeetError("error.meet_not_booked", number=self.number)
         if self.at is None or self.at > now:

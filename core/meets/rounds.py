@@ -2,8 +2,10 @@
 
 A round is a job in the outbox (like the charter reminders): it pairs the members with
 `core.meets.pairing.pair`, writes each pair as a one-to-one waiting to be booked, tells each
-member who they meet and why, with a button to book, and schedules the next round. The first
-round falls on a Monday at 09:00, network time; several bot processes never run one twice.
+member who they meet and why, with a button to book, and schedules the next round. The rounds
+start once the network uses one-to-ones (a first `/meet` or `/meets`, or an admin setting
+`pairing-weeks`); the first falls on the next Monday at 09:00, network time. Several bot
+processes never run one twice.
 """
 
 from __future__ import annotations

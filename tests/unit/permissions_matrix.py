@@ -89,6 +89,9 @@ REASONS: dict[str, Reason] = {
     "no_candidate": Reason("error.candidate_not_found", "not in their network"),
     "no_report": Reason("error.breach_not_found", "not in their network"),
     "self": Reason("error.report_self", "not about oneself"),
+    "meet_party": Reason("error.meet_not_yours", "not one of theirs"),
+    "meet_turn": Reason("error.meet_not_your_turn", "the other's answer"),
+    "no_meet": Reason("error.meet_not_found", "not in their network"),
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
@@ -201,6 +204,7 @@ NETWORK = "Network"
 RECRUITMENT = "Recruitment"
 REPORTS = "Breach reports"
 MYDATA = "My data"
+MEETS = "One-to-ones"
 DIRECTORY = "Directory and stats"
 OTHER = "Everyone's pages"
 
@@ -377,6 +381,29 @@ ROWS: tuple[Row, ...] = (
         outsider=OWN, admin=YES, shows=("Dora",)),
     row(DIRECTORY, "`/stats export`", "stats", "export", default=no("admin"), outsider=OWN,
         admin=YES, never=(CONTACT,)),
+    # One-to-ones
+    row(MEETS, "`/meet @member when | where`", "meet", "@Dora tomorrow 10:00 | Café",
+        outsider=no("no_member")),
+    row(MEETS, "`/meet` (the form)", "meet", outsider=OWN),
+    row(MEETS, "`/meet` (form submitted)", "meet", values={"member": "Dora", "when": "tomorrow "
+        "10:00", "place": "Café"}, outsider=no("no_member")),
+    row(MEETS, "`/meet 1` (the card)", "meet", "1", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties, note="its two members only; each sees only "
+        "their own note"),
+    row(MEETS, "`/meet 1 accept`", "meet", "1 accept", default=no("meet_party"),
+        outsider=no("no_meet"), receiver=YES, referrer=no("meet_turn"),
+        note="the member it waits for"),
+    row(MEETS, "`/meet 1 move when`", "meet", "1 move tomorrow 11:00", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties),
+    row(MEETS, "`/meet 1 decline`", "meet", "1 decline", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties),
+    row(MEETS, "`/meet 2 done | what I learned`", "meet", "2 done | Knows every caterer",
+        default=no("meet_party"), outsider=no("no_meet"), reporter=YES, reported=YES,
+        note="after its time; the note is read by its author alone"),
+    row(MEETS, "`/meet pause 4w`", "meet", "pause 4w", outsider=OWN),
+    row(MEETS, "`/meets`", "meets", outsider=OWN, note="the actor's own one-to-ones"),
+    row(MEETS, "`/stats pairs`", "stats", "pairs", default=no("admin"), outsider=OWN,
+        admin=YES),
     # My data
     row(MYDATA, "`/mydata`", "mydata", outsider=OWN),
     row(MYDATA, "`/mydata export`", "mydata", "export", outsider=OWN,
