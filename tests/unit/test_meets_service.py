@@ -218,4 +218,5 @@ def test_french(bot: Bot) -> None:
         reply.text
     )
     assert "[Accepter] /meet 1 accept" in told(bot, "bob")
-    assert "Je ne sais pas lire « un jour »" in bot.refused("bob", "meet", "1 déplacer un jour").text
+    refused = bot.refused("bob", "meet", "1 déplacer un jour")
+    assert "Je ne sais pas lire « un jour »" in refused.text
