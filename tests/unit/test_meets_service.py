@@ -220,3 +220,15 @@ def test_french(bot: Bot) -> None:
     assert "[Accepter] /meet 1 accept" in told(bot, "bob")
     refused = bot.refused("bob", "meet", "1 déplacer un jour")
     assert "Je ne sais pas lire « un jour »" in refused.text
+
+
+def test_erasing_my_data_takes_my_notes_with_it(bot: Bot) -> None:
+    book(bot)
+    bot.clock.advance(timedelta(days=3))
+    bot.ok("bob", "meet", "1 done | Alice's clients are all restaurants")
+    bot.ok("alice", "meet", "1 done | Bob caters weddings")
+    bot.ok("bob", "mydata", "erase confirm")
+    kept = shown(bot.ok("alice", "meet", "1"))
+    assert "caters weddings" in kept and "Bob" not in kept  # hers stays, without his name
+    rows = bot.db.dump()["meet_notes"]
+    assert [row for row in rows if "restaurants" in str(row)] == []
