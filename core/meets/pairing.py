@@ -24,6 +24,7 @@ Pair = frozenset[int]
 SHARED_WORD = 2.0
 SHARED_CLIENT = 3.0
 NEW_WITH_EXPERIENCED = 1.5
+COMMON_WORD_FLOOR = 20  # a word held by more members than this and a quarter says nothing
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,34 @@ def _score(one: Person, other: Person, shared_clients: Mapping[Pair, int]) -> fl
     return score
 
 
+def _close_pairs(
+    everyone: Mapping[int, Person], clients: Mapping[Pair, int]
+) -> dict[tuple[int, int], float]:
+    """The pairs with something in common, and how much: found through the words they share
+    (a word most members use says nothing and is left out) and their clients in common."""
+    holders: dict[str, list[int]] = {}
+    for member in sorted(everyone):
+        for stem in everyone[member].words:
+            holders.setdefault(stem, []).append(member)
+    common = max(COMMON_WORD_FLOOR, len(everyone) // 4)
+    close: dict[tuple[int, int], float] = {}
+    for members in holders.values():
+        if len(members) > common:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if not everyone[a].trade & everyone[b].trade:
+                    close[a, b] = close.get((a, b), 0.0) + SHARED_WORD
+    for pair_, count in clients.items():
+        if len(pair_) == 2 and all(member in everyone for member in pair_):
+            a, b = sorted(pair_)
+            close[a, b] = close.get((a, b), 0.0) + SHARED_CLIENT * count
+    for a, b in close:
+        if everyone[a].new != everyone[b].new:
+            close[a, b] += NEW_WITH_EXPERIENCED
+    return close
+
+
 def pair(
     people: Iterable[Person],
     history: Iterable[Met],
@@ -113,12 +142,10 @@ def pair(
     def fresh(a: int, b: int) -> bool:
         return a != b and _key(a, b) not in seen
 
-    ids = sorted(everyone)
-    # Every fresh pair, closest first (a random order among equals, drawn from the seed).
+    # First the closest pairs (a random order among equals, drawn from the seed).
     edges = [
-        (_score(everyone[a], everyone[b], clients), rng.random(), a, b)
-        for i, a in enumerate(ids)
-        for b in ids[i + 1 :]
+        (score, rng.random(), a, b)
+        for (a, b), score in sorted(_close_pairs(everyone, clients).items())
         if fresh(a, b)
     ]
     edges.sort(reverse=True)
@@ -128,9 +155,26 @@ def pair(
         if a not in paired and b not in paired:
             paired.update((a, b))
             pairs.append([a, b])
-    order = [member for member in ids if member not in paired]
-    rng.shuffle(order)
-    left = sorted(order, key=lambda member: not everyone[member].new)
+    # Then everyone else, new members first, each with an experienced member when one is free.
+    waiting = [member for member in sorted(everyone) if member not in paired]
+    rng.shuffle(waiting)
+    waiting.sort(key=lambda member: not everyone[member].new)
+    left: list[int] = []
+    while waiting:
+        member = waiting.pop(0)
+        new = everyone[member].new
+        partner = (
+            next((o for o in waiting if everyone[o].new != new and fresh(member, o)), None)
+            if new
+            else None
+        )
+        if partner is None:
+            partner = next((o for o in waiting if fresh(member, o)), None)
+        if partner is None:
+            left.append(member)
+            continue
+        waiting.remove(partner)
+        pairs.append([member, partner])
     # A member left over joins a pair both of whose members are fresh to them.
     still_left: list[int] = []
     for member in left:
