@@ -387,17 +387,17 @@ ROWS: tuple[Row, ...] = (
     row(MEETS, "`/meet` (the form)", "meet", outsider=OWN),
     row(MEETS, "`/meet` (form submitted)", "meet", values={"member": "Dora", "when": "tomorrow "
         "10:00", "place": "Café"}, outsider=no("no_member")),
-    row(MEETS, "`/meet 1` (the card)", "meet", "1", default=no("meet_party"),
+    row(MEETS, "`/meet 2` (the card)", "meet", "2", default=no("meet_party"),
         outsider=no("no_meet"), by_role=_parties, note="its two members only; each sees only "
         "their own note"),
-    row(MEETS, "`/meet 1 accept`", "meet", "1 accept", default=no("meet_party"),
+    row(MEETS, "`/meet 2 accept`", "meet", "2 accept", default=no("meet_party"),
         outsider=no("no_meet"), receiver=YES, referrer=no("meet_turn"),
         note="the member it waits for"),
-    row(MEETS, "`/meet 1 move when`", "meet", "1 move tomorrow 11:00", default=no("meet_party"),
+    row(MEETS, "`/meet 2 move when`", "meet", "2 move tomorrow 11:00", default=no("meet_party"),
         outsider=no("no_meet"), by_role=_parties),
-    row(MEETS, "`/meet 1 decline`", "meet", "1 decline", default=no("meet_party"),
+    row(MEETS, "`/meet 2 decline`", "meet", "2 decline", default=no("meet_party"),
         outsider=no("no_meet"), by_role=_parties),
-    row(MEETS, "`/meet 2 done | what I learned`", "meet", "2 done | Knows every caterer",
+    row(MEETS, "`/meet 1 done | what I learned`", "meet", "1 done | Knows every caterer",
         default=no("meet_party"), outsider=no("no_meet"), reporter=YES, reported=YES,
         note="after its time; the note is read by its author alone"),
     row(MEETS, "`/meet pause 4w`", "meet", "pause 4w", outsider=OWN),
@@ -470,6 +470,8 @@ def render() -> str:
         "network no longer asks for, so a recruiter opens its vote by hand); Ivan and Judy "
         "interview them all; Rita is the recruiter;",
         "- Paul filed breach report #1 about Quentin (poaching);",
+        "- Paul and Quentin's one-to-one #1 took place an hour ago; Bob proposed one-to-one #2 "
+        "to Carol, who has not answered yet;",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
         "- network B, in the same database, whose only member and admin is Xavier.",
         "",

@@ -69,6 +69,8 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Months client contacts are kept after a referral closes": "24  (contact-retention-months)",
         "Days the receiver may correct the amount of a won referral": "30  (correction-days)",
         "Days before an unpaid commission is reminded (twice that: admins)": "30  (payment-days)",
+        "Weeks between pairing rounds (off: no rounds)": "2  (pairing-weeks)",
+        "Months before two members are paired again": "6  (pairing-months)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",
