@@ -12,6 +12,7 @@ from core.charter import services as charter
 from core.directory import services as directory
 from core.meetings import services as meetings
 from core.meetings import visitors
+from core.meets import services as meets
 from core.network import services as network
 from core.recruitment import services as recruitment
 from core.referrals import feedback_services as feedback
@@ -62,6 +63,7 @@ COMMANDS: dict[str, Command] = {
         asks,
         meetings,
         visitors,
+        meets,
         stats,
         home,
         help,

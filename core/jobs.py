@@ -18,6 +18,8 @@ from core.charter import reminders as charter_reminders
 from core.meetings import calendar as meeting_calendar
 from core.meetings import jobs as meeting_jobs
 from core.meetings import visitors
+from core.meets import jobs as meets
+from core.meets import rounds as pairing_rounds
 from core.network import lifecycle
 from core.recruitment import services as recruitment
 from core.referrals import followups, payments
@@ -46,6 +48,10 @@ JOBS: dict[str, Job] = {
     meeting_calendar.CHECKIN: meeting_jobs.checkin,
     meeting_calendar.CLOSE: meeting_jobs.close,
     visitors.ERASE: visitors.erase_contact,
+    meets.REMIND: meets.remind,
+    meets.CHECK: meets.check,
+    meets.RECALL: meets.recall,
+    pairing_rounds.KIND: pairing_rounds.run,
 }
 
 

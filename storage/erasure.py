@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     cast,
+    delete,
     or_,
     select,
     update,
@@ -43,6 +44,7 @@ from storage.tables import (
     CandidateVisitRow,
     FeedbackRow,
     InterviewRow,
+    MeetNoteRow,
     OutboxRow,
     ReferralEventRow,
     ReferralRow,
@@ -151,9 +153,15 @@ class SqlErasure:
         return changed
 
     def forget_words_of(self, network_id: int, member_id: int, placeholder: str) -> None:
-        """The member's own words about themself go: the notes on their moves of referrals and
-        the comments of the feedback they gave (the scores stay, for the figures), their asks and
-        the messages of their thanks."""
+        """The member's own words about themself go: the notes on their moves of referrals,
+        the comments of the feedback they gave (the scores stay, for the figures), their asks,
+        the messages of their thanks, and the notes of their one-to-ones (read by them alone,
+        so nobody needs them any more)."""
+        self.session.execute(
+            delete(MeetNoteRow).where(
+                MeetNoteRow.network_id == network_id, MeetNoteRow.member_id == member_id
+            )
+        )
         self.session.execute(
             update(ReferralEventRow)
             .where(

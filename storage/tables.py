@@ -90,6 +90,9 @@ class NetworkRow(Base):
     weight_visitors: Mapped[int] = mapped_column(Integer, server_default="1")
     weight_quality: Mapped[int] = mapped_column(Integer, server_default="2")
     next_visitor_number: Mapped[int] = mapped_column(Integer, server_default="1")
+    pairing_weeks: Mapped[str] = mapped_column(String(8), default="2", server_default="2")
+    pairing_months: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    next_meet_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class MemberRow(Base):
@@ -524,3 +527,51 @@ class VisitorRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     candidate_number: Mapped[int | None] = mapped_column(Integer)
     erased: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MeetRow(Base):
+    """A one-to-one between two members. Read and written by storage/meets.py."""
+
+    __tablename__ = "meets"
+    __table_args__ = (
+        UniqueConstraint("network_id", "number"),
+        Index("ix_meets_network_round", "network_id", "round"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    proposer_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime | None]
+    place: Mapped[str] = mapped_column(String(300), default="")
+    waiting_on: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    round: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
+class MeetNoteRow(Base):
+    """What one member learned at a one-to-one: read by its author alone."""
+
+    __tablename__ = "meet_notes"
+    __table_args__ = (UniqueConstraint("meet_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    meet_id: Mapped[int] = mapped_column(ForeignKey("meets.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class PairingPauseRow(Base):
+    """A member out of the pairing rounds until a moment (`/meet pause 4w`)."""
+
+    __tablename__ = "pairing_pauses"
+    __table_args__ = (UniqueConstraint("network_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, autoincrement=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    until: Mapped[datetime]

@@ -13,6 +13,7 @@ from storage.charter import SqlCharters
 from storage.directory import SqlDirectory
 from storage.erasure import SqlErasure
 from storage.meetings import SqlMeetings, SqlVisitors
+from storage.meets import SqlMeets
 from storage.outbox import SqlFeedback, SqlOutbox, nothing_to_commit
 from storage.recruitment import SqlCandidates
 from storage.referrals import SqlClients, SqlReferrals
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
         self.asks = SqlAsks(self.session)
         self.meetings = SqlMeetings(self.session)
         self.visitors = SqlVisitors(self.session)
+        self.meets = SqlMeets(self.session)
         return self
 
     def __exit__(

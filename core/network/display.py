@@ -56,7 +56,16 @@ _UNITS = {
     "correction-days": _DAYS,
     "payment-days": _DAYS,
     "contact-retention-months": _MONTHS,
+    "uninstalled-retention-days": _DAYS,
+    "absence-window-months": _MONTHS,
+    "visitor-retention-months": _MONTHS,
+    "engagement-months": _MONTHS,
+    "grace-days": _DAYS,
+    "pairing-months": _MONTHS,
+    "ask-weeks": ("setting.weeks.one", "setting.weeks.other"),
 }
+# Weekly schedules, shown with the day's name in the network's language.
+_SCHEDULES = ("charter-reminder", "asks-day")
 _LANGUAGES = {"en": "setting.language.en", "fr": "setting.language.fr"}
 WEEKDAYS = (
     "weekday.0",
@@ -92,7 +101,7 @@ def value(ctx: Context, key: str) -> str:
         return _count(t, _UNITS[key], int(raw))
     if key == "locale" and raw in _LANGUAGES:
         return t(_LANGUAGES[raw])
-    if key == "charter-reminder":
+    if key in _SCHEDULES:
         return schedule(t, str(raw))
     return str(raw) if raw != "" else t("setting.none")
 
@@ -116,4 +125,6 @@ def changed(ctx: Context, key: str) -> str:
         return t(_NOW[key], day=day, time=f"{weekly.at:%H:%M}")
     if SETTINGS[key].is_channel and raw == "":
         return t(_OFF[key])
+    if key not in _NOW:  # a setting with no sentence of its own: its label and new value
+        return t("setting.now.other", label=t(f"setting.{key}"), value=value(ctx, key))
     return t(_NOW[key], value=value(ctx, key))

@@ -8,6 +8,7 @@ from datetime import timedelta
 from core.asks import jobs as asks_jobs
 from core.charter import reminders as charter_reminders
 from core.meetings import calendar as meeting_calendar
+from core.meets import rounds as pairing_rounds
 from core.network import audit, display
 from core.referrals import followups
 from core.shared.audit import AuditEntry
@@ -75,6 +76,8 @@ def set_setting(ctx: Context, args: SetArgs) -> Reply:
         asks_jobs.reschedule(ctx.uow, ctx.network, ctx.now, started=key == "timezone")
     if key == "timezone":
         meeting_calendar.schedule_next(ctx.uow, ctx.network, ctx.now)
+    if key in ("pairing-weeks", "timezone"):
+        pairing_rounds.reschedule(ctx.uow, ctx.network, ctx.now)
     if key == "contact-retention-months":
         followups.reschedule_contact_erasure(ctx)
     return Reply(text=display.changed(ctx, key))

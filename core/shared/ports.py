@@ -12,6 +12,7 @@ from core.asks.model import Ask, Exchange, PastReferral, Thanks
 from core.charter.model import CharterVersion
 from core.directory.model import Profile, Standing
 from core.meetings.ports import MeetingRepository, VisitorRepository
+from core.meets.repository import MeetRepository
 from core.recruitment.model import Ballot, Candidate, CandidateEvent, Report, Visit
 from core.referrals.clients import Client
 from core.referrals.feedback import Feedback
@@ -385,6 +386,8 @@ class UnitOfWork(Protocol):
     def meetings(self) -> MeetingRepository: ...
     @property
     def visitors(self) -> VisitorRepository: ...
+    @property
+    def meets(self) -> MeetRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

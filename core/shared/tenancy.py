@@ -71,6 +71,8 @@ class Network:
     weight_referrals: int = 3
     weight_visitors: int = 1
     weight_quality: int = 2
+    pairing_weeks: str = "2"  # weeks between pairing rounds, or "off"
+    pairing_months: int = 6  # a pair that met within this many months is not paired again
 
 
 @dataclass
@@ -130,6 +132,11 @@ def _months(value: str) -> int:
 
 def _weeks(value: str) -> int:
     return parse_bounded_int(value, 1, 52, "error.invalid_ask_weeks")
+def _weeks_or_off(value: str) -> str:
+    folded = value.strip().lower()
+    if folded in ("off", "none", "non", "aucun", "0"):
+        return "off"
+    return str(parse_bounded_int(value, 1, 52, "error.invalid_weeks"))
 
 
 def _schedule(value: str) -> str:
@@ -213,5 +220,6 @@ SETTINGS: dict[str, Setting] = {
     "weight-referrals": Setting("weight_referrals", _weight),
     "weight-visitors": Setting("weight_visitors", _weight),
     "weight-quality": Setting("weight_quality", _weight),
+    "pairing-weeks": Setting("pairing_weeks", _weeks_or_off),
+    "pairing-months": Setting("pairing_months", _months),
 }
-

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from core.meetings import engagement_report
 from core.meetings import figures as meeting_figures
+from core.meets import effect as meets_effect
 from core.shared.audit import AuditEntry
 from core.shared.context import Context
 from core.shared.declare import Command, NoArgs, Param, Verb
@@ -82,6 +83,7 @@ def show(ctx: Context, args: PeriodArgs) -> Reply:
     fields += meeting_figures.stats_fields(ctx, period.start, period.end)
     footer = t("stats.footer", stats=f"/{ctx.typed('stats')}")
     if ctx.actor.is_admin:
+        fields += meets_effect.fields(ctx, period.start, period.end)
         footer += "\n" + t("stats.footer_admin", stats=f"/{ctx.typed('stats')}")
     drawn = chart()
     return Reply(
@@ -204,6 +206,7 @@ STATS = Command(
         Verb("me", (_period(),), handler=me, args=PeriodArgs),
         Verb("activity", handler=activity),
         Verb("export", admin_only=True, handler=export),
+        Verb("pairs", admin_only=True, handler=meets_effect.pairs),
     ),
 )
 

@@ -92,6 +92,9 @@ REASONS: dict[str, Reason] = {
     "host": Reason("error.visitor_not_host", "host or admin"),
     "self": Reason("error.report_self", "not about oneself"),
     "thanks": Reason("error.thanks_receiver_only", "receiver only"),
+    "meet_party": Reason("error.meet_not_yours", "not one of theirs"),
+    "meet_turn": Reason("error.meet_not_your_turn", "the other's answer"),
+    "no_meet": Reason("error.meet_not_found", "not in their network"),
 }
 
 # Refusals that depend on the state (the only admin), not on the role: a button may show them.
@@ -207,6 +210,7 @@ RECRUITMENT = "Recruitment"
 REPORTS = "Breach reports"
 MYDATA = "My data"
 MEETINGS = "Meetings and visitors"
+MEETS = "One-to-ones"
 DIRECTORY = "Directory and stats"
 OTHER = "Everyone's pages"
 
@@ -423,6 +427,29 @@ ROWS: tuple[Row, ...] = (
         outsider=no("no_visitor"), sponsor=YES, admin=YES),
     row(MEETINGS, "`/visitors`", "visitors", default=limited("no contact"), outsider=OWN,
         sponsor=YES, admin=YES, shows=(VISITOR_CONTACT,)),
+    # One-to-ones
+    row(MEETS, "`/meet @member when | where`", "meet", "@Dora tomorrow 10:00 | Café",
+        outsider=no("no_member")),
+    row(MEETS, "`/meet` (the form)", "meet", outsider=OWN),
+    row(MEETS, "`/meet` (form submitted)", "meet", values={"member": "Dora", "when": "tomorrow "
+        "10:00", "place": "Café"}, outsider=no("no_member")),
+    row(MEETS, "`/meet 2` (the card)", "meet", "2", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties, note="its two members only; each sees only "
+        "their own note"),
+    row(MEETS, "`/meet 2 accept`", "meet", "2 accept", default=no("meet_party"),
+        outsider=no("no_meet"), receiver=YES, referrer=no("meet_turn"),
+        note="the member it waits for"),
+    row(MEETS, "`/meet 2 move when`", "meet", "2 move tomorrow 11:00", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties),
+    row(MEETS, "`/meet 2 decline`", "meet", "2 decline", default=no("meet_party"),
+        outsider=no("no_meet"), by_role=_parties),
+    row(MEETS, "`/meet 1 done | what I learned`", "meet", "1 done | Knows every caterer",
+        default=no("meet_party"), outsider=no("no_meet"), reporter=YES, reported=YES,
+        note="after its time; the note is read by its author alone"),
+    row(MEETS, "`/meet pause 4w`", "meet", "pause 4w", outsider=OWN),
+    row(MEETS, "`/meets`", "meets", outsider=OWN, note="the actor's own one-to-ones"),
+    row(MEETS, "`/stats pairs`", "stats", "pairs", default=no("admin"), outsider=OWN,
+        admin=YES),
     # My data
     row(MYDATA, "`/mydata`", "mydata", outsider=OWN),
     row(MYDATA, "`/mydata export`", "mydata", "export", outsider=OWN,
@@ -489,6 +516,8 @@ def render() -> str:
         "network no longer asks for, so a recruiter opens its vote by hand); Ivan and Judy "
         "interview them all; Rita is the recruiter;",
         "- Paul filed breach report #1 about Quentin (poaching);",
+        "- Paul and Quentin's one-to-one #1 took place an hour ago; Bob proposed one-to-one #2 "
+        "to Carol, who has not answered yet;",
         "- Dora is a plain member who is only ever the target (`@Dora`) of a command;",
         "- network B, in the same database, whose only member and admin is Xavier.",
         "",

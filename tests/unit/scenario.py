@@ -4,15 +4,16 @@ Network A (admin Alice): Bob gave Carol referrals #1 (offered, with a client con
 (accepted) and #3 (won); Sam sponsors candidates #1 (interviews, Judy's report in), #2 (vote
 open), #3 (admitted), #4 (blocked by #1's profession) and #5 (both reports in; it waited for a
 site visit the network no longer asks for, so its vote is opened by hand), interviewed by Ivan
-and Judy; Rita is the recruiter; Paul filed breach report #1 about Quentin. Network B: Xavier
-alone, its admin.
+and Judy; Rita is the recruiter; Paul filed breach report #1 about Quentin. Paul and
+Quentin's one-to-one #1 took place an hour ago; Bob proposed one-to-one #2 to Carol (her answer
+awaited); pairing rounds are off. Network B: Xavier alone, its admin.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,12 @@ RECRUITERS_CHANNEL, ANNOUNCEMENTS_CHANNEL = "recruiters", "general"
 def build_scenario() -> Bot:
     bot = Bot(network=A)
     bot.ok("Alice", "charter", "commission 10%")
+    # Paul and Quentin's one-to-one first: its time has passed when the rest happens.
+    bot.ok("Alice", "network", "set pairing-weeks off")
+    bot.ok("Quentin", "meets")
+    bot.ok("Paul", "meet", "@Quentin tomorrow 10:00")
+    bot.ok("Quentin", "meet", "1 accept")
+    bot.clock.advance(timedelta(days=1, hours=1))
     bot.join(*MEMBERS)
     bot.ok("Alice", "network", f"set recruiters-channel {RECRUITERS_CHANNEL}")
     bot.ok("Alice", "network", f"set announcements-channel {ANNOUNCEMENTS_CHANNEL}")
@@ -77,6 +84,7 @@ def build_scenario() -> Bot:
     bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT}")
     bot.ok("Alice", "meeting", "schedule sat 09:30 | Café du Port")
     bot.ok("Sam", "visitor", f"Tom Hale | baker | Hale & Co | {matrix.VISITOR_CONTACT} | next")
+    bot.ok("Bob", "meet", "@Carol 2025-03-20 10:00 | Café de la Gare")
     bot.ok("Xavier", "charter", "accept", network=B)
     bot.ok("Xavier", "meeting", "schedule sat 09:30", network=B)
     return bot

@@ -14,6 +14,8 @@ from core.charter.default_text import SECTION_KEYS
 from core.commands import COMMANDS
 from core.meetings.engagement import Engagement
 from core.meetings.model import Mark
+from core.meets.model import MeetState
+from core.meets.pairing import Why
 from core.recruitment.model import Ballot, Recommendation, Stage, Unfit
 from core.referrals.model import MOVES, Party, Status, first_step
 from core.shared import errors
@@ -263,6 +265,10 @@ DYNAMIC_KEYS: dict[str, set[str]] = {
     "f'engagement.{reading.name}'": {f"engagement.{n}" for n in INDICATOR_NAMES},
     "f'engagement.{reading.name}.none'": {f"engagement.{n}.none" for n in INDICATOR_NAMES},
     "f'engagement.light.{light.value}'": {f"engagement.light.{e.value}" for e in Engagement},
+    "f'meet.state.{meet.state.value}'": {f"meet.state.{s.value}" for s in MeetState},
+    "f'pairing.why.{reason.why.value}'": {f"pairing.why.{w.value}" for w in Why} - {
+        "pairing.why.words"  # written with the words it names
+    },
 }
 
 

@@ -73,21 +73,23 @@ def test_everyone_can_read_the_settings(bot: Bot) -> None:
         "Days before an unpaid commission is reminded (twice that: admins)": (
             "30 days  (payment-days)"
         ),
-        "Days the club's data is kept after the app is removed": "30  "
+        "Days the club's data is kept after the app is removed": "30 days  "
         "(uninstalled-retention-days)",
-        "When the week's asks are posted (day and time, or off)": "mon 08:00  (asks-day)",
-        "Weeks an ask stays current": "1  (ask-weeks)",
+        "When the week's asks are posted (day and time, or off)": "Monday 08:00  (asks-day)",
+        "Weeks an ask stays current": "1 week  (ask-weeks)",
         'Minutes the "I\'m here" button stays open': "60  (checkin-minutes)",
         "Absences allowed in the window (medical and substitutes aside)": "3  (absences-allowed)",
-        "Months the absences are counted over": "6  (absence-window-months)",
-        "Months after the visit before a visitor's contact is erased": "6  "
+        "Months the absences are counted over": "6 months  (absence-window-months)",
+        "Months after the visit before a visitor's contact is erased": "6 months  "
         "(visitor-retention-months)",
-        "Months the engagement light is read over": "6  (engagement-months)",
-        "Days a new member's light stays grey": "60  (grace-days)",
+        "Months the engagement light is read over": "6 months  (engagement-months)",
+        "Days a new member's light stays grey": "60 days  (grace-days)",
         "Weight of attendance in the engagement light": "3  (weight-attendance)",
         "Weight of referrals given in the engagement light": "3  (weight-referrals)",
         "Weight of visitors brought in the engagement light": "1  (weight-visitors)",
         "Weight of the quality score in the engagement light": "2  (weight-quality)",
+        "Weeks between pairing rounds (off: no rounds)": "2  (pairing-weeks)",
+        "Months before two members are paired again": "6 months  (pairing-months)",
         "Admins": "Alice",
         "Recruiters": "-",
         "Experienced members": "-",

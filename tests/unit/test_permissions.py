@@ -255,6 +255,8 @@ VIEWS = (
     ("candidate", "3"),
     ("candidate", "4"),
     ("report", "1"),
+    ("meet", "1"),
+    ("meet", "2"),
 )
 
 

@@ -28,6 +28,21 @@ SAMPLES = {
     "contact-retention-months": "12",
     "correction-days": "15",
     "payment-days": "45",
+    "uninstalled-retention-days": "7",
+    "asks-day": "lundi 8h",
+    "ask-weeks": "2",
+    "checkin-minutes": "45",
+    "absences-allowed": "2",
+    "absence-window-months": "3",
+    "visitor-retention-months": "3",
+    "engagement-months": "12",
+    "grace-days": "30",
+    "weight-attendance": "2",
+    "weight-referrals": "4",
+    "weight-visitors": "0",
+    "weight-quality": "1",
+    "pairing-weeks": "3",
+    "pairing-months": "4",
 }
 
 

@@ -21,6 +21,8 @@ from core.shared.i18n import (
     keywords_fr,
     meetings_en,
     meetings_fr,
+    meets_en,
+    meets_fr,
     settings_en,
     settings_fr,
 )
@@ -37,6 +39,7 @@ FEATURES = (
     (settings_en, settings_fr),
     (export_en, export_fr),
     (guidance_en, guidance_fr),
+    (meets_en, meets_fr),
 )
 EN: dict[str, str] = {**CORE_EN}
 FR: dict[str, str] = {**CORE_FR}

@@ -15,7 +15,8 @@ MESSAGES: dict[str, str] = {
     "closed business, commissions, conversion, days to first contact, feedback and the most "
     "generous members, with a chart. /stats me: mine, with my activity light. /stats "
     "activity: the activity lights (admins see everyone's). /stats export (admins): the "
-    "referrals and the commission ledger as CSV files.",
+    "referrals and the commission ledger as CSV files. /stats pairs (admins): the latest "
+    "pairing round and how many of its pairs met.",
     "param.keywords": "keywords",
     "param.keywords.label": "Keywords",
     "param.keywords.hint": "What you do, in words a member would use: bookkeeping, payroll, VAT.",

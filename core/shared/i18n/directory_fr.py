@@ -17,7 +17,8 @@ MESSAGES: dict[str, str] = {
     "premier contact, avis et membres les plus généreux, avec un graphique. /stats me : les "
     "miens, avec mon voyant d'activité. /stats activity : les voyants d'activité (les "
     "administrateurs voient ceux de tous). /stats export (administrateurs) : les "
-    "recommandations et le registre des commissions en fichiers CSV.",
+    "recommandations et le registre des commissions en fichiers CSV. /stats pairs "
+    "(administrateurs) : le dernier tour de binômes et combien se sont vus.",
     "param.keywords": "mots-clés",
     "param.keywords.label": "Mots-clés",
     "param.keywords.hint": "Ce que vous faites, avec les mots d'un membre : comptabilité, "

@@ -216,4 +216,18 @@ MESSAGES: dict[str, str] = {
     "kw.visitor.came": "came",
     "kw.visitor.noshow": "noshow",
     "kw.visitors": "visitors",
+    # One-to-ones and pairing rounds
+    "kw.network.key.pairing-weeks": "pairing-weeks",
+    "kw.network.key.pairing-months": "pairing-months",
+    "kw.meet": "meet",
+    "kw.meet.show": "show",
+    "kw.meet.accept": "accept",
+    "kw.meet.decline": "decline",
+    "kw.meet.move": "move",
+    "kw.meet.done": "done",
+    "kw.option.learned": "learned",
+    "kw.meet.pause": "pause",
+    "kw.option.duration": "duration",
+    "kw.meets": "meets",
+    "kw.stats.pairs": "pairs",
 }

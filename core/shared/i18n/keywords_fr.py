@@ -217,4 +217,18 @@ MESSAGES: dict[str, str] = {
     "kw.visitor.came": "venu",
     "kw.visitor.noshow": "pas-venu",
     "kw.visitors": "visiteurs",
+    # One-to-ones and pairing rounds
+    "kw.network.key.pairing-weeks": "semaines-binômes",
+    "kw.network.key.pairing-months": "mois-binômes",
+    "kw.meet": "tête-à-tête",
+    "kw.meet.show": "voir",
+    "kw.meet.accept": "accepter",
+    "kw.meet.decline": "refuser",
+    "kw.meet.move": "déplacer",
+    "kw.meet.done": "fait",
+    "kw.option.learned": "appris",
+    "kw.meet.pause": "pause",
+    "kw.option.duration": "durée",
+    "kw.meets": "tête-à-têtes",
+    "kw.stats.pairs": "binômes",
 }

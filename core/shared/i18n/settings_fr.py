@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "setting.now.correction-days": "Le destinataire peut désormais corriger le montant conclu "
     "pendant {value}.",
     "setting.now.payment-days": "Une commission impayée est désormais rappelée au bout de {value}.",
+    "setting.now.other": "{label} : désormais {value}.",
+    "setting.weeks.one": "{n} semaine",
+    "setting.weeks.other": "{n} semaines",
     "setting.days.one": "{n} jour",
     "setting.days.other": "{n} jours",
     "setting.months.one": "{n} mois",

@@ -1,7 +1,7 @@
 """weekly asks and thanks: members' asks of the week, public thanks; asks-day and ask-weeks
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-29 22:30:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from storage.types import IdType, UTCDateTime
 
 revision: str = "0013"
-down_revision: str | None = "0011"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

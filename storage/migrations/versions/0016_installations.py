@@ -1,6 +1,6 @@
 """installations: networks removed from their platform; Slack's OAuth stores; platform state
 
-Revision ID: 0017
+Revision ID: 0016
 Revises: 0015
 Create Date: 2026-11-29 22:30:00.000000
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0017"
+revision: str = "0016"
 down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
