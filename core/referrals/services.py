@@ -31,6 +31,19 @@ from core.shared.ui import InputKind as K
 from core.shared.ui import Reply
 
 CORRECT = "correct"
+
+# What the other party hears after each move; a decline or a loss names its reason when the
+# receiver gave one (a missing reason is left out of the sentence).
+NOTICES = {
+    "accept": "notice.accept",
+    "decline": "notice.decline",
+    "cancel": "notice.cancel",
+    "contacted": "notice.contacted",
+    "won": "notice.won",
+    "lost": "notice.lost",
+    "paid": "notice.paid",
+}
+NOTICES_WITH_REASON = {"decline": "notice.decline_reason", "lost": "notice.lost_reason"}
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
@@ -239,7 +252,7 @@ def _correct(ctx: Context, number: int, note: str) -> Reply:
     days = ctx.network.correction_days
     if not ctx.actor.is_admin and ctx.now > closed_at + timedelta(days=days):
         raise NotAllowed(
-            "error.correct_too_late", number=number, days=days, won=ctx.local(closed_at, "%Y-%m-%d")
+            "error.correct_too_late", number=number, count=days, won=ctx.day(closed_at)
         )
     old_amount, old_due = found.closed_amount, found.commission_due or Decimal("0.00")
     if amount == old_amount:
@@ -301,13 +314,20 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
     other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
     member = ctx.member(other)
     shown = card(ctx, found, member.id, member.is_admin)
+    note = found.events[-1].note
+    if settled:
+        key = "notice.won_settled"
+    elif note and move.verb in NOTICES_WITH_REASON:
+        key = NOTICES_WITH_REASON[move.verb]
+    else:
+        key = NOTICES[move.verb]
     text = t(
-        "notice.won_settled" if settled else f"notice.{move.verb}",
+        key,
         number=found.number,
         who=ctx.actor.display_name,
         amount=money(ctx, found, found.closed_amount),
         due=money(ctx, found, found.commission_due),
-        note=found.events[-1].note or "-",
+        note=note,
     )
     ctx.notify(other, replace(shown, text=text), kind=f"referral.{move.target.value}")
 
@@ -357,7 +377,7 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
     )
     average, count = ctx.uow.feedback.quality(ctx.network.id, ctx.actor.id)
     if average is not None:
-        summary += "\n" + t("quality.mine", score=f"{average:.1f}", count=count)
+        summary += "\n" + t("quality.mine", score=ctx.decimal(average), count=count)
     return Reply(
         title=t(f"referrals.title{'.' + which if which else ''}"),
         lines=tuple(lines),
@@ -371,7 +391,7 @@ def clients(ctx: Context, args: NoArgs) -> Reply:
     if not owned:
         return Reply(text=t("clients.none"))
     lines = tuple(
-        t("clients.line", client=c.name, since=ctx.local(c.created_at, "%Y-%m-%d")) for c in owned
+        t("clients.line", client=c.name, since=ctx.day(c.created_at)) for c in owned
     )
     return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)
 
