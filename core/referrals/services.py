@@ -43,6 +43,13 @@ NOTICES = {
     "lost": "notice.lost",
     "paid": "notice.paid",
 }
+# A line of `/referrals`: given or received, with its amounts once it is won.
+LEDGER_LINES = {
+    (True, True): "referrals.line_given",
+    (True, False): "referrals.line_given_open",
+    (False, True): "referrals.line_received",
+    (False, False): "referrals.line_received_open",
+}
 NOTICES_WITH_REASON = {"decline": "notice.decline_reason", "lost": "notice.lost_reason"}
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
@@ -359,7 +366,7 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
         (due_to_me if given else owed_by_me).append(item)
         lines.append(
             t(
-                "referrals.line_given" if given else "referrals.line_received",
+                LEDGER_LINES[given, item.closed_amount is not None],
                 number=item.number,
                 other=other,
                 client=client.name if client else "?",

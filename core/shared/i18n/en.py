@@ -665,6 +665,8 @@ MESSAGES: dict[str, str] = {
     "notice.breach_dismissed_note": "Your report #{number} was dismissed: {note}",
     "report.history_line_note": "{at} {who}: {state} ({note})",
     "audit.line_detail": "{at} {who}: {what}: {detail}",
+    "referrals.line_given_open": "#{number} to {other}: {client}, {status}",
+    "referrals.line_received_open": "#{number} passed by {other}: {client}, {status}",
 }
 
 # Messages that depend on a count (the `count` parameter), one text per CLDR

@@ -706,6 +706,8 @@ MESSAGES: dict[str, str] = {
     "{note}",
     "report.history_line_note": "{at} {who} : {state} ({note})",
     "audit.line_detail": "{at} {who} : {what} : {detail}",
+    "referrals.line_given_open": "N° {number}, transmise à {other} : {client}, {status}",
+    "referrals.line_received_open": "N° {number}, transmise par {other} : {client}, {status}",
 }
 
 # Messages that depend on a count (the `count` parameter), one text per CLDR
