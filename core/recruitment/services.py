@@ -890,7 +890,7 @@ def link(ctx: Context, args: LinkArgs) -> Reply:
             "error.link_existing_member",
             member=member.display_name,
             number=candidate.number,
-            since=ctx.moment(member.joined_at),
+            since=ctx.day(member.joined_at),
             concerns="member",
         )
     member.profession = candidate.profession

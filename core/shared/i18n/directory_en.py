@@ -83,8 +83,8 @@ MESSAGES: dict[str, str] = {
     "light.details": "{light}: referrals given {given} ({expected} expected), received "
     "referrals answered {answered}/{received}, feedback given when asked "
     "{followups_answered}/{followups}, feedback received {feedback}",
-    "stats.exported": "The treasurer's files: {referrals} referrals, {commissions} "
-    "commission lines (amounts before tax, dates in the network's time).",
+    "stats.exported": "The treasurer's files (amounts before tax, dates in the network's "
+    "time). Referrals: {referrals}; commission lines: {commissions}.",
     # Chart
     "chart.title": "Referrals and business closed, {who} ({first} to {last})",
     "chart.month_names": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",

@@ -92,8 +92,8 @@ MESSAGES: dict[str, str] = {
     "light.details": "{light} : recommandations données {given} (attendu : {expected}), "
     "réponse aux recommandations reçues {answered}/{received}, avis donnés quand ils étaient "
     "demandés {followups_answered}/{followups}, avis reçus {feedback}",
-    "stats.exported": "Les fichiers du trésorier : {referrals} recommandations, "
-    "{commissions} lignes de commission (montants HT, dates à l'heure du réseau).",
+    "stats.exported": "Les fichiers du trésorier (montants HT, dates à l'heure du réseau). "
+    "Recommandations : {referrals} ; lignes de commission : {commissions}.",
     # Graphique
     "chart.title": "Recommandations et affaires conclues, {who} ({first} à {last})",
     "chart.month_names": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
