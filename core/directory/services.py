@@ -112,7 +112,9 @@ def _line(
     if found.joined_at is not None:
         parts.append(_since(ctx, found.joined_at))
     if standing.quality is not None:
-        score = t("members.quality_value", score=ctx.decimal(standing.quality), count=standing.scores)
+        score = t(
+            "members.quality_value", score=ctx.decimal(standing.quality), count=standing.scores
+        )
         parts.append(t("members.quality", quality=score))
     parts.append(t.n("members.given", standing.given))
     line = t("members.separator").join(parts)

@@ -4,8 +4,8 @@ and the chart drawn through the renderer port."""
 from __future__ import annotations
 
 import logging
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 
 from core.referrals.followups import UNANSWERED_DAYS
 from core.shared import formats

@@ -54,7 +54,7 @@ def test_suggestions_members_stats_and_export(database_url: str, tmp_path: Path)
     assert "Who fits “bookkeeping for a restaurant”" in suggested
     lines = [line.strip() for line in suggested.splitlines() if line.strip().startswith("- ")]
     # carol asked: her own profile (restaurant overflow) is never suggested to her.
-    assert lines == ["- 1. bob: Accountant (matched: bookkeeping, restaurants; quality -)"]
+    assert lines == ["- 1. bob: Accountant (matched: bookkeeping, restaurants)"]
     assert "To pass the client: /refer @bob CLIENT | NEED" in suggested
 
     directory = after(out, "/members restaurant")

@@ -90,7 +90,7 @@ def test_members_lists_everyone_with_their_standing(bot: Bot) -> None:
     assert reply.text == "1 member has no profile yet."
     assert reply.lines[0].startswith("Alice: Business coach; Teams that move; member since ")
     bob, dave = reply.lines[1], reply.lines[3]
-    assert bob.endswith("quality -; 1 referrals given")
+    assert bob.endswith("(0 months); 1 referral given")
     assert dave.endswith("quality 5.0/5 (1); 0 referrals given")
     assert reply.lines[4].startswith("Dan: no profile yet; member since Mar 1, 2025 (0 months)")
     assert "You have no profile yet: /profile PROFESSION | KEYWORDS | PITCH." in reply.footer

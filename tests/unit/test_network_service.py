@@ -154,7 +154,7 @@ def test_set_locale_fr_switches_every_reply_to_french(bot: Bot) -> None:
     )
     assert bot.refused("Bob", "referral", "1 cancel").text == (
         "La recommandation n° 1 est au statut « acceptée » : elle ne peut pas être marquée "
-        "« cancel » pour l'instant."
+        "« annulée » pour l'instant."
     )
     won = bot.ok("Carol", "referral", "1 won 1 200,50")
     assert f"1{NNBSP}200,50\xa0€" in fields(won).values()

@@ -125,14 +125,14 @@ def test_my_figures(bot: Bot) -> None:
         "Business I closed (before tax)": "€10,000",
         "Commissions I owe: due / paid": "€1,000 / €1,000",
         "Commissions owed to me: due / paid": "€0 / €0",
-        "Conversion": "50% (1 won of 2 decided)",
+        "Conversion": "50% won (1 of 2 decided referrals)",
         "Days to first contact (median)": "3.5 days (over 2 referrals)",
         "Feedback received": "4.0/5 (2 scores)",
     }
     # Joined this month: one referral is what is expected of her; she answered both received.
     assert light == (
-        "🟢 green: 1 referrals given (1 expected), 2/2 received answered, 0/0 feedback given "
-        "when asked, feedback received 4.0"
+        "🟢 green: referrals given 1 (1 expected), received referrals answered 2/2, feedback "
+        "given when asked 0/0, feedback received 4.0"
     )
     assert "The light weighs the last six months" in reply.footer
     earned = values(bot.ok("Bob", "stats", "me"))["Commissions owed to me: due / paid"]
@@ -147,7 +147,7 @@ def test_the_activity_lights_admins_see_everyone_members_themselves(bot: Bot) ->
     assert everyone.footer.startswith("3 green, 0 amber, 1 red")
     mine = bot.ok("Dave", "stats", "activity")
     assert mine.title == "Dave: activity over six months"
-    assert mine.text.startswith("🟢 green: 1 referrals given")
+    assert mine.text.startswith("🟢 green: referrals given 1 (1 expected)")
     assert not mine.lines
 
 
@@ -272,7 +272,9 @@ def test_stats_speak_french(bot: Bot) -> None:
     reply = bot.ok("Bob", "stats")
     assert reply.title == "Net T1 : mars 2025, à ce jour"
     assert values(reply)["Affaires conclues (HT)"] == "10\u202f000\xa0€"
-    assert values(reply)["Taux de transformation"] == "50\xa0% de réussite (1 sur 2 recommandations tranchées)"
+    assert values(reply)["Taux de transformation"] == (
+        "50\xa0% de réussite (1 sur 2 recommandations tranchées)"
+    )
     assert values(reply)["Jours avant le premier contact (médiane)"].startswith("3,5 jours")
     assert bot.refused("Bob", "stats", "export").text.startswith("Seuls les administrateurs")
 
