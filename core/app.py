@@ -21,6 +21,7 @@ from core.charter import reminders as charter_reminders
 from core.charter import services as charter
 from core.commands import COMMANDS, find_command
 from core.network import lifecycle
+from core.referrals.model import STATUS_KEYS, Status
 from core.referrals.suggest import referral_numbers
 from core.shared.charts_port import ChartRenderer
 from core.shared.context import Context
@@ -183,8 +184,9 @@ class Apport:
     def error_reply(self, error: ApportError, locale: str) -> Reply:
         t = Translator(locale, self.command_names)
         params = dict(error.params)
-        if "status" in params:
-            params["status"] = t(f"status.{params['status']}")
+        for name in ("status", "target"):  # a referral's status, named in words
+            if name in params:
+                params[name] = t(STATUS_KEYS[Status(str(params[name]))])
         if isinstance(error, UsageError):
             command = find_command(str(params.get("command", "help")))
             verb = command.verb(str(params.get("verb", ""))) or command.verbs[0]

@@ -453,9 +453,9 @@ class Dispatcher:
         since = item.created_at or item.due_at
         text = ctx.t(
             "alert.delivery_outage",
-            since=since.strftime("%Y-%m-%d %H:%M"),
+            since=ctx.moment(since),
             reason=reason,
-            hours=int(self.delivery_window.total_seconds() // 3600),
+            count=int(self.delivery_window.total_seconds() // 3600),
         )
         self._tell_admins(ctx, OUTAGE_ALERT, Reply(text=text), now)
 
@@ -476,7 +476,7 @@ class Dispatcher:
             return
         text = ctx.t(
             "alert.delivery_expired",
-            hours=int(self.delivery_window.total_seconds() // 3600),
+            count=int(self.delivery_window.total_seconds() // 3600),
             kind=item.kind,
             recipient=self._recipient(ctx, item),
             reason=reason,

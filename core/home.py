@@ -47,7 +47,9 @@ def home(ctx: Context, args: NoArgs) -> Reply:
         Field(t("home.waiting"), str(len(waiting))),
         Field(t("home.open_given"), str(len(open_given))),
         Field(t("home.clients"), str(len(ctx.uow.clients.owned_by(ctx.network.id, me.id)))),
-        Field(t("home.quality"), f"{average:.1f}/5 ({count})" if average is not None else "-"),
+        Field(
+            t("home.quality"), f"{ctx.decimal(average)}/5 ({count})" if average is not None else "-"
+        ),
     )
     return Reply(
         title=t("home.title", name=me.display_name, network=ctx.network.name),

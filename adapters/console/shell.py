@@ -9,7 +9,6 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from adapters.common.invocations import invocation
 from adapters.console.clock import ConsoleClock
@@ -17,6 +16,7 @@ from adapters.console.files import save
 from adapters.console.render import render
 from core.app import Apport, Invocation
 from core.network.services import parse_offset
+from core.shared import formats
 from core.shared.errors import ApportError
 from core.shared.i18n import Translator
 from core.shared.text import fold
@@ -104,9 +104,9 @@ class ConsoleSession:
 
     def _clock(self, text: str) -> None:
         now = self.clock.shift(parse_offset(text)) if text else self.clock.now()
-        zone = ZoneInfo(self.app.timezone_of(NETWORK_KEY))
-        shown = now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-        self.write(self._t()("console.clock", time=shown))
+        t = self._t()
+        shown = formats.moment(now, t.locale, self.app.timezone_of(NETWORK_KEY))
+        self.write(t("console.clock", time=shown))
         if text and self.after_clock is not None:
             self.after_clock()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from core.charter.default_text import DEFAULT_CHARTER, SECTION_KEYS
 from core.charter.model import CharterVersion, CommissionKind, CommissionRule, parse_commission_rule
@@ -29,8 +30,8 @@ def describe_rule(ctx: Context, rule: CommissionRule) -> str:
     if rule.kind is CommissionKind.NONE:
         return t("commission.none")
     if rule.kind is CommissionKind.FLAT:
-        return t("commission.flat", amount=ctx.money(rule.flat))
-    text = t("commission.percent", rate=f"{rule.rate.normalize():f}" if rule.rate else "0")
+        return t("commission.flat", amount=ctx.money(rule.flat or Decimal("0")))
+    text = t("commission.percent", rate=ctx.number(rule.rate or 0))
     if rule.minimum is not None:
         text += t("commission.min", amount=ctx.money(rule.minimum))
     if rule.cap is not None:
@@ -69,7 +70,7 @@ def show(ctx: Context, args: NoArgs) -> Reply:
             "charter.title",
             network=ctx.network.name,
             version=current.version,
-            date=ctx.local(current.created_at, "%Y-%m-%d"),
+            date=ctx.day(current.created_at),
         ),
         fields=fields,
         footer=status,
@@ -92,7 +93,7 @@ def history(ctx: Context, args: NoArgs) -> Reply:
         t(
             "charter.history_line",
             version=v.version,
-            date=ctx.local(v.created_at, "%Y-%m-%d"),
+            date=ctx.day(v.created_at),
             rule=describe_rule(ctx, v.rule),
             who=ctx.name(v.created_by) if v.created_by else t("charter.default_author"),
             accepted=ctx.uow.charters.acceptance_count(ctx.network.id, v.version),

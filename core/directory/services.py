@@ -88,11 +88,9 @@ def profile_initial(ctx: Context) -> dict[str, str]:
     return {"profession": mine.profession, "keywords": mine.keywords, "pitch": mine.pitch}
 
 
-def _since(ctx: Context, joined_at: datetime | None) -> str:
-    if joined_at is None:
-        return "-"
+def _since(ctx: Context, joined_at: datetime) -> str:
     months = max(0, (ctx.now - joined_at).days * 12 // 365)
-    return ctx.t("members.seniority", since=ctx.local(joined_at, "%Y-%m-%d"), months=months)
+    return ctx.t.n("members.seniority", months, since=ctx.day(joined_at))
 
 
 def _standings(ctx: Context, shown: list[Profile]) -> dict[int, Standing]:
@@ -108,18 +106,24 @@ def _line(
 ) -> str:
     t = ctx.t
     standing = standing or Standing()
-    quality = (
-        f"{standing.quality:.1f}/5 ({standing.scores})" if standing.quality is not None else "-"
-    )
-    line = t(
-        "members.line",
-        name=found.name,
-        profession=found.profession or t("members.no_profession"),
-        pitch=found.pitch or "-",
-        since=_since(ctx, found.joined_at),
-        quality=quality,
-        given=standing.given,
-    )
+    parts = [
+        t(
+            "members.line",
+            name=found.name,
+            profession=found.profession or t("members.no_profession"),
+        )
+    ]
+    if found.pitch:
+        parts.append(found.pitch)
+    if found.joined_at is not None:
+        parts.append(_since(ctx, found.joined_at))
+    if standing.quality is not None:
+        score = t(
+            "members.quality_value", score=ctx.decimal(standing.quality), count=standing.scores
+        )
+        parts.append(t("members.quality", quality=score))
+    parts.append(t.n("members.given", standing.given))
+    line = t("members.separator").join(parts)
     if matched:
         line += " " + t("members.matched", words=", ".join(matched))
     return line + ask_suffix(ctx, ask)
@@ -182,12 +186,12 @@ def _suggestion(
     found = match.profile
     quality = standing.quality if standing else None
     line = ctx.t(
-        "suggest.line",
+        "suggest.line" if quality is not None else "suggest.line_new",
         position=position,
         name=found.name,
         profession=found.profession or ctx.t("members.no_profession"),
         words=", ".join(match.matched),
-        quality=f"{quality:.1f}/5" if quality is not None else "-",
+        quality=f"{ctx.decimal(quality)}/5" if quality is not None else "",
     )
     return line + ask_suffix(ctx, ask)
 

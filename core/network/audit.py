@@ -17,11 +17,11 @@ def audit(ctx: Context, args: NoArgs) -> Reply:
         return Reply(text=t("audit.none"))
     lines = tuple(
         t(
-            "audit.line",
-            at=ctx.local(e.at),
+            "audit.line_detail" if e.detail else "audit.line",
+            at=ctx.moment(e.at),
             who=ctx.name(e.actor_id) if e.actor_id else "Apport",
             what=t(f"audit.{e.what}"),
-            detail=f": {e.detail}" if e.detail else "",
+            detail=e.detail,
         )
         for e in entries
     )

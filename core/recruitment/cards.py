@@ -53,7 +53,7 @@ def tally_line(ctx: Context, result: Tally) -> str:
         yes=result.yes,
         no=result.no,
         abstain=result.abstain,
-        turnout=result.turnout,
+        count=result.turnout,
         eligible=result.eligible,
     )
 
@@ -90,7 +90,7 @@ def card(ctx: Context, candidate: Candidate, result: Tally | None = None) -> Rep
         voters = ", ".join(ctx.name(v) for v in candidate.votes) or "-"
         fields.append(Field(t("field.voted"), voters))
         if candidate.vote_deadline:
-            fields.append(Field(t("field.deadline"), ctx.local(candidate.vote_deadline)))
+            fields.append(Field(t("field.deadline"), ctx.moment(candidate.vote_deadline)))
     if result is not None and candidate.stage in (Stage.ADMITTED, Stage.REJECTED):
         fields.append(Field(t("field.tally"), tally_line(ctx, result)))
     if candidate.decision_note:
@@ -101,16 +101,16 @@ def card(ctx: Context, candidate: Candidate, result: Tally | None = None) -> Rep
         fields.append(Field(t("field.previous_networks"), candidate.previous_networks))
         lines.extend(_reports_visible(ctx, candidate))
         lines.extend(
-            t("candidate.visit_line", who=ctx.name(v.member_id), at=ctx.local(v.at), notes=v.notes)
+            t("candidate.visit_line", who=ctx.name(v.member_id), at=ctx.moment(v.at), notes=v.notes)
             for v in candidate.visits
         )
         lines.extend(
             t(
-                "candidate.history_line",
-                at=ctx.local(e.at),
+                "candidate.history_line_detail" if e.detail else "candidate.history_line",
+                at=ctx.moment(e.at),
                 who=ctx.name(e.actor_id) if e.actor_id else "Apport",
                 what=t(f"event.{e.what}"),
-                detail=f" ({e.detail})" if e.detail else "",
+                detail=e.detail,
             )
             for e in candidate.events
         )

@@ -679,7 +679,7 @@ def _open(ctx: Context, candidate: Candidate) -> None:
     t = ctx.t
     ballot_call = Reply(
         text=t(
-            "candidate.vote_post", name=candidate.name, deadline=ctx.local(candidate.vote_deadline)
+            "candidate.vote_post", name=candidate.name, deadline=ctx.moment(candidate.vote_deadline)
         ),
         actions=vote_actions(ctx, candidate),
     )
@@ -693,7 +693,7 @@ def _open(ctx: Context, candidate: Candidate) -> None:
                     "notice.vote_open",
                     name=candidate.name,
                     number=candidate.number,
-                    deadline=ctx.local(candidate.vote_deadline),
+                    deadline=ctx.moment(candidate.vote_deadline),
                 ),
             ),
             kind="candidate.vote",
@@ -840,7 +840,7 @@ def remind_voters(ctx: Context, item: OutboxItem) -> None:
             "notice.vote_reminder",
             name=candidate.name,
             number=candidate.number,
-            deadline=ctx.local(candidate.vote_deadline),
+            deadline=ctx.moment(candidate.vote_deadline),
         ),
         actions=vote_actions(ctx, candidate),
     )
@@ -892,7 +892,7 @@ def link(ctx: Context, args: LinkArgs) -> Reply:
             "error.link_existing_member",
             member=member.display_name,
             number=candidate.number,
-            since=ctx.local(member.joined_at),
+            since=ctx.day(member.joined_at),
             concerns="member",
         )
     member.profession = candidate.profession

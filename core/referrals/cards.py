@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.asks.cards import referral_match
-from core.referrals.model import MOVES, Referral, Status
+from core.referrals.model import MOVES, STATUS_KEYS, Referral, Status
 from core.shared.context import Context
 from core.shared.money import format_amount
 from core.shared.outbox import OutboxItem
@@ -80,11 +80,11 @@ def with_quality(ctx: Context, member_id: int) -> str:
     name = ctx.name(member_id)
     if average is None:
         return name
-    return ctx.t("quality.inline", name=name, score=f"{average:.1f}", count=count)
+    return ctx.t("quality.inline", name=name, score=ctx.decimal(average), count=count)
 
 
 def status_label(ctx: Context, status: Status) -> str:
-    return ctx.t(f"status.{status.value}")
+    return ctx.t(STATUS_KEYS[status])
 
 
 def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool) -> Reply:
@@ -126,11 +126,11 @@ def card(ctx: Context, referral: Referral, viewer_id: int, viewer_is_admin: bool
         fields.insert(4, answers)  # after the need it answers
     history = tuple(
         t(
-            "history.line",
-            at=ctx.local(event.at),
+            "history.line_note" if event.note else "history.line",
+            at=ctx.moment(event.at),
             who=ctx.name(event.actor_id),
             status=status_label(ctx, event.to_status),
-            note=f" ({event.note})" if event.note else "",
+            note=event.note,
         )
         for event in referral.events
     )

@@ -40,7 +40,7 @@ def feedback(ctx: Context, args: FeedbackArgs) -> Reply:
     comment = check_length(args.comment.strip(), t("param.comment"), "comment")
     if score_text == LATER:
         followups.ask_again(ctx, referral)
-        return Reply(text=t("feedback.later", days=ASK_AGAIN_DAYS))
+        return Reply(text=t.n("feedback.later", ASK_AGAIN_DAYS))
     score = int(score_text)
     ctx.uow.feedback.save(
         Feedback(
@@ -52,12 +52,12 @@ def feedback(ctx: Context, args: FeedbackArgs) -> Reply:
     if score <= ALERT_AT_OR_BELOW:
         alert = Reply(
             text=t(
-                "notice.low_feedback",
+                "notice.low_feedback_comment" if comment else "notice.low_feedback",
                 score=score,
                 number=referral.number,
                 referrer=ctx.actor.display_name,
                 member=receiver,
-                comment=comment or "-",
+                comment=comment,
             ),
         )
         for member in ctx.uow.members.all(ctx.network.id):
@@ -67,11 +67,11 @@ def feedback(ctx: Context, args: FeedbackArgs) -> Reply:
         referral.receiver_id,
         Reply(
             text=t(
-                "notice.feedback",
+                "notice.feedback_comment" if comment else "notice.feedback",
                 score=score,
                 number=referral.number,
                 referrer=ctx.actor.display_name,
-                comment=comment or "-",
+                comment=comment,
             )
         ),
     )
@@ -82,7 +82,7 @@ def feedback(ctx: Context, args: FeedbackArgs) -> Reply:
             score=score,
             number=referral.number,
             member=receiver,
-            average=f"{average or 0:.1f}",
+            average=ctx.decimal(average or 0),
             count=count,
         )
     )

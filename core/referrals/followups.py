@@ -157,7 +157,7 @@ def _unanswered(ctx: Context, item: OutboxItem, referral: Referral) -> tuple[int
             number=referral.number,
             client=_client_name(ctx, referral),
             referrer=ctx.name(referral.referrer_id),
-            days=UNANSWERED_DAYS,
+            count=UNANSWERED_DAYS,
         ),
         actions=actions_for(ctx, referral, receiver.id, receiver.is_admin),
     )
@@ -175,7 +175,7 @@ def _unanswered_referrer(
             number=referral.number,
             client=_client_name(ctx, referral),
             receiver=ctx.name(referral.receiver_id),
-            days=UNANSWERED_REFERRER_DAYS,
+            count=UNANSWERED_REFERRER_DAYS,
         ),
         actions=actions_for(ctx, referral, referrer.id, referrer.is_admin),
     )
@@ -191,7 +191,7 @@ def _reality(ctx: Context, item: OutboxItem, referral: Referral) -> tuple[int, R
             number=referral.number,
             client=_client_name(ctx, referral),
             referrer=ctx.name(referral.referrer_id),
-            days=REALITY_CHECK_DAYS,
+            count=REALITY_CHECK_DAYS,
         ),
         actions=actions_for(ctx, referral, receiver.id, receiver.is_admin),
     )

@@ -21,6 +21,19 @@ class Status(StrEnum):
     PAID = "paid"
 
 
+# The message naming each status, listed so a tool can find every one.
+STATUS_KEYS: dict[Status, str] = {
+    Status.OFFERED: "status.offered",
+    Status.ACCEPTED: "status.accepted",
+    Status.DECLINED: "status.declined",
+    Status.CANCELLED: "status.cancelled",
+    Status.CONTACTED: "status.contacted",
+    Status.WON: "status.won",
+    Status.LOST: "status.lost",
+    Status.PAID: "status.paid",
+}
+
+
 class Party(StrEnum):
     REFERRER = "referrer"
     RECEIVER = "receiver"
@@ -138,9 +151,15 @@ class Referral:
         """The move `verb` if `actor_id` may make it now; raises otherwise."""
         move = MOVES[verb]
         if self.party_of(actor_id) is not move.party and not (move.admin_may and actor_is_admin):
-            raise WrongActor("error.wrong_actor_" + move.party.value, number=self.number, verb=verb)
+            raise WrongActor(
+                "error.wrong_actor_" + move.party.value,
+                number=self.number,
+                target=move.target.value,
+            )
         if self.status not in move.sources:
-            raise IllegalTransition(number=self.number, verb=verb, status=self.status.value)
+            raise IllegalTransition(
+                number=self.number, target=move.target.value, status=self.status.value
+            )
         return move
 
     def apply(self, move: Move, actor_id: int, at: datetime, note: str = "") -> Event:

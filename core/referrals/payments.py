@@ -79,7 +79,7 @@ def remind_receiver(ctx: Context, item: OutboxItem) -> None:
         client=_client_name(ctx, referral),
         referrer=ctx.name(referral.referrer_id),
         due=money(ctx, referral, referral.outstanding),
-        days=ctx.network.payment_days,
+        count=ctx.network.payment_days,
     )
     ctx.notify(
         receiver.id,
@@ -100,7 +100,7 @@ def tell_admins(ctx: Context, item: OutboxItem) -> None:
         referrer=ctx.name(referral.referrer_id),
         receiver=ctx.name(referral.receiver_id),
         due=money(ctx, referral, referral.outstanding),
-        days=2 * ctx.network.payment_days,
+        count=2 * ctx.network.payment_days,
     )
     for admin in ctx.uow.members.all(ctx.network.id):
         if admin.is_admin:

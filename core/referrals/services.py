@@ -43,6 +43,26 @@ from core.shared.ui import InputKind as K
 from core.shared.ui import Reply
 
 CORRECT = "correct"
+
+# What the other party hears after each move; a decline or a loss names its reason when the
+# receiver gave one (a missing reason is left out of the sentence).
+NOTICES = {
+    "accept": "notice.accept",
+    "decline": "notice.decline",
+    "cancel": "notice.cancel",
+    "contacted": "notice.contacted",
+    "won": "notice.won",
+    "lost": "notice.lost",
+    "paid": "notice.paid",
+}
+# A line of `/referrals`: given or received, with its amounts once it is won.
+LEDGER_LINES = {
+    (True, True): "referrals.line_given",
+    (True, False): "referrals.line_given_open",
+    (False, True): "referrals.line_received",
+    (False, False): "referrals.line_received_open",
+}
+NOTICES_WITH_REASON = {"decline": "notice.decline_reason", "lost": "notice.lost_reason"}
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
@@ -274,7 +294,7 @@ def _correct(ctx: Context, number: int, note: str) -> Reply:
     days = ctx.network.correction_days
     if not ctx.actor.is_admin and ctx.now > closed_at + timedelta(days=days):
         raise NotAllowed(
-            "error.correct_too_late", number=number, days=days, won=ctx.local(closed_at, "%Y-%m-%d")
+            "error.correct_too_late", number=number, count=days, won=ctx.day(closed_at)
         )
     old_amount, old_due = found.closed_amount, found.commission_due or Decimal("0.00")
     if amount == old_amount:
@@ -332,13 +352,20 @@ def _tell_other_party(ctx: Context, found: Referral, move: Move, settled: bool =
         return
     other = found.receiver_id if ctx.actor.id == found.referrer_id else found.referrer_id
     show_card(ctx, found, ctx.actor.id)
+    note = found.events[-1].note
+    if settled:
+        key = "notice.won_settled"
+    elif note and move.verb in NOTICES_WITH_REASON:
+        key = NOTICES_WITH_REASON[move.verb]
+    else:
+        key = NOTICES[move.verb]
     text = t(
-        "notice.won_settled" if settled else f"notice.{move.verb}",
+        key,
         number=found.number,
         who=ctx.actor.display_name,
         amount=money(ctx, found, found.closed_amount),
         due=money(ctx, found, found.commission_due),
-        note=found.events[-1].note or "-",
+        note=note,
     )
     if move.verb == "won" and other == found.referrer_id:
         text += "\n" + thanks.private_line(ctx, found)
@@ -372,7 +399,7 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
         (due_to_me if given else owed_by_me).append(item)
         lines.append(
             t(
-                "referrals.line_given" if given else "referrals.line_received",
+                LEDGER_LINES[given, item.closed_amount is not None],
                 number=item.number,
                 other=other,
                 client=client.name if client else "?",
@@ -390,7 +417,7 @@ def referrals(ctx: Context, args: ReferralsArgs) -> Reply:
     )
     average, count = ctx.uow.feedback.quality(ctx.network.id, ctx.actor.id)
     if average is not None:
-        summary += "\n" + t("quality.mine", score=f"{average:.1f}", count=count)
+        summary += "\n" + t("quality.mine", score=ctx.decimal(average), count=count)
     return Reply(
         title=t(f"referrals.title{'.' + which if which else ''}"),
         lines=tuple(lines),
@@ -404,7 +431,7 @@ def clients(ctx: Context, args: NoArgs) -> Reply:
     if not owned:
         return Reply(text=t("clients.none"))
     lines = tuple(
-        t("clients.line", client=c.name, since=ctx.local(c.created_at, "%Y-%m-%d")) for c in owned
+        t("clients.line", client=c.name, since=ctx.day(c.created_at)) for c in owned
     )
     return Reply(title=t("clients.title"), text=t("clients.explain"), lines=lines)
 

@@ -10,11 +10,11 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.shared import formats
 from core.shared.charts_port import ChartRenderer
 from core.shared.declare import Command
 from core.shared.errors import AdminOnly, CharterNotAccepted, NotAMember
 from core.shared.i18n import Translator
-from core.shared.money import format_amount
 from core.shared.outbox import OutboxItem
 from core.shared.ports import UnitOfWork
 from core.shared.tenancy import Member, Network
@@ -50,14 +50,32 @@ class Context:
     def t(self) -> Translator:
         return Translator(self.network.locale, self.command_names)
 
-    def local(self, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
-        """A moment as the network's members read it: in the network's time zone."""
+    def local(self, moment: datetime, fmt: str) -> str:
+        """A moment in the network's time zone with a fixed `strftime` pattern, for file
+        names and identifiers; what members read goes through `day` and `moment`."""
         return moment.astimezone(ZoneInfo(self.network.timezone)).strftime(fmt)
 
-    def money(self, amount: Decimal | None) -> str:
-        if amount is None:
-            return "-"
-        return format_amount(amount, self.network.currency, self.network.locale)
+    def moment(self, when: datetime) -> str:
+        """Day and time as the network's members read them: `lun. 30 nov. à 09:00`."""
+        network = self.network
+        return formats.moment(when, network.locale, network.timezone, self.now)
+
+    def day(self, when: datetime) -> str:
+        """The day of a moment in the network's time zone: `29/11/2026`, `Nov 29, 2026`."""
+        return formats.day(when, self.network.locale, self.network.timezone)
+
+    def money(self, amount: Decimal) -> str:
+        """`12 000,50 €`, `€12,000.50`: in the network's currency and language."""
+        return formats.money(amount, self.network.currency, self.network.locale)
+
+    def number(self, value: int | float | Decimal) -> str:
+        return formats.number(value, self.network.locale)
+
+    def decimal(self, value: float | Decimal, places: int = 1) -> str:
+        return formats.decimal(value, self.network.locale, places)
+
+    def percent(self, ratio: float | Decimal) -> str:
+        return formats.percent(ratio, self.network.locale)
 
     def notify(self, member_id: int, reply: Reply, kind: str = "notice") -> None:
         """Tell a member now: a row in the outbox, committed with the change that caused it."""

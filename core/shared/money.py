@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
+from core.shared import formats
 from core.shared.errors import InvalidAmount, InvalidValue
 
 CENT = Decimal("0.01")
@@ -52,13 +53,8 @@ def parse_amount(text: str) -> Decimal:
 
 
 def format_amount(amount: Decimal, currency: str, locale: str) -> str:
-    """`1,200 EUR` in English, `1 200 EUR` in French; cents only when there are some."""
-    value = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    if locale == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return f"{text} {currency}"
+    """`€1,200` in English, `1 200 €` in French; cents only when there are some."""
+    return formats.money(amount, currency, locale)
 
 
 # Currency marks people type beside an amount, and the code each one means.

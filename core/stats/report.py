@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from core.referrals.followups import UNANSWERED_DAYS
+from core.shared import formats
 from core.shared.charts_port import ChartRenderer, MonthlyChart
 from core.shared.context import Context
 from core.shared.ui import Attachment, Field
@@ -27,16 +29,11 @@ from core.stats.model import (
 log = logging.getLogger(__name__)
 
 
-def number(ctx: Context, value: float, digits: int = 1) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if ctx.network.locale == "fr" else text
-
-
 def period_label(ctx: Context, period: Period) -> str:
     t = ctx.t
     first = period.first
     if period.kind is PeriodKind.MONTH:
-        return f"{t('stats.month_names').split()[first.month - 1]} {first.year}"
+        return formats.month(date(first.year, first.month, 1), ctx.network.locale)
     if period.kind is PeriodKind.QUARTER:
         return t("stats.quarter", n=(first.month - 1) // 3 + 1, year=first.year)
     return str(first.year)
@@ -46,25 +43,26 @@ def _conversion(ctx: Context, figures: Figures) -> str:
     share = figures.conversion
     if share is None:
         return "-"
-    return ctx.t(
+    return ctx.t.n(
         "stats.conversion_value",
-        percent=round(share * 100),
+        figures.won + figures.lost,
+        percent=ctx.percent(share),
         won=figures.won,
-        decided=figures.won + figures.lost,
     )
 
 
 def _contact(ctx: Context, figures: Figures) -> str:
     if figures.contact_days is None:
         return "-"
-    return ctx.t("stats.days_value", days=number(ctx, figures.contact_days), count=figures.contacts)
+    days = ctx.t.n("stats.days", round(figures.contact_days, 1))
+    return ctx.t.n("stats.days_value", figures.contacts, days=days)
 
 
 def _feedback(ctx: Context, figures: Figures) -> str:
     if figures.feedback is None:
         return "-"
-    return ctx.t(
-        "stats.feedback_value", score=number(ctx, figures.feedback), count=figures.feedback_count
+    return ctx.t.n(
+        "stats.feedback_value", figures.feedback_count, score=ctx.decimal(figures.feedback)
     )
 
 
@@ -140,9 +138,9 @@ def light_name(ctx: Context, light: Light) -> str:
 
 
 def light_text(ctx: Context, activity: Activity, verdict: Verdict) -> str:
-    feedback = number(ctx, activity.feedback) if activity.feedback is not None else "-"
+    feedback = ctx.decimal(activity.feedback) if activity.feedback is not None else ""
     return ctx.t(
-        "light.details",
+        "light.details" if activity.feedback is not None else "light.details_no_feedback",
         light=light_name(ctx, verdict.light),
         given=activity.given,
         expected=verdict.expected,

@@ -28,6 +28,21 @@ from core.trust.breaches import (
 )
 
 _REFERRAL = re.compile(r"^(?:referral|recommandation|ref)?\s*#?\s*(\d{1,9})$", re.IGNORECASE)
+# What the member reported on hears when the report is raised with them: by an admin or by a
+# recruiter, with the note or without one (a missing note is left out of the sentence).
+RAISED = {
+    (True, True): "notice.breach_raised",
+    (True, False): "notice.breach_raised_silent",
+    (False, True): "notice.breach_raised_by",
+    (False, False): "notice.breach_raised_by_silent",
+}
+# What the reporter hears when the report is closed.
+CLOSED = {
+    (BreachState.RESOLVED, True): "notice.breach_resolved_note",
+    (BreachState.RESOLVED, False): "notice.breach_resolved",
+    (BreachState.DISMISSED, True): "notice.breach_dismissed_note",
+    (BreachState.DISMISSED, False): "notice.breach_dismissed",
+}
 NEXT_STATE = {
     "raise": BreachState.RAISED,
     "resolve": BreachState.RESOLVED,
@@ -192,11 +207,11 @@ def show(ctx: Context, args: ReportArgs) -> Reply:
     t = ctx.t
     history = tuple(
         t(
-            "report.history_line",
-            at=ctx.local(e.at),
+            "report.history_line_note" if e.note else "report.history_line",
+            at=ctx.moment(e.at),
             who=ctx.name(e.actor_id),
             state=t(f"breach_state.{e.state.value}"),
-            note=f" ({e.note})" if e.note else "",
+            note=e.note,
         )
         for e in breach.events
     )
@@ -240,10 +255,10 @@ def move(ctx: Context, args: MoveArgs, verb: str) -> Reply:
             breach.reported_id,
             Reply(
                 text=t(
-                    "notice.breach_raised" if ctx.actor.is_admin else "notice.breach_raised_by",
+                    RAISED[ctx.actor.is_admin, bool(note)],
                     kind=t(f"breach.{breach.kind.value}"),
                     admin=ctx.actor.display_name,
-                    note=note or "-",
+                    note=note,
                 )
             ),
             kind="breach.raised",
@@ -251,7 +266,7 @@ def move(ctx: Context, args: MoveArgs, verb: str) -> Reply:
     else:
         ctx.notify(
             breach.reporter_id,
-            Reply(text=t(f"notice.breach_{target.value}", number=breach.number, note=note or "-")),
+            Reply(text=t(CLOSED[target, bool(note)], number=breach.number, note=note)),
             kind=f"breach.{target.value}",
         )
     return Reply(text=t(f"report.{target.value}", number=breach.number))
@@ -311,7 +326,7 @@ def my_reports(ctx: Context, args: NoArgs) -> Reply:
                 number=breach.number,
                 kind=t(f"breach.{breach.kind.value}"),
                 reported=ctx.name(breach.reported_id),
-                date=ctx.local(breach.created_at, "%Y-%m-%d"),
+                date=ctx.day(breach.created_at),
                 state=t(f"breach_state.{breach.state.value}"),
             )
             + (f" ({note})" if note else "")

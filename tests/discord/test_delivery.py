@@ -45,7 +45,7 @@ async def test_a_rate_limited_dm_waits_as_long_as_discord_asks_and_is_not_droppe
     assert (await world.dispatch()).sent == 0  # not before it is due
     world.clock.advance(seconds=121)
     assert (await world.dispatch()).sent == 1
-    assert last_dm(world, BOB)["content"] == "New referral #1 from alice: Acme Corp."
+    assert last_dm(world, BOB)["content"] == "alice passes you a new referral, #1: Acme Corp."
 
 
 async def test_closed_dms_fail_for_good_and_the_admins_are_told(world: World) -> None:
@@ -142,5 +142,5 @@ async def test_a_row_sent_again_after_a_crash_makes_no_second_message(world: Wor
     world.clock.advance(seconds=31)  # its lease expired: the rows are taken over and sent again
     assert (await world.dispatch()).sent == 2  # bob's card again, and alice's
     assert [m["content"] for m in world.fake.dms_to(BOB.id)] == [
-        "New referral #1 from alice: Acme Corp."
+        "alice passes you a new referral, #1: Acme Corp."
     ], "one message: Discord answered with the one it made"

@@ -19,7 +19,7 @@ async def test_refer_accept_after_restart_tells_the_referrer(world: World) -> No
 
     assert (await world.dispatch()).sent == 2  # each party's copy of the card
     offer = last_dm(world, BOB)
-    assert offer["content"] == "New referral #1 from alice: Acme Corp."
+    assert offer["content"] == "alice passes you a new referral, #1: Acme Corp."
     card = embed_text(offer)
     assert "Referral #1: Acme Corp" in card and "Need: bookkeeping" in card
     assert list(buttons(offer)) == ["Accept", "Decline"]
@@ -49,7 +49,7 @@ async def test_a_second_click_on_accept_changes_nothing(world: World) -> None:
     again = await press(world, BOB, stale, "Accept")
 
     assert again.kind == "message" and again.ephemeral
-    assert "accepted: it cannot be marked accept now" in again.content
+    assert "accepted: it cannot be marked accepted now" in again.content
     assert "Status: accepted" in embed_text(last_dm(world, BOB))
     assert (await world.dispatch()).sent == 2  # alice hears of the acceptance once
     assert [m["content"] for m in world.fake.dms_to(ALICE.id)].count(

@@ -33,7 +33,7 @@ async def test_a_referral_reaches_the_receiver_without_waiting_for_the_next_tick
             await fake.wait_for(lambda p=payload: fake.to(f"/interactions/{p['id']}/"))
 
         dms = await fake.wait_for(lambda: fake.dms_to(BOB.id), timeout=10)
-        assert dms[0]["content"] == "New referral #1 from alice: Acme Corp."
+        assert dms[0]["content"] == "alice passes you a new referral, #1: Acme Corp."
     finally:
         await wired.bot.close()
     assert not wired.loop.scheduler.running

@@ -59,13 +59,13 @@ def after(output: str, command: str) -> str:
 
 def test_the_acceptance_session(database_url: str, tmp_path: Path) -> None:
     out = apport(ACCEPTANCE, database_url, tmp_path)
-    assert "[bob] New referral #1 from alice: Acme Corp." in out
+    assert "[bob] alice passes you a new referral, #1: Acme Corp." in out
     assert "[bob]   [Accept] /referral 1 accept  [Decline] /referral 1 decline" in out
-    assert "! Only the member who received referral #1 can mark it accept." in out
+    assert "! Only the member who received referral #1 can mark it accepted." in out
     assert "[alice] bob accepted your referral #1." in out
-    assert "[alice] bob won referral #1 for 12,000 EUR. Commission due to you: 1,200 EUR." in out
+    assert "[alice] bob won referral #1 for €12,000. Commission due to you: €1,200." in out
     ledger = after(out, "/referrals")
-    assert "#1 to bob: Acme Corp, won; closed 12,000 EUR, commission due 1,200 EUR" in ledger
+    assert "#1 to bob: Acme Corp, won; closed €12,000, commission due €1,200" in ledger
 
 
 def test_wrong_actor_and_malformed_commands_change_nothing(
@@ -95,17 +95,17 @@ def test_wrong_actor_and_malformed_commands_change_nothing(
 def test_what_was_done_survives_a_restart(database_url: str, tmp_path: Path) -> None:
     apport(ACCEPTANCE, database_url, tmp_path)
     out = apport("/as alice\n/referrals\n/referral 1\n", database_url, tmp_path)
-    assert "#1 to bob: Acme Corp, won; closed 12,000 EUR" in after(out, "/referrals")
+    assert "#1 to bob: Acme Corp, won; closed €12,000" in after(out, "/referrals")
     card = after(out, "/referral 1")
-    assert "Commission due: 1,200 EUR" in card
-    assert "bob: won (12,000 EUR)" in card
+    assert "Commission due: €1,200" in card
+    assert "bob: won (€12,000)" in card
 
 
 def test_french_network_answers_in_french(database_url: str, tmp_path: Path) -> None:
     session = "/as alice\n/network set locale fr\n" + ACCEPTANCE.replace("/as alice\n", "", 1)
     out = apport(session, database_url, tmp_path)
     assert "won referral" not in out and "Only the member" not in out
-    assert "1\u202f200 EUR" in after(out, "/referrals")
+    assert "1\u202f200\xa0€" in after(out, "/referrals")
     assert "n° 1" in out.lower() or "N° 1" in out
     assert "Seul le membre qui a reçu la recommandation" in out
 

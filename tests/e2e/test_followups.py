@@ -62,4 +62,4 @@ def test_reminders_speak_the_network_language(database_url: str, tmp_path: Path)
     week = after(out, "/clock +8d")
     assert "[#annonces] La règle de la semaine (1/" in week
     assert "[bob] Vous n'avez pas encore accepté la version 1 de la charte" in week
-    assert "2 membre(s) n'ont pas encore accepté la version 1" in week
+    assert "2 membres n'ont pas encore accepté la version 1" in week

@@ -124,7 +124,7 @@ def test_no_vote_opens_without_the_process_except_by_an_admin_on_record(
     )
     overridden = after(out, "/candidate 1 override-process | Reçue par le bureau avant Apport")
     assert "Ouvert sans le processus complet : Reçue par le bureau avant Apport" in overridden
-    assert "Étapes sautées : deux enquêteurs" in overridden
+    assert "en sautant : deux enquêteurs" in overridden
     assert "! bob est membre depuis le" in after(out, "/candidate 1 link @bob")
     assert "zoe est désormais le membre Zoe Martin, plumber" in after(out, "/candidate 1 link @zoe")
     audit = after(out, "/network audit")

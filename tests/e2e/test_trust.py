@@ -51,7 +51,7 @@ def test_contacts_stay_private_erasure_keeps_totals_export_is_json(
     assert "#1 to carol: Acme Corp, won" in before
     assert "carol" not in later
     assert re.search(r"#1 to Former member [0-9A-F]{6}: Acme Corp, won", later)
-    total = "Commission still due to me: 1,200 EUR"
+    total = "Commission still due to me: €1,200"
     assert total in before and total in later
 
     assert "cannot be undone" in after(out, "/mydata erase")

@@ -46,7 +46,7 @@ def test_a_second_press_of_a_stale_button_does_nothing(
     again = slack.press(offer, "Decline", "UBOB")
     assert again is not None
     assert again["replace_original"] is False and again["response_type"] == "ephemeral"
-    assert "is accepted: it cannot be marked decline now" in shown(again)
+    assert "is accepted: it cannot be marked declined now" in shown(again)
     assert "declined" not in _told(slack, "UALICE")
 
 
@@ -80,8 +80,8 @@ def test_won_asks_the_amount_in_a_modal(slack: SlackHarness, offer: list[dict[st
     assert good.status == 200 and good.body == ""
     [replaced] = slack.fake.responses_to(url)
     assert replaced["replace_original"] is True
-    assert "Referral #1 won. Commission due to the referrer: 1,200 EUR." in shown(replaced)
-    assert "bob won referral #1 for 12,000 EUR" in _told(slack, "UALICE")
+    assert "Referral #1 won. Commission due to the referrer: €1,200." in shown(replaced)
+    assert "bob won referral #1 for €12,000" in _told(slack, "UALICE")
 
 
 def test_feedback_score_buttons(

@@ -30,8 +30,8 @@ def test_refer_inline_with_a_mention_reaches_the_receiver(slack: SlackHarness) -
     assert "Referral #1 for Acme Corp sent to bob." in shown(reply)
     slack.deliver()
     [dm] = slack.fake.dms_to("UBOB")
-    assert "New referral #1 from alice: Acme Corp." in shown(dm)
-    assert "bookkeeping" in shown(dm) and "5,000 EUR" in shown(dm)
+    assert "alice passes you a new referral, #1: Acme Corp." in shown(dm)
+    assert "bookkeeping" in shown(dm) and "€5,000" in shown(dm)
     assert buttons(dm["blocks"]) == ["Accept", "Decline"]
     ids = [e["action_id"] for b in dm["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert len(set(ids)) == len(ids)
@@ -66,7 +66,7 @@ def test_referral_moves_inline_and_the_other_party_hears(referred: SlackHarness)
     slack.deliver()
     told = [shown(m) for m in slack.fake.dms_to("UALICE")]
     assert any("bob accepted your referral #1." in m for m in told)
-    assert any("bob won referral #1 for 12,000 EUR" in m for m in told)
+    assert any("bob won referral #1 for €12,000" in m for m in told)
 
 
 def test_wrong_actor_gets_a_short_ephemeral_error(referred: SlackHarness) -> None:

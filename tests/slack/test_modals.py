@@ -64,7 +64,7 @@ def test_refer_alone_opens_a_modal_whose_submission_refers(slack: SlackHarness) 
     assert answer["response_type"] == "ephemeral"
     assert "Referral #1 for Acme Corp sent to bob." in shown(answer)
     slack.deliver()
-    assert "5,000 EUR" in shown(slack.fake.dms_to("UBOB")[0])
+    assert "€5,000" in shown(slack.fake.dms_to("UBOB")[0])
 
 
 def test_the_refer_modal_sent_without_receiver_suggests_who_fits(slack: SlackHarness) -> None:

@@ -84,7 +84,7 @@ def test_a_restart_between_scheduling_and_sending_loses_nothing(
     restarted = make_engine(database_url)
     inbox = Inbox()
     Dispatcher(unit_of_work_factory(restarted), inbox, clock.now, "after-restart").run_once()
-    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+    assert inbox.texts("bob") == ["alice passes you a new referral, #1: Acme Corp."]
     restarted.dispose()
 
 
@@ -145,7 +145,7 @@ def test_a_send_that_fails_twice_is_retried_then_sent(engine: Engine) -> None:
     assert dispatcher.run_once().sent == 0, "the second retry waits twice as long"
     clock.at += timedelta(seconds=31)
     assert dispatcher.run_once().sent == 1
-    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+    assert inbox.texts("bob") == ["alice passes you a new referral, #1: Acme Corp."]
 
 
 def test_a_rate_limit_delays_as_asked_and_does_not_drop(engine: Engine) -> None:
@@ -202,7 +202,7 @@ def test_transport_failures_retry_through_the_delivery_window_then_fail_with_one
     inbox.failures.clear()
     dispatcher.run_once()
     expired, outage = sorted(inbox.texts("alice"), key=lambda text: "cannot reach" in text)
-    assert "cannot reach the platform since 2026-03-02 09:00 UTC" in outage
+    assert "cannot reach the platform since Mar 2, 2026, 10:00 AM" in outage
     assert "retried for 6 hours" in outage
     assert "could not be delivered within 6 hours" in expired and "to bob" in expired
 
@@ -226,7 +226,7 @@ def test_a_claim_left_by_a_dead_dispatcher_is_taken_over_once_its_lease_expired(
     assert survivor.run_once().handled == 0
     clock.at += timedelta(seconds=2)
     assert survivor.run_once().sent == 1
-    assert inbox.texts("bob") == ["New referral #1 from alice: Acme Corp."]
+    assert inbox.texts("bob") == ["alice passes you a new referral, #1: Acme Corp."]
     assert inbox.sent[0].in_doubt, "it may have gone out: the messenger looks before sending"
 
 
@@ -349,7 +349,7 @@ def test_when_a_send_cannot_be_marked_the_batch_stops_and_gives_back_the_rest(
     monkeypatch.undo()
     dispatcher.run_once()
     assert sorted(inbox.texts("bob")[1:]) == [
-        "New referral #1 from alice: Acme Corp.",
+        "alice passes you a new referral, #1: Acme Corp.",
         "n0",
         "n1",
         "n2",

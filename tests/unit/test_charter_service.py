@@ -30,7 +30,7 @@ def fields(reply: Reply) -> dict[str, str]:
 def test_a_new_network_starts_with_the_default_charter_v1(bot: Bot) -> None:
     reply = bot.ok("Bob", "charter")
 
-    assert reply.title == "Charter of Net T1, version 1 (2025-03-01)"
+    assert reply.title == "Charter of Net T1, version 1 (Mar 1, 2025)"
     assert list(fields(reply)) == [*SECTIONS_EN, "Commission rule"]
     assert fields(reply)["Part one: rules between members"] == DEFAULT_CHARTER["en"]["members"]
     assert "No poaching" in fields(reply)["Part one: rules between members"]
@@ -45,7 +45,7 @@ def test_the_default_charter_in_french(bot: Bot) -> None:
     bot.ok("Alice", "network", "set locale fr")
     reply = bot.ok("Bob", "charter")
 
-    assert reply.title == "Charte de Net T1, version 1 (2025-03-01)"
+    assert reply.title == "Charte du réseau Net T1, version 1 (01/03/2025)"
     members = fields(reply)["Première partie : règles entre membres"]
     assert members == DEFAULT_CHARTER["fr"]["members"]
     assert "Pas de débauchage" in members
@@ -90,10 +90,10 @@ def test_only_admins_change_the_charter(bot: Bot, text: str, values: dict[str, s
         ("10%", "10% of the amount closed before tax"),
         (
             "10% min 50 max 2000",
-            "10% of the amount closed before tax, at least 50 EUR, at most 2,000 EUR",
+            "10% of the amount closed before tax, at least €50, at most €2,000",
         ),
         ("12,5 %", "12.5% of the amount closed before tax"),
-        ("150", "flat fee of 150 EUR per closed deal"),
+        ("150", "flat fee of €150 per closed deal"),
     ],
 )
 def test_commission_publishes_a_new_version(bot: Bot, rule: str, described: str) -> None:
@@ -143,8 +143,8 @@ def test_history_lists_every_version(bot: Bot) -> None:
 
     assert reply.title == "Charter versions"
     assert reply.lines == (
-        "Version 1, 2025-03-01, by Apport (default charter): commission none; accepted by 2",
-        "Version 2, 2025-03-03, by Alice: commission 10% of the amount closed before tax; "
+        "Version 1, Mar 1, 2025, by Apport (default charter): commission none; accepted by 2",
+        "Version 2, Mar 3, 2025, by Alice: commission 10% of the amount closed before tax; "
         "accepted by 1",
     )
 
@@ -204,7 +204,7 @@ def test_edit_refuses_a_section_over_2000_characters(bot: Bot) -> None:
     values = {"members": "x" * 2001, "clients": "b", "remuneration": "c"}
     reply = bot.refused("Alice", "charter", verb="edit", values=values)
     assert reply.text == (
-        "The Part one: rules between members is too long (2001 characters; at most 2000)."
+        "“Part one: rules between members” is too long (2001 characters; at most 2000)."
     )
 
 

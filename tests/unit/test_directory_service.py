@@ -66,7 +66,7 @@ def test_profile_through_the_form(bot: Bot) -> None:
 
 def test_a_profile_too_long_or_without_profession_is_refused(bot: Bot) -> None:
     reply = bot.refused("Dan", "profile", f"Florist | flowers | {'x' * (MAX_PITCH + 1)}")
-    assert reply.text == f"The pitch is too long ({MAX_PITCH + 1} characters; at most {MAX_PITCH})."
+    assert reply.text == f"“pitch” is too long ({MAX_PITCH + 1} characters; at most {MAX_PITCH})."
     bot.refused("Dan", "profile", " | flowers | nice")
     bot.refused("Dan", "profile", "a | b | c | d")
 
@@ -87,12 +87,12 @@ def test_members_lists_everyone_with_their_standing(bot: Bot) -> None:
     bot.ok("Bob", "feedback", "1 5 great")
     reply = bot.ok("Dan", "members")
     assert reply.title == "Members of Net T1 (5)"
-    assert reply.text == "1 members have no profile yet."
+    assert reply.text == "1 member has no profile yet."
     assert reply.lines[0].startswith("Alice: Business coach; Teams that move; member since ")
     bob, dave = reply.lines[1], reply.lines[3]
-    assert bob.endswith("quality -; 1 referrals given")
+    assert bob.endswith("(0 months); 1 referral given")
     assert dave.endswith("quality 5.0/5 (1); 0 referrals given")
-    assert reply.lines[4].startswith("Dan: no profile yet; -; member since 2025-03-01 (0 months)")
+    assert reply.lines[4].startswith("Dan: no profile yet; member since Mar 1, 2025 (0 months)")
     assert "You have no profile yet: /profile PROFESSION | KEYWORDS | PITCH." in reply.footer
 
 
@@ -112,7 +112,7 @@ def test_suggestions_put_the_accountant_first_and_leave_the_asker_out(bot: Bot) 
     reply = bot.ok("Carol", "refer", "? bookkeeping for a restaurant")
     assert reply.title == "Who fits “bookkeeping for a restaurant”"
     assert reply.lines == (
-        "1. Bob: Expert-comptable (matched: bookkeeping, restaurants; quality -)",
+        "1. Bob: Expert-comptable (matched: bookkeeping, restaurants)",
     )
     assert reply.footer == "To pass the client: /refer @Bob CLIENT | NEED"
     # Carol's own profile fits restaurants best: she is never suggested to herself.
@@ -150,7 +150,7 @@ def test_the_referral_form_sent_without_receiver_suggests_members(bot: Bot) -> N
 def test_seniority_counts_months(bot: Bot) -> None:
     bot.clock.advance(timedelta(days=400))
     line = bot.ok("Dan", "members").lines[0]
-    assert "member since 2025-03-01 (13 months)" in line
+    assert "member since Mar 1, 2025 (13 months)" in line
 
 
 def test_the_directory_speaks_french(bot: Bot) -> None:
@@ -160,7 +160,7 @@ def test_the_directory_speaks_french(bot: Bot) -> None:
     assert reply.lines[0].startswith("1. Bob : Expert-comptable (mots trouvés : restaurants")
     assert bot.ok("Dan", "profile", "Fleuriste").text == "Votre profil est enregistré."
     assert bot.refused("Dan", "refer", "?").text.startswith("Dites ce dont le client a besoin")
-    assert bot.ok("Dan", "members").title == "Membres de Net T1 (5)"
+    assert bot.ok("Dan", "members").title == "Membres du réseau Net T1 (5)"
 
 
 def test_directories_do_not_cross_networks(bot: Bot) -> None:

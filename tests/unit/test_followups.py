@@ -66,7 +66,9 @@ def test_feedback_records_the_score_and_stops_the_question(bot: Bot) -> None:
     assert reply.text == (
         "Thank you: 4/5 recorded for referral #1. Bob now has 4.0/5 from 1 feedback."
     )
-    assert texts(bot, "Bob")[-1] == "Alice gave you 4/5 for referral #1 (Quick and friendly)."
+    assert texts(bot, "Bob")[-1] == (
+        "Alice gave you 4/5 for referral #1. Comment: Quick and friendly"
+    )
     bot.messenger.clear()
     later(bot, 30)
     assert not any("served well" in t for t in texts(bot, "Alice"))

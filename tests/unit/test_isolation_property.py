@@ -346,7 +346,7 @@ def test_the_twin_networks_are_what_the_property_assumes() -> None:
     assert not bot.member("Zed", network=A).is_admin
     assert bot.referral(1, network=B).contact == B_CONTACT
     card = bot.ok("Zed", "referral", "1", network=B)
-    assert "98,765 EUR" in shown(card) and "9,876.50 EUR" in shown(card)
+    assert "€98,765" in shown(card) and "€9,876.50" in shown(card)
     assert bot.run("Zed", "referral", "1", network=A).error
     assert user_id("Bertrand") == "U-bertrand"
 

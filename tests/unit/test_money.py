@@ -78,13 +78,13 @@ def test_a_comma_that_cannot_group_thousands_is_not_read_as_one(typed: str) -> N
 @pytest.mark.parametrize(
     ("amount", "en", "fr"),
     [
-        ("1200", "1,200 EUR", f"1{NNBSP}200 EUR"),
-        ("1200.00", "1,200 EUR", f"1{NNBSP}200 EUR"),
-        ("1200.5", "1,200.50 EUR", f"1{NNBSP}200,50 EUR"),
-        ("1234567.89", "1,234,567.89 EUR", f"1{NNBSP}234{NNBSP}567,89 EUR"),
-        ("0.05", "0.05 EUR", "0,05 EUR"),
-        ("2.005", "2.01 EUR", "2,01 EUR"),  # half up, never banker's rounding
-        ("999", "999 EUR", "999 EUR"),
+        ("1200", "€1,200", f"1{NNBSP}200\xa0€"),
+        ("1200.00", "€1,200", f"1{NNBSP}200\xa0€"),
+        ("1200.5", "€1,200.50", f"1{NNBSP}200,50\xa0€"),
+        ("1234567.89", "€1,234,567.89", f"1{NNBSP}234{NNBSP}567,89\xa0€"),
+        ("0.05", "€0.05", "0,05\xa0€"),
+        ("2.005", "€2.01", "2,01\xa0€"),  # half up, never banker's rounding
+        ("999", "€999", "999\xa0€"),
     ],
 )
 def test_format_amount_per_locale(amount: str, en: str, fr: str) -> None:
@@ -93,7 +93,7 @@ def test_format_amount_per_locale(amount: str, en: str, fr: str) -> None:
 
 
 def test_format_amount_uses_the_network_currency() -> None:
-    assert format_amount(Decimal("150"), "USD", "en") == "150 USD"
+    assert format_amount(Decimal("150"), "USD", "en") == "$150"
 
 
 cents = st.decimals(min_value=0, max_value=MAX_AMOUNT, places=2, allow_nan=False)

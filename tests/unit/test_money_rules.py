@@ -49,7 +49,7 @@ def field(reply: object, label: str) -> str:
 
 def test_a_minimum_commission_never_exceeds_the_amount_won(bot: Bot) -> None:
     reply = bot.ok("Carol", "referral", "1 won 20")
-    assert reply.text == "Referral #1 won. Commission due to the referrer: 20 EUR."
+    assert reply.text == "Referral #1 won. Commission due to the referrer: €20."
     assert bot.referral(1).commission_due == D("20.00")
 
 
@@ -100,19 +100,19 @@ def test_changing_the_currency_does_not_relabel_past_referrals(bot: Bot) -> None
     bot.ok("Carol", "referral", "1 won 1000")
     bot.ok("Alice", "network", "set currency USD")
     card = bot.ok("Bob", "referral", "1")
-    assert field(card, "Closed (before tax)") == "1,000 EUR"
-    assert field(card, "Commission due") == "100 EUR"
+    assert field(card, "Closed (before tax)") == "€1,000"
+    assert field(card, "Commission due") == "€100"
     assert bot.referral(1).currency == "EUR"
     refused = bot.refused("Carol", "referral", "1 correct 900 USD | typo")
     assert refused.text == "900 USD is not in this network's currency: amounts are in EUR."
     bot.ok("Carol", "referral", "1 correct 900 € | typo")
-    assert field(bot.ok("Bob", "referral", "1"), "Commission due") == "90 EUR"
+    assert field(bot.ok("Bob", "referral", "1"), "Commission due") == "€90"
     bot.ok("Bob", "refer", "@Carol Initech | bookkeeping | 2 000")
     assert bot.referral(2).currency == "USD"
     bot.ok("Carol", "referral", "2 accept")
     bot.ok("Carol", "referral", "2 won 2 000")
     ledger = bot.ok("Bob", "referrals")
-    assert "Commission still due to me: 200 USD + 90 EUR" in ledger.footer
+    assert "Commission still due to me: $200 + €90" in ledger.footer
 
 
 # Corrections
@@ -124,15 +124,15 @@ def test_the_receiver_corrects_the_amount_and_both_parties_hear_it(bot: Bot) -> 
     bot.messenger.clear()
     reply = bot.ok("Carol", "referral", "1 correct 4 000 | the invoice was 4 000 before tax")
     assert reply.text == (
-        "Referral #1 corrected: 5,000 EUR becomes 4,000 EUR; commission 500 EUR becomes "
-        "400 EUR. Both parties are told."
+        "Referral #1 corrected: €5,000 becomes €4,000; commission €500 becomes "
+        "€400. Both parties are told."
     )
     referral = bot.referral(1)
     assert (referral.closed_amount, referral.commission_due) == (D("4000.00"), D("400.00"))
     assert referral.status is Status.WON
     assert texts(bot, "Bob") == [
-        "Carol corrected the amount of referral #1: 5,000 EUR becomes 4,000 EUR; commission "
-        "500 EUR becomes 400 EUR (paid so far: 0 EUR). Reason: the invoice was 4 000 before tax"
+        "Carol corrected the amount of referral #1: €5,000 becomes €4,000; commission "
+        "€500 becomes €400 (paid so far: €0). Reason: the invoice was 4 000 before tax"
     ]
     audit = bot.ok("Alice", "network", "audit")
     assert any(
@@ -153,7 +153,7 @@ def test_a_correction_after_correction_days_is_the_admins(bot: Bot) -> None:
     bot.clock.advance(timedelta(days=31))
     reply = bot.refused("Carol", "referral", "1 correct 4 000 | typo")
     assert reply.text == (
-        "Referral #1 was won on 2025-03-01: its receiver could correct it for 30 days. "
+        "Referral #1 was won on Mar 1, 2025: its receiver could correct it for 30 days. "
         "Ask an admin."
     )
     bot.ok("Alice", "referral", "1 correct 4 000 | agreed by both")
@@ -181,7 +181,7 @@ def test_correction_days_is_a_setting(bot: Bot) -> None:
             "Give the corrected amount and the reason: /referral 1 correct AMOUNT | reason.",
         ),
         ("Carol", "1 correct 0 | typo", "0 is not a valid amount"),
-        ("Carol", "1 correct 5 000 | same", "Referral #1 already closed for 5,000 EUR."),
+        ("Carol", "1 correct 5 000 | same", "Referral #1 already closed for €5,000."),
     ],
 )
 def test_corrections_refused(bot: Bot, who: str, text: str, message: str) -> None:
@@ -213,8 +213,8 @@ def test_a_zero_commission_closes_the_referral_with_nothing_to_confirm() -> None
     assert bot.referral(1).status is Status.PAID
     (notice,) = bot.messenger.to(user_id("Alice"))
     assert notice.reply.text == (
-        "Bob won referral #1 for 5,000 EUR. No commission is due under the charter: the "
-        "referral is closed.\nThank you, Alice: your referral brought Bob 5,000 EUR of business."
+        "Bob won referral #1 for €5,000. No commission is due under the charter: the "
+        "referral is closed.\nThank you, Alice: your referral brought Bob €5,000 of business."
     )
     assert notice.reply.actions == ()
     assert bot.ok("Alice", "referral", "1").actions == ()
@@ -248,7 +248,7 @@ def test_an_unpaid_commission_reminds_the_receiver_then_the_admins(bot: Bot) -> 
     bot.dispatcher.run_once()
     bot.dispatcher.run_once()
     assert payment_notices(bot, "Carol") == [
-        "Referral #1 (Acme): the commission of 500 EUR owed to Bob is still unpaid after 30 "
+        "Referral #1 (Acme): the commission of €500 owed to Bob is still unpaid after 30 "
         "days. Pay it, and Bob will confirm it."
     ]
     assert payment_notices(bot, "Alice") == []
@@ -256,7 +256,7 @@ def test_an_unpaid_commission_reminds_the_receiver_then_the_admins(bot: Bot) -> 
     bot.dispatcher.run_once()
     bot.dispatcher.run_once()
     assert payment_notices(bot, "Alice") == [
-        "Referral #1 (Acme): the commission of 500 EUR that Carol owes Bob is still unpaid "
+        "Referral #1 (Acme): the commission of €500 that Carol owes Bob is still unpaid "
         "after 60 days."
     ]
     assert len(payment_notices(bot, "Carol")) == 1

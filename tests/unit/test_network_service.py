@@ -172,14 +172,14 @@ def test_set_locale_fr_switches_every_reply_to_french(bot: Bot) -> None:
     bot.ok("Bob", "refer", "@Carol Acme | site web")
     bot.ok("Carol", "referral", "1 accept")
     assert bot.refused("Carol", "referral", "1 paid").text == (
-        "Seul l'apporteur de la recommandation n° 1 peut la marquer « paid »."
+        "Seul l'apporteur de la recommandation n° 1 peut la marquer « commission payée »."
     )
     assert bot.refused("Bob", "referral", "1 cancel").text == (
         "La recommandation n° 1 est au statut « acceptée » : elle ne peut pas être marquée "
-        "« cancel » pour l'instant."
+        "« annulée » pour l'instant."
     )
     won = bot.ok("Carol", "referral", "1 won 1 200,50")
-    assert f"1{NNBSP}200,50 EUR" in fields(won).values()
+    assert f"1{NNBSP}200,50\xa0€" in fields(won).values()
 
 
 def test_usage_errors_follow_the_locale(bot: Bot) -> None:
@@ -195,7 +195,7 @@ def test_set_currency_changes_how_amounts_are_shown(bot: Bot) -> None:
     bot.ok("Alice", "refer", "@Bob Acme | website")
     bot.ok("Bob", "referral", "1 accept")
     assert bot.ok("Bob", "referral", "1 won 1200").text == (
-        "Referral #1 won. Commission due to the referrer: 150 USD."
+        "Referral #1 won. Commission due to the referrer: $150."
     )
 
 

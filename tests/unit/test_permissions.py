@@ -49,7 +49,7 @@ A_SECRETS = (
     matrix.VISITOR_CONTACT,
     "Tom Hale",
     "12,000",
-    "1,200 EUR",
+    "€1,200",
 )
 # Who may ever be shown each confidential piece of the scenario, by role.
 RECORD_VIEWERS = frozenset({"recruiter", "admin", "sponsor", "interviewer"})

@@ -162,7 +162,7 @@ def test_exclusivity_blocks_until_a_recruiter_overrides_with_a_reason(bot: Bot) 
     bot.ok("Dave", "candidate", "2 override | Zoe works in Lyon, Yann in Grenoble")
     assert stage(bot, 2) is Stage.VOTE
     shown = everything_shown(bot.ok("Erin", "candidate", "2"))
-    assert "Overridden: Zoe works in Lyon, Yann in Grenoble." in shown
+    assert "Overridden: Zoe works in Lyon, Yann in Grenoble" in shown
 
 
 def test_the_vote_waits_for_a_visit_when_the_network_asks(bot: Bot) -> None:

@@ -51,7 +51,7 @@ def test_a_report_about_the_only_admin_goes_to_the_recruiters(bot: Bot) -> None:
     bot.ok("Rita", "report", "1 raise | Let us talk")
     assert "for the network's recruiters, raises" in bot.messenger.texts_to(user_id("Alice"))[-1]
     bot.ok("Rita", "report", "1 resolve | Paid at last")
-    assert bot.messenger.texts_to(user_id("Bob"))[-1] == "Your report #1 is resolved: Paid at last."
+    assert bot.messenger.texts_to(user_id("Bob"))[-1] == "Your report #1 is resolved: Paid at last"
 
 
 def test_a_report_about_an_admin_goes_to_the_other_admins(bot: Bot) -> None:
@@ -99,8 +99,8 @@ def test_the_reporter_follows_their_reports(bot: Bot) -> None:
     mine = bot.ok("Bob", "reports", "mine")
     assert mine.title == "My reports"
     assert mine.lines == (
-        "#1 poor service to a client about Carol, filed 2025-03-01: open",
-        "#2 other about Rita, filed 2025-03-02: dismissed (Not a breach)",
+        "#1 poor service to a client about Carol, filed Mar 1, 2025: open",
+        "#2 other about Rita, filed Mar 2, 2025: dismissed (Not a breach)",
     )
     assert bot.ok("Carol", "reports", "mine").text == "You have not filed any report."
 

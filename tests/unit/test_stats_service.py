@@ -89,9 +89,9 @@ def test_the_network_figures_for_the_month(bot: Bot) -> None:
         "Referrals given": "4",
         "Accepted": "2",
         "Won / lost": "1 / 1",
-        "Business closed (before tax)": "10,000 EUR",
-        "Commissions due / paid": "1,000 EUR / 1,000 EUR",
-        "Conversion": "50% (1 won of 2 decided)",
+        "Business closed (before tax)": "€10,000",
+        "Commissions due / paid": "€1,000 / €1,000",
+        "Conversion": "50% won (1 of 2 decided referrals)",
         # #1 first contacted 2 days after, #3 reached (lost) 5 days after: median 3.5.
         "Days to first contact (median)": "3.5 days (over 2 referrals)",
         "Average feedback": "4.0/5 (2 scores)",
@@ -135,21 +135,21 @@ def test_my_figures(bot: Bot) -> None:
         "Referrals received": "2",
         "Accepted": "2",
         "Won / lost": "1 / 1",
-        "Business I closed (before tax)": "10,000 EUR",
-        "Commissions I owe: due / paid": "1,000 EUR / 1,000 EUR",
-        "Commissions owed to me: due / paid": "0 EUR / 0 EUR",
-        "Conversion": "50% (1 won of 2 decided)",
+        "Business I closed (before tax)": "€10,000",
+        "Commissions I owe: due / paid": "€1,000 / €1,000",
+        "Commissions owed to me: due / paid": "€0 / €0",
+        "Conversion": "50% won (1 of 2 decided referrals)",
         "Days to first contact (median)": "3.5 days (over 2 referrals)",
         "Feedback received": "4.0/5 (2 scores)",
     }
     # Joined this month: one referral is what is expected of her; she answered both received.
     assert light == (
-        "🟢 green: 1 referrals given (1 expected), 2/2 received answered, 0/0 feedback given "
-        "when asked, feedback received 4.0"
+        "🟢 green: referrals given 1 (1 expected), received referrals answered 2/2, feedback "
+        "given when asked 0/0, feedback received 4.0"
     )
     assert "The light weighs the last six months" in reply.footer
     earned = values(bot.ok("Bob", "stats", "me"))["Commissions owed to me: due / paid"]
-    assert earned == "1,000 EUR / 1,000 EUR"
+    assert earned == "€1,000 / €1,000"
 
 
 def test_the_activity_lights_admins_see_everyone_members_themselves(bot: Bot) -> None:
@@ -157,13 +157,13 @@ def test_the_activity_lights_admins_see_everyone_members_themselves(bot: Bot) ->
     assert everyone.title == "Net T1: activity over six months"
     lights, engagement = everyone.lines[:4], everyone.lines[4:]
     assert [line.split(":")[0] for line in lights] == ["Alice", "Bob", "Carol", "Dave"]
-    assert everyone.lines[0].startswith("Alice: 🔴 red: 0 referrals given")
+    assert everyone.lines[0].startswith("Alice: 🔴 red: referrals given 0 (1 expected)")
     assert engagement[0] == "Engagement over 6 months"
     assert [line.split(":")[0] for line in engagement[1:]] == ["Alice", "Bob", "Carol", "Dave"]
     assert everyone.footer.startswith("3 green, 0 amber, 1 red")
     mine = bot.ok("Dave", "stats", "activity")
     assert mine.title == "Dave: activity over six months"
-    assert mine.text.startswith("🟢 green: 1 referrals given")
+    assert mine.text.startswith("🟢 green: referrals given 1 (1 expected)")
     assert not mine.lines
 
 
@@ -172,7 +172,7 @@ def test_feedback_asked_and_not_given_turns_the_light(bot: Bot) -> None:
     bot.ok("Dave", "referral", "4 accept")
     later(bot, 15)  # Bob was asked about #4 and did not answer
     line = bot.ok("Bob", "stats", "activity").text
-    assert "1/2 feedback given when asked" in line
+    assert "feedback given when asked 1/2" in line
 
 
 def test_the_chart_is_a_png_of_the_months_so_far(bot: Bot) -> None:
@@ -287,8 +287,10 @@ def test_stats_speak_french(bot: Bot) -> None:
     bot.ok("Alice", "network", "set locale fr")
     reply = bot.ok("Bob", "stats")
     assert reply.title == "Net T1 : mars 2025, à ce jour"
-    assert values(reply)["Affaires conclues (HT)"] == "10\u202f000 EUR"
-    assert values(reply)["Taux de transformation"] == "50 % (1 gagnées sur 2 conclues)"
+    assert values(reply)["Affaires conclues (HT)"] == "10\u202f000\xa0€"
+    assert values(reply)["Taux de transformation"] == (
+        "50\xa0% de réussite (1 sur 2 recommandations tranchées)"
+    )
     assert values(reply)["Jours avant le premier contact (médiane)"].startswith("3,5 jours")
     assert bot.refused("Bob", "stats", "export").text.startswith("Seuls les administrateurs")
 
@@ -335,7 +337,7 @@ def test_the_digest_posts_last_month_and_schedules_the_next(bot: Bot) -> None:
     assert posted.reply.text == (
         "Thank you to our most generous members: Bob (2), Carol (1), Dave (1). Givers gain!"
     )
-    assert values(posted.reply)["Business closed (before tax)"] == "10,000 EUR"
+    assert values(posted.reply)["Business closed (before tax)"] == "€10,000"
     (chart,) = posted.reply.files
     assert chart.content.startswith(PNG)
     assert recorder.drawn[-1][1].months == ("Mar 2025",)

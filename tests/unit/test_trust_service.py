@@ -110,12 +110,13 @@ def test_a_report_is_confidential_and_followed_through(bot: Bot) -> None:
 
     bot.ok("Alice", "report", "1 raise | Let us talk on Monday")
     assert (
-        "raises a report of poaching concerning you: Let us talk on Monday"
+        "raises a report concerning you (poaching). Please get in touch with them. "
+        "Their note: Let us talk on Monday"
         in (bot.messenger.texts_to(user_id("Carol"))[-1])
     )
     bot.ok("Alice", "report", "1 resolve | Carol apologised; the client stays with Alice")
     assert bot.messenger.texts_to(user_id("Bob"))[-1] == (
-        "Your report #1 is resolved: Carol apologised; the client stays with Alice."
+        "Your report #1 is resolved: Carol apologised; the client stays with Alice"
     )
     history = bot.ok("Alice", "report", "1").lines
     assert [line.split(": ")[1].split(" (")[0] for line in history] == [

@@ -33,16 +33,10 @@ MESSAGES: dict[str, str] = {
     "one member per profession, an admin may ask you to tell your trades apart.",
     "profile.how_found": "Members find you with {members} and when they ask for suggestions.",
     "members.title": "Members of {network} ({count})",
-    "members.title_search": "Members for “{words}” ({count} found)",
-    "members.line": "{name}: {profession}; {pitch}; {since}; quality {quality}; "
-    "{given} referrals given",
+    "members.line": "{name}: {profession}",
     "members.no_profession": "no profile yet",
-    "members.seniority": "member since {since} ({months} months)",
     "members.matched": "(matched: {words})",
     "members.none_found": "No member's profile matches “{words}”.",
-    "members.more_found": "{count} more match less well: add words to narrow the search.",
-    "members.more": "{count} more members: add words to search the directory.",
-    "members.without_profile": "{count} members have no profile yet.",
     "members.set_yours": "You have no profile yet: {profile} PROFESSION | KEYWORDS | PITCH.",
     # Suggestions
     "error.suggest_needs_words": "Say what the client needs: {refer} ? bookkeeping for a "
@@ -69,12 +63,9 @@ MESSAGES: dict[str, str] = {
     "stats.commissions_earned": "Commissions owed to me: due / paid",
     "stats.commissions_value": "{due} / {paid}",
     "stats.conversion": "Conversion",
-    "stats.conversion_value": "{percent}% ({won} won of {decided} decided)",
     "stats.contact_days": "Days to first contact (median)",
-    "stats.days_value": "{days} days (over {count} referrals)",
     "stats.feedback": "Average feedback",
     "stats.feedback_received": "Feedback received",
-    "stats.feedback_value": "{score}/5 ({count} scores)",
     "stats.givers": "Most generous members",
     "stats.giver": "{name} ({count})",
     "stats.lights_value": "{green} green, {amber} amber, {red} red",
@@ -85,17 +76,16 @@ MESSAGES: dict[str, str] = {
     "stats.light_title_me": "{name}: activity over six months",
     "stats.lights_title": "{network}: activity over six months",
     "stats.light_line": "{name}: {text}",
-    "stats.lights_more": "{count} more members are not listed.",
     "stats.light_rule": "The light weighs the last six months: referrals given (one a month "
     "is green), referrals received answered, feedback given when asked, feedback received.",
     "light.green": "🟢 green",
     "light.amber": "🟠 amber",
     "light.red": "🔴 red",
-    "light.details": "{light}: {given} referrals given ({expected} expected), "
-    "{answered}/{received} received answered, {followups_answered}/{followups} feedback "
-    "given when asked, feedback received {feedback}",
-    "stats.exported": "The treasurer's files: {referrals} referrals, {commissions} "
-    "commission lines (amounts before tax, dates in the network's time).",
+    "light.details": "{light}: referrals given {given} ({expected} expected), received "
+    "referrals answered {answered}/{received}, feedback given when asked "
+    "{followups_answered}/{followups}, feedback received {feedback}",
+    "stats.exported": "The treasurer's files (amounts before tax, dates in the network's "
+    "time). Referrals: {referrals}; commission lines: {commissions}.",
     # Chart
     "chart.title": "Referrals and business closed, {who} ({first} to {last})",
     "chart.month_names": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
@@ -107,4 +97,60 @@ MESSAGES: dict[str, str] = {
     "digest.thanks": "Thank you to our most generous members: {givers}. Givers gain!",
     "digest.no_referrals": "No referral was passed last month: who gives the first one this month?",
     "digest.footer": "{stats} shows the figures at any time.",
+    "members.separator": "; ",
+    "members.quality": "quality {quality}",
+    "members.quality_value": "{score}/5 ({count})",
+    "suggest.line_new": "{position}. {name}: {profession} (matched: {words})",
+    "light.details_no_feedback": "{light}: referrals given {given} ({expected} expected), "
+    "received referrals answered {answered}/{received}, feedback given when asked "
+    "{followups_answered}/{followups}, no feedback received yet",
+}
+
+# Messages that depend on a count (the `count` parameter), one text per CLDR
+# plural category of the language: `one` and `other`, `many` where it differs.
+PLURALS: dict[str, dict[str, str]] = {
+    "members.title_search": {
+        "one": "Members for “{words}” ({count} found)",
+        "other": "Members for “{words}” ({count} found)",
+    },
+    "members.given": {
+        "one": "{count} referral given",
+        "other": "{count} referrals given",
+    },
+    "members.seniority": {
+        "one": "member since {since} ({count} month)",
+        "other": "member since {since} ({count} months)",
+    },
+    "members.more_found": {
+        "one": "{count} more matches less well: add words to narrow the search.",
+        "other": "{count} more match less well: add words to narrow the search.",
+    },
+    "members.more": {
+        "one": "{count} more member: add words to search the directory.",
+        "other": "{count} more members: add words to search the directory.",
+    },
+    "members.without_profile": {
+        "one": "{count} member has no profile yet.",
+        "other": "{count} members have no profile yet.",
+    },
+    "stats.conversion_value": {
+        "one": "{percent} won ({won} of {count} decided referral)",
+        "other": "{percent} won ({won} of {count} decided referrals)",
+    },
+    "stats.days": {
+        "one": "{count} day",
+        "other": "{count} days",
+    },
+    "stats.days_value": {
+        "one": "{days} (over {count} referral)",
+        "other": "{days} (over {count} referrals)",
+    },
+    "stats.feedback_value": {
+        "one": "{score}/5 ({count} score)",
+        "other": "{score}/5 ({count} scores)",
+    },
+    "stats.lights_more": {
+        "one": "{count} more member is not listed.",
+        "other": "{count} more members are not listed.",
+    },
 }

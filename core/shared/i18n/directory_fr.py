@@ -36,18 +36,11 @@ MESSAGES: dict[str, str] = {
     "membre par métier, un administrateur pourra vous demander de préciser vos spécialités.",
     "profile.how_found": "Les membres vous trouvent avec {members} et quand ils demandent "
     "des suggestions.",
-    "members.title": "Membres de {network} ({count})",
-    "members.title_search": "Membres pour « {words} » ({count} trouvés)",
-    "members.line": "{name} : {profession} ; {pitch} ; {since} ; qualité {quality} ; "
-    "{given} recommandations données",
+    "members.title": "Membres du réseau {network} ({count})",
+    "members.line": "{name} : {profession}",
     "members.no_profession": "pas encore de profil",
-    "members.seniority": "membre depuis le {since} ({months} mois)",
     "members.matched": "(mots trouvés : {words})",
     "members.none_found": "Aucun profil de membre ne correspond à « {words} ».",
-    "members.more_found": "{count} autres correspondent moins bien : ajoutez des mots pour "
-    "affiner.",
-    "members.more": "{count} autres membres : ajoutez des mots pour chercher dans l'annuaire.",
-    "members.without_profile": "{count} membres n'ont pas encore de profil.",
     "members.set_yours": "Vous n'avez pas encore de profil : {profile} MÉTIER | MOTS-CLÉS | "
     "PRÉSENTATION.",
     # Suggestions
@@ -77,12 +70,9 @@ MESSAGES: dict[str, str] = {
     "stats.commissions_earned": "Commissions qui me sont dues : dues / payées",
     "stats.commissions_value": "{due} / {paid}",
     "stats.conversion": "Taux de transformation",
-    "stats.conversion_value": "{percent} % ({won} gagnées sur {decided} conclues)",
     "stats.contact_days": "Jours avant le premier contact (médiane)",
-    "stats.days_value": "{days} jours (sur {count} recommandations)",
     "stats.feedback": "Avis moyen",
     "stats.feedback_received": "Avis reçus",
-    "stats.feedback_value": "{score}/5 ({count} avis)",
     "stats.givers": "Membres les plus généreux",
     "stats.giver": "{name} ({count})",
     "stats.lights_value": "{green} vert, {amber} orange, {red} rouge",
@@ -94,18 +84,17 @@ MESSAGES: dict[str, str] = {
     "stats.light_title_me": "{name} : activité sur six mois",
     "stats.lights_title": "{network} : activité sur six mois",
     "stats.light_line": "{name} : {text}",
-    "stats.lights_more": "{count} autres membres ne sont pas listés.",
     "stats.light_rule": "Le voyant pèse les six derniers mois : recommandations données "
     "(une par mois, c'est vert), recommandations reçues auxquelles on a répondu, avis donnés "
     "quand ils sont demandés, avis reçus.",
     "light.green": "🟢 vert",
     "light.amber": "🟠 orange",
     "light.red": "🔴 rouge",
-    "light.details": "{light} : {given} recommandations données ({expected} attendues), "
-    "réponse à {answered}/{received} reçues, {followups_answered}/{followups} avis donnés "
-    "quand ils étaient demandés, avis reçus {feedback}",
-    "stats.exported": "Les fichiers du trésorier : {referrals} recommandations, "
-    "{commissions} lignes de commission (montants HT, dates à l'heure du réseau).",
+    "light.details": "{light} : recommandations données {given} (attendu : {expected}), "
+    "réponse aux recommandations reçues {answered}/{received}, avis donnés quand ils étaient "
+    "demandés {followups_answered}/{followups}, avis reçus {feedback}",
+    "stats.exported": "Les fichiers du trésorier (montants HT, dates à l'heure du réseau). "
+    "Recommandations : {referrals} ; lignes de commission : {commissions}.",
     # Graphique
     "chart.title": "Recommandations et affaires conclues, {who} ({first} à {last})",
     "chart.month_names": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
@@ -118,4 +107,60 @@ MESSAGES: dict[str, str] = {
     "digest.no_referrals": "Aucune recommandation le mois dernier : qui donnera la première "
     "ce mois-ci ?",
     "digest.footer": "{stats} montre les chiffres à tout moment.",
+    "members.separator": " ; ",
+    "members.quality": "qualité {quality}",
+    "members.quality_value": "{score}/5 ({count})",
+    "suggest.line_new": "{position}. {name} : {profession} (mots trouvés : {words})",
+    "light.details_no_feedback": "{light} : recommandations données {given} (attendu : "
+    "{expected}), réponse aux recommandations reçues {answered}/{received}, avis donnés "
+    "quand ils étaient demandés {followups_answered}/{followups}, pas encore d'avis reçu",
+}
+
+# Messages that depend on a count (the `count` parameter), one text per CLDR
+# plural category of the language: `one` and `other`, `many` where it differs.
+PLURALS: dict[str, dict[str, str]] = {
+    "members.title_search": {
+        "one": "Membres pour « {words} » ({count} trouvé)",
+        "other": "Membres pour « {words} » ({count} trouvés)",
+    },
+    "members.given": {
+        "one": "{count} recommandation donnée",
+        "other": "{count} recommandations données",
+    },
+    "members.seniority": {
+        "one": "membre depuis le {since} ({count} mois)",
+        "other": "membre depuis le {since} ({count} mois)",
+    },
+    "members.more_found": {
+        "one": "{count} autre correspond moins bien : ajoutez des mots pour affiner.",
+        "other": "{count} autres correspondent moins bien : ajoutez des mots pour affiner.",
+    },
+    "members.more": {
+        "one": "{count} autre membre : ajoutez des mots pour chercher dans l'annuaire.",
+        "other": "{count} autres membres : ajoutez des mots pour chercher dans l'annuaire.",
+    },
+    "members.without_profile": {
+        "one": "{count} membre n'a pas encore de profil.",
+        "other": "{count} membres n'ont pas encore de profil.",
+    },
+    "stats.conversion_value": {
+        "one": "{percent} de réussite ({won} sur {count} recommandation tranchée)",
+        "other": "{percent} de réussite ({won} sur {count} recommandations tranchées)",
+    },
+    "stats.days": {
+        "one": "{count} jour",
+        "other": "{count} jours",
+    },
+    "stats.days_value": {
+        "one": "{days} (sur {count} recommandation)",
+        "other": "{days} (sur {count} recommandations)",
+    },
+    "stats.feedback_value": {
+        "one": "{score}/5 ({count} note)",
+        "other": "{score}/5 ({count} notes)",
+    },
+    "stats.lights_more": {
+        "one": "{count} autre membre n'est pas listé.",
+        "other": "{count} autres membres ne sont pas listés.",
+    },
 }

@@ -21,14 +21,16 @@ MESSAGES: dict[str, str] = {
     "error.invalid_value": "{value} is not a valid value.",
     "error.invalid_amount": "{value} is not a valid amount: use a positive number with at most "
     "two decimals, such as 5000 or 1250.50.",
-    "error.text_too_long": "The {field} is too long ({length} characters; at most {limit}).",
+    "error.text_too_long": "“{field}” is too long ({length} characters; at most {limit}).",
     "error.self_referral": "You cannot refer a client to yourself.",
     "error.referral_not_found": "There is no referral #{number} in this network.",
     "error.not_your_referral": "Referral #{number} is not one of yours.",
-    "error.wrong_actor_receiver": "Only the member who received referral #{number} can "
-    "mark it {verb}.",
-    "error.wrong_actor_referrer": "Only the member who gave referral #{number} can mark it {verb}.",
-    "error.illegal_transition": "Referral #{number} is {status}: it cannot be marked {verb} now.",
+    "error.wrong_actor_receiver": "Only the member who received referral #{number} can mark it "
+    "{target}.",
+    "error.wrong_actor_referrer": "Only the member who gave referral #{number} can mark it "
+    "{target}.",
+    "error.illegal_transition": "Referral #{number} is {status}: it cannot be marked {target} "
+    "now.",
     "error.charter_not_accepted": "Please accept the charter (version {version}) first: "
     "read it with /charter, then type /charter accept.",
     "error.invalid_commission_rule": "{value} is not a commission rule. Examples: 10%, 150, "
@@ -51,8 +53,6 @@ MESSAGES: dict[str, str] = {
     "can be corrected.",
     "error.correct_usage": "Give the corrected amount and the reason: /referral {number} correct "
     "AMOUNT | reason.",
-    "error.correct_too_late": "Referral #{number} was won on {won}: its receiver could correct it "
-    "for {days} days. Ask an admin.",
     "error.correct_same": "Referral #{number} already closed for {amount}.",
     "error.section_empty": "The section \u201c{section}\u201d cannot be empty.",
     "error.last_admin": "The network needs at least one admin: grant the role to someone else "
@@ -134,7 +134,7 @@ MESSAGES: dict[str, str] = {
     "temperature.3": "the client expects your call",
     "temperature.4": "the client is waiting for you, warmly recommended",
     "temperature.5": "introduced in person",
-    "history.line": "{at} {who}: {status}{note}",
+    "history.line": "{at} {who}: {status}",
     "referral.title": "Referral #{number}: {client}",
     "referral.no_commission": "no commission due",
     # Posting and moving referrals
@@ -151,15 +151,15 @@ MESSAGES: dict[str, str] = {
     "the referral is closed.",
     "moved.correct": "Referral #{number} corrected: {old} becomes {amount}; commission {old_due} "
     "becomes {due}. Both parties are told.",
-    "notice.new_referral": "New referral #{number} from {referrer}: {client}.",
+    "notice.new_referral": "{referrer} passes you a new referral, #{number}: {client}.",
     "notice.owner_client_referred": "Your client {client} was referred by {referrer} to "
     "{receiver} (referral #{number}). The relationship stays yours.",
     "notice.accept": "{who} accepted your referral #{number}.",
-    "notice.decline": "{who} declined your referral #{number} (reason: {note}).",
+    "notice.decline": "{who} declined your referral #{number}.",
     "notice.cancel": "{who} cancelled referral #{number}.",
     "notice.contacted": "{who} contacted the client of referral #{number}.",
     "notice.won": "{who} won referral #{number} for {amount}. Commission due to you: {due}.",
-    "notice.lost": "{who} lost referral #{number} (reason: {note}).",
+    "notice.lost": "{who} lost referral #{number}.",
     "notice.paid": "{who} confirmed the commission of {due} for referral #{number} was received.",
     "notice.paid_by_admin": "An admin confirmed that the commission of {due} for referral "
     "#{number} was paid.",
@@ -168,10 +168,6 @@ MESSAGES: dict[str, str] = {
     "notice.corrected": "{who} corrected the amount of referral #{number}: {old} becomes "
     "{amount}; commission {old_due} becomes {due} (paid so far: {paid}). Reason: {reason}",
     "notice.corrected_balance": "Balance still to settle between you: {balance}.",
-    "payment.remind_receiver": "Referral #{number} ({client}): the commission of {due} owed to "
-    "{referrer} is still unpaid after {days} days. Pay it, and {referrer} will confirm it.",
-    "payment.tell_admins": "Referral #{number} ({client}): the commission of {due} that "
-    "{receiver} owes {referrer} is still unpaid after {days} days.",
     "notice.charter_new_version": "{admin} published version {version} of the charter "
     "(commission: {rule}). Please read it and accept it.",
     "notice.role_granted": "{admin} made you {role}.",
@@ -184,10 +180,8 @@ MESSAGES: dict[str, str] = {
     "referrals.none": "No referrals yet. Pass a client with /refer.",
     "referrals.line_given": "#{number} to {other}: {client}, {status}; closed {amount}, "
     "commission due {due}, paid {paid}",
-    "referrals.line_received": "#{number} from {other}: {client}, {status}; closed {amount}, "
-    "commission due {due}, paid {paid}",
-    "referrals.summary": "{count} referral(s). Commission still due to me: {due_to_me}; "
-    "still owed by me: {owed_by_me}.",
+    "referrals.line_received": "#{number} passed by {other}: {client}, {status}; closed "
+    "{amount}, commission due {due}, paid {paid}",
     "clients.title": "My clients",
     "clients.explain": "You own the relationship with these clients: members you refer them to "
     "must not take them from you.",
@@ -307,29 +301,16 @@ MESSAGES: dict[str, str] = {
     "followup.feedback": "Was {client} served well by {member}? (referral #{number})",
     "followup.feedback_how": "Answer with a score from 1 to 5, or /feedback {number} SCORE "
     "[comment].",
-    "followup.unanswered": "Referral #{number} for {client} from {referrer} has waited {days} "
-    "days for your answer: please accept or decline it.",
-    "followup.unanswered_referrer": "{receiver} has not answered referral #{number} for {client} "
-    "in {days} days. You can cancel it and pass the client to someone else.",
-    "followup.reality_check": "Referral reality check: where is referral #{number} for {client} "
-    "from {referrer}? No news for {days} days. Contacted, won or lost?",
-    "feedback.later": "Noted: I will ask again in {days} days.",
     "feedback.recorded": "Thank you: {score}/5 recorded for referral #{number}. {member} now has "
     "{average}/5 from {count} feedback.",
     "notice.low_feedback": "Low feedback: {referrer} gave {score}/5 to {member} for referral "
-    "#{number} ({comment}). Client quality is part two of the charter.",
-    "notice.feedback": "{referrer} gave you {score}/5 for referral #{number} ({comment}).",
+    "#{number}. Client quality is part two of the charter.",
+    "notice.feedback": "{referrer} gave you {score}/5 for referral #{number}.",
     "reminder.charter_dm": "You have not accepted version {version} of the charter yet: please "
     "read it and accept it.",
     "reminder.charter_title": "Charter rule of the week ({n}/{total})",
-    "reminder.charter_waiting": "{count} member(s) have not accepted version {version} yet: "
-    "/charter accept.",
     "alert.delivery_failed": "A message ({kind}) to {recipient} could not be delivered after "
     "several attempts: {reason}",
-    "alert.delivery_outage": "The bot cannot reach the platform since {since} UTC ({reason}). "
-    "Messages wait and go out as soon as it answers again; they are retried for {hours} hours.",
-    "alert.delivery_expired": "Messages could not be delivered within {hours} hours and were "
-    "given up; the latest was a {kind} to {recipient} ({reason}).",
     "help.feedback": "say whether the client was served well",
     "help.feedback.long": "The referrer scores how the client was served, from 1 to 5, with an "
     "optional comment; later asks again in a week. A score of 2 or less alerts the admins.",
@@ -410,14 +391,12 @@ MESSAGES: dict[str, str] = {
     "/candidate {number} interviewers @a @b; the recruiters and the admins are told.",
     "candidate.exclusivity": "The profession is already held by {holder}: admission is blocked "
     "unless a recruiter overrides it.",
-    "candidate.overridden": "Overridden: {reason}.",
+    "candidate.overridden": "Overridden: {reason}",
     "candidate.no_interviewers": "none yet",
     "candidate.report_line": "Report by {who}: {recommendation}",
     "candidate.report_hidden": "{who} filed a report: hidden until both reports are in.",
     "candidate.visit_line": "Visit by {who} on {at}: {notes}",
-    "candidate.history_line": "{at} {who}: {what}{detail}",
-    "candidate.tally": "yes {yes}, no {no}, abstain {abstain}; {turnout} of {eligible} recruiters "
-    "voted",
+    "candidate.history_line": "{at} {who}: {what}",
     "candidate.assigned_post": "Interviewers: {names}.",
     "candidate.assigned": "Interviewers of candidate #{number} assigned.",
     "candidate.reports_post": "Both interview reports are in:",
@@ -436,7 +415,7 @@ MESSAGES: dict[str, str] = {
     "candidate.vote_saved": "Your vote on candidate #{number} is recorded: {ballot}. You can "
     "change it until the vote closes.",
     "candidate.closed_now": "The vote on candidate #{number} is closed.",
-    "candidate.rule": "Rule: at least {quorum} of eligible recruiters vote and yes reaches "
+    "candidate.rule": "At least {quorum} of eligible recruiters vote and yes reaches "
     "{threshold} of yes + no; closed because {why}.",
     "candidate.decision_admitted": "{name} (candidate #{number}) is admitted.",
     "candidate.decision_rejected": "{name} (candidate #{number}) is not admitted.",
@@ -455,8 +434,8 @@ MESSAGES: dict[str, str] = {
     "candidate.missing_override": "a recruiter's override, as the profession is held by {holder} "
     "(/candidate {number} override | reason)",
     "candidate.missing_separator": "; ",
-    "candidate.process_override_post": "{who} (admin) opened the vote without the full process: "
-    "{reason}. Skipped: {missing}.",
+    "candidate.process_override_post": "{who} (admin) opened the vote without the full "
+    "process, skipping: {missing}. Reason: {reason}",
     "candidate.process_override_saved": "The vote on candidate #{number} is open without the full "
     "process; the reason is on the card and in the audit trail.",
     "candidate.blocked_at_admission": "Not admitted: the profession is now held by {holder} and "
@@ -495,7 +474,7 @@ MESSAGES: dict[str, str] = {
     "field.voted": "Voted so far",
     "field.deadline": "Vote closes",
     "field.tally": "Tally",
-    "field.decision": "Decision",
+    "field.decision": "Rule applied",
     "field.previous_networks": "Previous networks",
     "stage.interviews": "interviews",
     "stage.vote": "vote",
@@ -587,14 +566,14 @@ MESSAGES: dict[str, str] = {
     "breach_state.dismissed": "dismissed",
     "notice.breach_filed": "A confidential report (#{number}, {kind}) was filed. Only admins see "
     "it.",
-    "notice.breach_raised": "{admin}, for the network's admins, raises a report of {kind} "
-    "concerning you: {note}. Please get in touch with them.",
-    "notice.breach_resolved": "Your report #{number} is resolved: {note}.",
-    "notice.breach_dismissed": "Your report #{number} was dismissed: {note}.",
+    "notice.breach_raised": "{admin}, for the network's admins, raises a report concerning you "
+    "({kind}). Please get in touch with them. Their note: {note}",
+    "notice.breach_resolved": "Your report #{number} is resolved.",
+    "notice.breach_dismissed": "Your report #{number} was dismissed.",
     "notice.breach_filed_recruiters": "A confidential report (#{number}, {kind}) was filed. It "
     "comes to you, the recruiters:",
-    "notice.breach_raised_by": "{admin}, for the network's recruiters, raises a report of {kind} "
-    "concerning you: {note}. Please get in touch with them.",
+    "notice.breach_raised_by": "{admin}, for the network's recruiters, raises a report "
+    "concerning you ({kind}). Please get in touch with them. Their note: {note}",
     "action.read_report": "Read the report",
     "action.breach_raise": "Raise with the member",
     "action.breach_resolve": "Resolve",
@@ -612,7 +591,7 @@ MESSAGES: dict[str, str] = {
     "report.handled_by_recruiters": "the recruiters. {why}",
     "report.title": "Report #{number}",
     "report.referral_line": "#{number} {client}, from {referrer} to {receiver}, {status}",
-    "report.history_line": "{at} {who}: {state}{note}",
+    "report.history_line": "{at} {who}: {state}",
     "report.raised": "Report #{number} raised with the member concerned.",
     "report.resolved": "Report #{number} resolved; the reporter is told.",
     "report.dismissed": "Report #{number} dismissed; the reporter is told.",
@@ -646,7 +625,7 @@ MESSAGES: dict[str, str] = {
     "network.exported": "The referrals and the commission ledger, as a CSV file (client contacts "
     "are left out).",
     "audit.none": "Nothing in the audit trail yet.",
-    "audit.line": "{at} {who}: {what}{detail}",
+    "audit.line": "{at} {who}: {what}",
     "audit.title": "Audit trail (most recent first)",
     "audit.role.granted": "role granted",
     "audit.role.removed": "role removed",
@@ -670,4 +649,93 @@ MESSAGES: dict[str, str] = {
     "help.mydata": "export or erase my personal data",
     "help.mydata.long": "export: a JSON file of everything Apport holds about you. erase: a "
     "pseudonym replaces you everywhere (confirm with /mydata erase confirm).",
+    "notice.decline_reason": "{who} declined your referral #{number}. Reason: {note}",
+    "notice.lost_reason": "{who} lost referral #{number}. Reason: {note}",
+    "history.line_note": "{at} {who}: {status} ({note})",
+    "notice.low_feedback_comment": "Low feedback: {referrer} gave {score}/5 to {member} for "
+    "referral #{number}. Client quality is part two of the charter. Comment: {comment}",
+    "notice.feedback_comment": "{referrer} gave you {score}/5 for referral #{number}. Comment: "
+    "{comment}",
+    "candidate.history_line_detail": "{at} {who}: {what} ({detail})",
+    "notice.breach_raised_silent": "{admin}, for the network's admins, raises a report "
+    "concerning you ({kind}). Please get in touch with them.",
+    "notice.breach_raised_by_silent": "{admin}, for the network's recruiters, raises a report "
+    "concerning you ({kind}). Please get in touch with them.",
+    "notice.breach_resolved_note": "Your report #{number} is resolved: {note}",
+    "notice.breach_dismissed_note": "Your report #{number} was dismissed: {note}",
+    "report.history_line_note": "{at} {who}: {state} ({note})",
+    "audit.line_detail": "{at} {who}: {what}: {detail}",
+    "referrals.line_given_open": "#{number} to {other}: {client}, {status}",
+    "referrals.line_received_open": "#{number} passed by {other}: {client}, {status}",
+}
+
+# Messages that depend on a count (the `count` parameter), one text per CLDR
+# plural category of the language: `one` and `other`, `many` where it differs.
+PLURALS: dict[str, dict[str, str]] = {
+    "error.correct_too_late": {
+        "one": "Referral #{number} was won on {won}: its receiver could correct it for {count} "
+        "day. Ask an admin.",
+        "other": "Referral #{number} was won on {won}: its receiver could correct it for "
+        "{count} days. Ask an admin.",
+    },
+    "referrals.summary": {
+        "one": "{count} referral. Commission still due to me: {due_to_me}; still owed by me: "
+        "{owed_by_me}.",
+        "other": "{count} referrals. Commission still due to me: {due_to_me}; still owed by "
+        "me: {owed_by_me}.",
+    },
+    "payment.remind_receiver": {
+        "one": "Referral #{number} ({client}): the commission of {due} owed to {referrer} is "
+        "still unpaid after {count} day. Pay it, and {referrer} will confirm it.",
+        "other": "Referral #{number} ({client}): the commission of {due} owed to {referrer} is "
+        "still unpaid after {count} days. Pay it, and {referrer} will confirm it.",
+    },
+    "payment.tell_admins": {
+        "one": "Referral #{number} ({client}): the commission of {due} that {receiver} owes "
+        "{referrer} is still unpaid after {count} day.",
+        "other": "Referral #{number} ({client}): the commission of {due} that {receiver} owes "
+        "{referrer} is still unpaid after {count} days.",
+    },
+    "followup.unanswered": {
+        "one": "Referral #{number} for {client} from {referrer} has waited {count} day for "
+        "your answer: please accept or decline it.",
+        "other": "Referral #{number} for {client} from {referrer} has waited {count} days for "
+        "your answer: please accept or decline it.",
+    },
+    "followup.unanswered_referrer": {
+        "one": "{receiver} has not answered referral #{number} for {client} in {count} day. "
+        "You can cancel it and pass the client to someone else.",
+        "other": "{receiver} has not answered referral #{number} for {client} in {count} days. "
+        "You can cancel it and pass the client to someone else.",
+    },
+    "followup.reality_check": {
+        "one": "Referral reality check: where is referral #{number} for {client} from "
+        "{referrer}? No news for {count} day. Contacted, won or lost?",
+        "other": "Referral reality check: where is referral #{number} for {client} from "
+        "{referrer}? No news for {count} days. Contacted, won or lost?",
+    },
+    "feedback.later": {
+        "one": "Noted: I will ask again in {count} day.",
+        "other": "Noted: I will ask again in {count} days.",
+    },
+    "reminder.charter_waiting": {
+        "one": "{count} member has not accepted version {version} yet: /charter accept.",
+        "other": "{count} members have not accepted version {version} yet: /charter accept.",
+    },
+    "alert.delivery_outage": {
+        "one": "The bot cannot reach the platform since {since} ({reason}). Messages wait and "
+        "go out as soon as it answers again; they are retried for {count} hour.",
+        "other": "The bot cannot reach the platform since {since} ({reason}). Messages wait "
+        "and go out as soon as it answers again; they are retried for {count} hours.",
+    },
+    "alert.delivery_expired": {
+        "one": "Messages could not be delivered within {count} hour and were given up; the "
+        "latest was a {kind} to {recipient} ({reason}).",
+        "other": "Messages could not be delivered within {count} hours and were given up; the "
+        "latest was a {kind} to {recipient} ({reason}).",
+    },
+    "candidate.tally": {
+        "one": "yes {yes}, no {no}, abstain {abstain}; {count} of {eligible} recruiters voted",
+        "other": "yes {yes}, no {no}, abstain {abstain}; {count} of {eligible} recruiters voted",
+    },
 }

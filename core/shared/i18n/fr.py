@@ -27,12 +27,12 @@ MESSAGES: dict[str, str] = {
     "error.self_referral": "Vous ne pouvez pas vous recommander un client à vous-même.",
     "error.referral_not_found": "Il n'y a pas de recommandation n° {number} dans ce réseau.",
     "error.not_your_referral": "La recommandation n° {number} ne vous concerne pas.",
-    "error.wrong_actor_receiver": "Seul le membre qui a reçu la recommandation n° {number} peut "
-    "la marquer « {verb} ».",
-    "error.wrong_actor_referrer": "Seul l'apporteur de la recommandation n° {number} peut "
-    "la marquer « {verb} ».",
+    "error.wrong_actor_receiver": "Seul le membre qui a reçu la recommandation n° {number} "
+    "peut la marquer « {target} ».",
+    "error.wrong_actor_referrer": "Seul l'apporteur de la recommandation n° {number} peut la "
+    "marquer « {target} ».",
     "error.illegal_transition": "La recommandation n° {number} est au statut « {status} » : "
-    "elle ne peut pas être marquée « {verb} » pour l'instant.",
+    "elle ne peut pas être marquée « {target} » pour l'instant.",
     "error.charter_not_accepted": "Veuillez d'abord accepter la charte (version {version}) : "
     "lisez-la avec /charter, puis tapez /charter accept.",
     "error.invalid_commission_rule": "{value} n'est pas une règle de commission. Exemples : "
@@ -45,19 +45,17 @@ MESSAGES: dict[str, str] = {
     "error.invalid_temperature": "La température est un nombre entier de 1 à 5, pas {value}.",
     "error.invalid_client": "Le client doit avoir un nom.",
     "error.invalid_number": "{value} n'est pas un numéro comme 3 ou n° 3.",
-    "error.won_needs_amount": "Indiquez le montant conclu, HT : /referral {number} won AMOUNT.",
+    "error.won_needs_amount": "Indiquez le montant conclu, HT : /referral {number} won MONTANT.",
     "error.wrong_currency": "{value} n'est pas dans la devise du réseau : les montants sont en "
     "{currency}.",
-    "error.refer_to_owner": "{client} est déjà un client de {owner} : {owner} devrait une "
-    "commission sur son propre client. Recommandez-le à un autre membre.",
+    "error.refer_to_owner": "La relation avec {client} appartient déjà à {owner} : {owner} "
+    "devrait une commission sur son propre client. Recommandez-le à un autre membre.",
     "error.correct_receiver_or_admin": "Seul le membre qui a reçu la recommandation n° {number}, "
     "ou un administrateur, peut en corriger le montant.",
     "error.correct_not_won": "La recommandation n° {number} est {status} : seul le montant d'une "
     "recommandation gagnée peut être corrigé.",
     "error.correct_usage": "Indiquez le montant corrigé et le motif : /referral {number} correct "
     "MONTANT | motif.",
-    "error.correct_too_late": "La recommandation n° {number} a été gagnée le {won} : son "
-    "destinataire pouvait la corriger pendant {days} jours. Demandez à un administrateur.",
     "error.correct_same": "La recommandation n° {number} est déjà conclue pour {amount}.",
     "error.section_empty": "La section « {section} » ne peut pas être vide.",
     "error.last_admin": "Le réseau doit garder au moins un administrateur : attribuez d'abord "
@@ -84,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "param.number": "N",
     "param.action": "action",
     "param.note": "note",
-    "param.amount": "AMOUNT",
+    "param.amount": "MONTANT",
     "param.filter": "filtre",
     "param.members": "règles entre membres",
     "param.members.label": "Première partie : règles entre membres",
@@ -140,12 +138,12 @@ MESSAGES: dict[str, str] = {
     "temperature.3": "le client attend votre appel",
     "temperature.4": "le client vous attend, chaleureusement recommandé",
     "temperature.5": "présentation en personne",
-    "history.line": "{at} {who} : {status}{note}",
+    "history.line": "{at} {who} : {status}",
     "referral.title": "Recommandation n° {number} : {client}",
     "referral.no_commission": "aucune commission due",
     # Posting and moving referrals
     "refer.sent": "Recommandation n° {number} pour {client} envoyée à {receiver}.",
-    "refer.owned_by": "{client} est un client de {owner} : la relation client reste la sienne.",
+    "refer.owned_by": "La relation avec {client} appartient à {owner}, et elle le reste.",
     "moved.accept": "Vous avez accepté la recommandation n° {number}. Tenez l'apporteur informé.",
     "moved.decline": "Vous avez refusé la recommandation n° {number}.",
     "moved.cancel": "Vous avez annulé la recommandation n° {number}.",
@@ -157,16 +155,17 @@ MESSAGES: dict[str, str] = {
     "commission : la recommandation est close.",
     "moved.correct": "Recommandation n° {number} corrigée : {old} devient {amount} ; commission "
     "{old_due} devient {due}. Les deux parties sont prévenues.",
-    "notice.new_referral": "Nouvelle recommandation n° {number} de {referrer} : {client}.",
+    "notice.new_referral": "{referrer} vous transmet une nouvelle recommandation, n° {number} "
+    ": {client}.",
     "notice.owner_client_referred": "Votre client {client} a été recommandé par {referrer} à "
     "{receiver} (recommandation n° {number}). La relation client reste la vôtre.",
     "notice.accept": "{who} a accepté votre recommandation n° {number}.",
-    "notice.decline": "{who} a refusé votre recommandation n° {number} (motif : {note}).",
+    "notice.decline": "{who} a refusé votre recommandation n° {number}.",
     "notice.cancel": "{who} a annulé la recommandation n° {number}.",
     "notice.contacted": "{who} a contacté le client de la recommandation n° {number}.",
     "notice.won": "{who} a gagné la recommandation n° {number} pour {amount}. "
     "Commission qui vous est due : {due}.",
-    "notice.lost": "{who} a perdu la recommandation n° {number} (motif : {note}).",
+    "notice.lost": "{who} a perdu la recommandation n° {number}.",
     "notice.paid": "{who} confirme avoir reçu la commission de {due} pour la recommandation "
     "n° {number}.",
     "notice.paid_by_admin": "Un administrateur a confirmé le versement de la commission de {due} "
@@ -177,11 +176,6 @@ MESSAGES: dict[str, str] = {
     "devient {amount} ; commission {old_due} devient {due} (déjà versé : {paid}). Motif : "
     "{reason}",
     "notice.corrected_balance": "Reste à régler entre vous : {balance}.",
-    "payment.remind_receiver": "Recommandation n° {number} ({client}) : la commission de {due} "
-    "due à {referrer} n'est toujours pas versée après {days} jours. Versez-la, et {referrer} "
-    "confirmera sa réception.",
-    "payment.tell_admins": "Recommandation n° {number} ({client}) : la commission de {due} que "
-    "{receiver} doit à {referrer} n'est toujours pas versée après {days} jours.",
     "notice.charter_new_version": "{admin} a publié la version {version} de la charte "
     "(commission : {rule}). Merci de la lire et de l'accepter.",
     "notice.role_granted": "{admin} vous a attribué le rôle {role}.",
@@ -192,19 +186,17 @@ MESSAGES: dict[str, str] = {
     "referrals.title.received": "Recommandations que j'ai reçues",
     "referrals.title.open": "Mes recommandations en cours",
     "referrals.none": "Aucune recommandation pour l'instant. Transmettez un client avec /refer.",
-    "referrals.line_given": "N° {number} à {other} : {client}, {status} ; conclu {amount}, "
-    "commission due {due}, payée {paid}",
-    "referrals.line_received": "N° {number} de {other} : {client}, {status} ; conclu {amount}, "
-    "commission due {due}, payée {paid}",
-    "referrals.summary": "{count} recommandation(s). Commissions qui me restent dues : "
-    "{due_to_me} ; que je dois encore : {owed_by_me}.",
+    "referrals.line_given": "N° {number}, transmise à {other} : {client}, {status} ; conclu "
+    "{amount}, commission due {due}, payée {paid}",
+    "referrals.line_received": "N° {number}, transmise par {other} : {client}, {status} ; "
+    "conclu {amount}, commission due {due}, payée {paid}",
     "clients.title": "Mes clients",
     "clients.explain": "Vous êtes titulaire de la relation avec ces clients : les membres à qui "
     "vous les recommandez ne doivent pas vous les prendre.",
     "clients.none": "Vous n'avez encore apporté aucun client au réseau.",
     "clients.line": "{client} (depuis le {since})",
     # Charter
-    "charter.title": "Charte de {network}, version {version} ({date})",
+    "charter.title": "Charte du réseau {network}, version {version} ({date})",
     "charter.section.members": "Première partie : règles entre membres",
     "charter.section.clients": "Deuxième partie : engagements de qualité envers les clients",
     "charter.section.remuneration": "Rémunération",
@@ -322,34 +314,17 @@ MESSAGES: dict[str, str] = {
     "{number})",
     "followup.feedback_how": "Répondez par une note de 1 à 5, ou /feedback {number} NOTE "
     "[commentaire].",
-    "followup.unanswered": "La recommandation n° {number} pour {client}, de {referrer}, attend "
-    "votre réponse depuis {days} jours : merci de l'accepter ou de la refuser.",
-    "followup.unanswered_referrer": "{receiver} n'a pas répondu à la recommandation n° {number} "
-    "pour {client} depuis {days} jours. Vous pouvez l'annuler et confier le client à un autre "
-    "membre.",
-    "followup.reality_check": "Point d'étape : où en est la recommandation n° {number} pour "
-    "{client}, de {referrer} ? Pas de nouvelles depuis {days} jours. Client contacté, affaire "
-    "gagnée ou perdue ?",
-    "feedback.later": "C'est noté : je reposerai la question dans {days} jours.",
     "feedback.recorded": "Merci : {score}/5 enregistré pour la recommandation n° {number}. "
     "{member} a maintenant {average}/5 sur {count} avis.",
     "notice.low_feedback": "Avis faible : {referrer} a donné {score}/5 à {member} pour la "
-    "recommandation n° {number} ({comment}). La qualité envers les clients est la deuxième partie "
-    "de la charte.",
-    "notice.feedback": "{referrer} vous a donné {score}/5 pour la recommandation n° {number} "
-    "({comment}).",
+    "recommandation n° {number}. La qualité envers les clients est la deuxième partie de la "
+    "charte.",
+    "notice.feedback": "{referrer} vous a donné {score}/5 pour la recommandation n° {number}.",
     "reminder.charter_dm": "Vous n'avez pas encore accepté la version {version} de la charte : "
     "merci de la lire et de l'accepter.",
     "reminder.charter_title": "La règle de la semaine ({n}/{total})",
-    "reminder.charter_waiting": "{count} membre(s) n'ont pas encore accepté la version {version} "
-    ": /charter accept.",
     "alert.delivery_failed": "Un message ({kind}) pour {recipient} n'a pas pu être remis après "
     "plusieurs tentatives : {reason}",
-    "alert.delivery_outage": "Le bot ne joint plus la plateforme depuis {since} UTC ({reason}). "
-    "Les messages attendent et partiront dès qu'elle répondra de nouveau ; ils sont réessayés "
-    "pendant {hours} heures.",
-    "alert.delivery_expired": "Des messages n'ont pas pu être remis en {hours} heures et ont été "
-    "abandonnés ; le dernier était un {kind} pour {recipient} ({reason}).",
     "help.feedback": "dire si le client a été bien servi",
     "help.feedback.long": "L'apporteur note de 1 à 5 la façon dont le client a été servi, avec un "
     "commentaire facultatif ; later repose la question dans une semaine. Une note de 2 ou moins "
@@ -437,15 +412,13 @@ MESSAGES: dict[str, str] = {
     "administrateurs sont prévenus.",
     "candidate.exclusivity": "Le métier est déjà tenu par {holder} : l'admission est bloquée sauf "
     "si un recruteur lève le blocage.",
-    "candidate.overridden": "Blocage levé : {reason}.",
+    "candidate.overridden": "Blocage levé : {reason}",
     "candidate.no_interviewers": "pas encore désignés",
-    "candidate.report_line": "Compte rendu de {who} : {recommendation}",
+    "candidate.report_line": "Compte rendu rédigé par {who} : {recommendation}",
     "candidate.report_hidden": "{who} a déposé son compte rendu : masqué jusqu'à ce que les deux "
     "soient déposés.",
-    "candidate.visit_line": "Visite de {who} le {at} : {notes}",
-    "candidate.history_line": "{at} {who} : {what}{detail}",
-    "candidate.tally": "oui {yes}, non {no}, abstention {abstain} ; {turnout} recruteurs sur "
-    "{eligible} ont voté",
+    "candidate.visit_line": "Visite faite par {who}, {at} : {notes}",
+    "candidate.history_line": "{at} {who} : {what}",
     "candidate.assigned_post": "Enquêteurs : {names}.",
     "candidate.assigned": "Les enquêteurs du candidat n° {number} sont désignés.",
     "candidate.reports_post": "Les deux comptes rendus d'entretien sont déposés :",
@@ -464,27 +437,27 @@ MESSAGES: dict[str, str] = {
     "candidate.vote_saved": "Votre vote sur le candidat n° {number} est enregistré : {ballot}. "
     "Vous pouvez le changer jusqu'à la clôture.",
     "candidate.closed_now": "Le vote sur le candidat n° {number} est clos.",
-    "candidate.rule": "Règle : au moins {quorum} des recruteurs votent et le oui atteint "
-    "{threshold} des oui + non ; clos car {why}.",
+    "candidate.rule": "Au moins {quorum} des recruteurs votent et le oui atteint {threshold} "
+    "des oui + non ; clos car {why}.",
     "candidate.decision_admitted": "{name} (candidat n° {number}) est admis.",
     "candidate.decision_rejected": "{name} (candidat n° {number}) n'est pas admis.",
     "candidate.withdrawn_post": "Candidature retirée par {who}.",
-    "candidate.withdrawn": "La candidature n° {number} de {name} est retirée.",
+    "candidate.withdrawn": "La candidature n° {number} ({name}) est retirée.",
     "candidate.linked": "{member} est désormais le membre {name}, {profession}, et il est invité "
     "à accepter la charte.",
     "candidate.too_few_post": "Moins de deux membres peuvent recevoir ce candidat en entretien "
     "(expérimentés, charte acceptée, ni le parrain, ni du même métier). Recruteurs : désignez-les "
     "avec /candidate {number} interviewers @a @b.",
     "candidate.missing_interviewers": "deux enquêteurs (/candidate {number} interviewers @a @b)",
-    "candidate.missing_report": "le compte rendu de {name}",
+    "candidate.missing_report": "le compte rendu que doit déposer {name}",
     "candidate.missing_fit": "{name} ne peut pas mener l'entretien : {why}",
     "candidate.missing_visit": "une visite sur le lieu de travail du candidat (/candidate "
     "{number} visit | notes)",
     "candidate.missing_override": "la levée du conflit de métier par un recruteur, le métier "
     "étant tenu par {holder} (/candidate {number} override | motif)",
     "candidate.missing_separator": " ; ",
-    "candidate.process_override_post": "{who} (administrateur) a ouvert le vote sans le processus "
-    "complet : {reason}. Étapes sautées : {missing}.",
+    "candidate.process_override_post": "{who} (administrateur) a ouvert le vote sans le "
+    "processus complet, en sautant : {missing}. Motif : {reason}",
     "candidate.process_override_saved": "Le vote sur le candidat n° {number} est ouvert sans le "
     "processus complet ; le motif figure sur la fiche et dans le journal d'audit.",
     "candidate.blocked_at_admission": "Non admis : le métier est désormais tenu par {holder} et "
@@ -526,7 +499,7 @@ MESSAGES: dict[str, str] = {
     "field.voted": "Ont déjà voté",
     "field.deadline": "Clôture du vote",
     "field.tally": "Résultat",
-    "field.decision": "Décision",
+    "field.decision": "Règle appliquée",
     "field.previous_networks": "Réseaux précédents",
     "stage.interviews": "entretiens",
     "stage.vote": "vote",
@@ -583,9 +556,9 @@ MESSAGES: dict[str, str] = {
     "error.breach_not_found": "Il n'y a pas de signalement n° {number} dans ce réseau.",
     "error.report_self": "Vous ne pouvez pas vous signaler vous-même.",
     "error.report_referral_unrelated": "La recommandation n° {number} ne concerne pas {name} : "
-    "indiquez une recommandation que {name} a faite, reçue ou dont il détient le client, ou "
-    "n'en indiquez aucune.",
-    "error.report_nobody_can_act": "Personne d'autre que {name} ne pourrait traiter ce "
+    "indiquez une recommandation faite ou reçue par {name}, ou portant sur un client détenu "
+    "par {name}, ou n'en indiquez aucune.",
+    "error.report_nobody_can_act": "Personne, à part {name}, ne pourrait traiter ce "
     "signalement (aucun autre administrateur, aucun recruteur) : il n'a pas été enregistré. "
     "Demandez qu'un second administrateur soit nommé (/network role @membre admin), puis "
     "signalez à nouveau.",
@@ -624,13 +597,15 @@ MESSAGES: dict[str, str] = {
     "notice.breach_filed": "Un signalement confidentiel (n° {number}, {kind}) a été déposé. Seuls "
     "les administrateurs le voient.",
     "notice.breach_raised": "{admin}, pour les administrateurs du réseau, évoque avec vous un "
-    "signalement de {kind} vous concernant : {note}. Merci de prendre contact avec eux.",
-    "notice.breach_resolved": "Votre signalement n° {number} est résolu : {note}.",
-    "notice.breach_dismissed": "Votre signalement n° {number} a été classé sans suite : {note}.",
+    "signalement vous concernant ({kind}). Merci de prendre contact avec eux. Leur note : "
+    "{note}",
+    "notice.breach_resolved": "Votre signalement n° {number} est résolu.",
+    "notice.breach_dismissed": "Votre signalement n° {number} a été classé sans suite.",
     "notice.breach_filed_recruiters": "Un signalement confidentiel (n° {number}, {kind}) a été "
     "déposé. Il vous revient, à vous les recruteurs :",
     "notice.breach_raised_by": "{admin}, pour les recruteurs du réseau, évoque avec vous un "
-    "signalement de {kind} vous concernant : {note}. Merci de prendre contact avec eux.",
+    "signalement vous concernant ({kind}). Merci de prendre contact avec eux. Leur note : "
+    "{note}",
     "action.read_report": "Lire le signalement",
     "action.breach_raise": "Évoquer avec le membre",
     "action.breach_resolve": "Résoudre",
@@ -648,15 +623,16 @@ MESSAGES: dict[str, str] = {
     "report.why_recruiters_no_admin": "Le réseau n'a pas encore d'administrateur.",
     "report.handled_by_recruiters": "les recruteurs. {why}",
     "report.title": "Signalement n° {number}",
-    "report.referral_line": "N° {number} {client}, de {referrer} à {receiver}, {status}",
-    "report.history_line": "{at} {who} : {state}{note}",
+    "report.referral_line": "N° {number} {client}, transmise par {referrer} à {receiver}, "
+    "{status}",
+    "report.history_line": "{at} {who} : {state}",
     "report.raised": "Le signalement n° {number} est évoqué avec le membre concerné.",
     "report.resolved": "Le signalement n° {number} est résolu ; son auteur en est informé.",
     "report.dismissed": "Le signalement n° {number} est classé sans suite ; son auteur en est "
     "informé.",
     "reports.none": "Aucun signalement ouvert.",
-    "reports.line": "N° {number} {kind} : {reporter} au sujet de {reported} ({state})",
-    "reports.owner": "client de {owner}",
+    "reports.line": "N° {number} {kind} : signalé par {reporter}, concerne {reported} ({state})",
+    "reports.owner": "client détenu par {owner}",
     "reports.title": "Signalements ouverts",
     "reports.mine_title": "Mes signalements",
     "reports.mine_none": "Vous n'avez déposé aucun signalement.",
@@ -685,7 +661,7 @@ MESSAGES: dict[str, str] = {
     "network.exported": "Les recommandations et le registre des commissions, en fichier CSV (sans "
     "les contacts des clients).",
     "audit.none": "Le journal d'audit est encore vide.",
-    "audit.line": "{at} {who} : {what}{detail}",
+    "audit.line": "{at} {who} : {what}",
     "audit.title": "Journal d'audit (le plus récent d'abord)",
     "audit.role.granted": "rôle attribué",
     "audit.role.removed": "rôle retiré",
@@ -712,4 +688,104 @@ MESSAGES: dict[str, str] = {
     "help.mydata": "exporter ou effacer mes données personnelles",
     "help.mydata.long": "export : un fichier JSON de tout ce qu'Apport conserve sur vous. erase : "
     "un pseudonyme vous remplace partout (confirmez avec /mydata erase confirm).",
+    "notice.decline_reason": "{who} a refusé votre recommandation n° {number}. Motif : {note}",
+    "notice.lost_reason": "{who} a perdu la recommandation n° {number}. Motif : {note}",
+    "history.line_note": "{at} {who} : {status} ({note})",
+    "notice.low_feedback_comment": "Avis faible : {referrer} a donné {score}/5 à {member} pour "
+    "la recommandation n° {number}. La qualité envers les clients est la deuxième partie de "
+    "la charte. Commentaire : {comment}",
+    "notice.feedback_comment": "{referrer} vous a donné {score}/5 pour la recommandation n° "
+    "{number}. Commentaire : {comment}",
+    "candidate.history_line_detail": "{at} {who} : {what} ({detail})",
+    "notice.breach_raised_silent": "{admin}, pour les administrateurs du réseau, évoque avec "
+    "vous un signalement vous concernant ({kind}). Merci de prendre contact avec eux.",
+    "notice.breach_raised_by_silent": "{admin}, pour les recruteurs du réseau, évoque avec "
+    "vous un signalement vous concernant ({kind}). Merci de prendre contact avec eux.",
+    "notice.breach_resolved_note": "Votre signalement n° {number} est résolu : {note}",
+    "notice.breach_dismissed_note": "Votre signalement n° {number} a été classé sans suite : "
+    "{note}",
+    "report.history_line_note": "{at} {who} : {state} ({note})",
+    "audit.line_detail": "{at} {who} : {what} : {detail}",
+    "referrals.line_given_open": "N° {number}, transmise à {other} : {client}, {status}",
+    "referrals.line_received_open": "N° {number}, transmise par {other} : {client}, {status}",
+}
+
+# Messages that depend on a count (the `count` parameter), one text per CLDR
+# plural category of the language: `one` and `other`, `many` where it differs.
+PLURALS: dict[str, dict[str, str]] = {
+    "error.correct_too_late": {
+        "one": "La recommandation n° {number} a été gagnée le {won} : son destinataire pouvait "
+        "la corriger pendant {count} jour. Demandez à un administrateur.",
+        "other": "La recommandation n° {number} a été gagnée le {won} : son destinataire "
+        "pouvait la corriger pendant {count} jours. Demandez à un administrateur.",
+    },
+    "referrals.summary": {
+        "one": "{count} recommandation. Commissions qui me restent dues : {due_to_me} ; que je "
+        "dois encore : {owed_by_me}.",
+        "other": "{count} recommandations. Commissions qui me restent dues : {due_to_me} ; que "
+        "je dois encore : {owed_by_me}.",
+    },
+    "payment.remind_receiver": {
+        "one": "Recommandation n° {number} ({client}) : la commission de {due} due à "
+        "{referrer} n'est toujours pas versée après {count} jour. Versez-la, et {referrer} "
+        "confirmera sa réception.",
+        "other": "Recommandation n° {number} ({client}) : la commission de {due} due à "
+        "{referrer} n'est toujours pas versée après {count} jours. Versez-la, et {referrer} "
+        "confirmera sa réception.",
+    },
+    "payment.tell_admins": {
+        "one": "Recommandation n° {number} ({client}) : la commission de {due}, due par "
+        "{receiver} à {referrer}, n'est toujours pas versée après {count} jour.",
+        "other": "Recommandation n° {number} ({client}) : la commission de {due}, due par "
+        "{receiver} à {referrer}, n'est toujours pas versée après {count} jours.",
+    },
+    "followup.unanswered": {
+        "one": "La recommandation n° {number} pour {client}, transmise par {referrer}, attend "
+        "votre réponse depuis {count} jour : merci de l'accepter ou de la refuser.",
+        "other": "La recommandation n° {number} pour {client}, transmise par {referrer}, "
+        "attend votre réponse depuis {count} jours : merci de l'accepter ou de la refuser.",
+    },
+    "followup.unanswered_referrer": {
+        "one": "{receiver} n'a pas répondu à la recommandation n° {number} pour {client} "
+        "depuis {count} jour. Vous pouvez l'annuler et confier le client à un autre membre.",
+        "other": "{receiver} n'a pas répondu à la recommandation n° {number} pour {client} "
+        "depuis {count} jours. Vous pouvez l'annuler et confier le client à un autre membre.",
+    },
+    "followup.reality_check": {
+        "one": "Point d'étape : où en est la recommandation n° {number} pour {client}, "
+        "transmise par {referrer} ? Pas de nouvelles depuis {count} jour. Client contacté, "
+        "affaire gagnée ou perdue ?",
+        "other": "Point d'étape : où en est la recommandation n° {number} pour {client}, "
+        "transmise par {referrer} ? Pas de nouvelles depuis {count} jours. Client contacté, "
+        "affaire gagnée ou perdue ?",
+    },
+    "feedback.later": {
+        "one": "C'est noté : je reposerai la question dans {count} jour.",
+        "other": "C'est noté : je reposerai la question dans {count} jours.",
+    },
+    "reminder.charter_waiting": {
+        "one": "{count} membre n'a pas encore accepté la version {version} : /charter accept.",
+        "other": "{count} membres n'ont pas encore accepté la version {version} : /charter "
+        "accept.",
+    },
+    "alert.delivery_outage": {
+        "one": "Le bot ne joint plus la plateforme depuis {since} ({reason}). Les messages "
+        "attendent et partiront dès qu'elle répondra de nouveau ; ils sont réessayés pendant "
+        "{count} heure.",
+        "other": "Le bot ne joint plus la plateforme depuis {since} ({reason}). Les messages "
+        "attendent et partiront dès qu'elle répondra de nouveau ; ils sont réessayés pendant "
+        "{count} heures.",
+    },
+    "alert.delivery_expired": {
+        "one": "Des messages n'ont pas pu être remis en {count} heure et ont été abandonnés ; "
+        "le dernier était un {kind} pour {recipient} ({reason}).",
+        "other": "Des messages n'ont pas pu être remis en {count} heures et ont été abandonnés "
+        "; le dernier était un {kind} pour {recipient} ({reason}).",
+    },
+    "candidate.tally": {
+        "one": "oui {yes}, non {no}, abstention {abstain} ; {count} recruteur sur {eligible} a "
+        "voté",
+        "other": "oui {yes}, non {no}, abstention {abstain} ; {count} recruteurs sur "
+        "{eligible} ont voté",
+    },
 }
