@@ -65,7 +65,7 @@ def ask(ctx: Context, args: AskArgs) -> Reply:
     saved = ctx.uow.asks.set(network.id, ctx.actor.id, text, ctx.now)
     due = jobs.next_post(network, ctx.now)
     if due is not None and network.announcements_channel:
-        footer = t("asks.when_posted", at=ctx.local(due))
+        footer = t("asks.when_posted", at=ctx.moment(due))
     else:
         footer = t("asks.listed", asks=f"/{ctx.typed('asks')}")
     return Reply(text=t("asks.saved", ask=ask_text(ctx, saved)), footer=footer)

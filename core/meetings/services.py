@@ -165,7 +165,11 @@ def cancel(ctx: Context, args: ReasonArgs) -> Reply:
     )
     ctx.uow.audit.add(
         AuditEntry(
-            ctx.network.id, ctx.actor.id, ctx.now, "meeting.cancel", f"{ctx.local(starts)} {reason}"
+            ctx.network.id,
+            ctx.actor.id,
+            ctx.now,
+            "meeting.cancel",
+            f"{ctx.moment(starts)} {reason}",
         )
     )
     channel = ctx.network.announcements_channel
@@ -303,7 +307,7 @@ def mark(ctx: Context, args: MarkArgs) -> Reply:
             ctx.actor.id,
             ctx.now,
             "meeting.mark",
-            f"{ctx.local(starts)} {args.member.display_name}: {args.mark.value}",
+            f"{ctx.moment(starts)} {args.member.display_name}: {args.mark.value}",
         )
     )
     return Reply(

@@ -1,6 +1,6 @@
 """Keywords in every language: how a command, a verb, a choice or an option is spelled.
 
-The spellings live in the catalogs' `kw.` entries (`i18n/keywords_en.py`, `keywords_fr.py`),
+The spellings live in the catalogs' `kw.` entries (the PO files under `i18n/locale/`),
 where a translator reads them. Typed words are folded (case, accents, `_` for `-`) and resolved
 to the word the declaration uses, whatever the network's language: a French verb works in an
 English network and the other way round. A catalog value may list several spellings separated

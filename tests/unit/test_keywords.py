@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.commands import COMMANDS, Command, parse
-from core.shared.i18n import CATALOGS, keywords_en, keywords_fr
+from core.shared.i18n import CATALOGS
 from core.shared.keywords import (
     choice_key,
     command_key,
@@ -50,8 +50,10 @@ def declared() -> Iterator[tuple[str, str]]:
 
 def test_every_keyword_has_an_english_and_a_french_spelling() -> None:
     expected = dict(declared())
-    assert expected == keywords_en.MESSAGES, "keywords_en.py lists each declared word as itself"
-    assert set(keywords_fr.MESSAGES) == set(expected), "keywords_fr.py has the same keys"
+    english = {k: v for k, v in CATALOGS["en"].items() if k.startswith("kw.")}
+    french = {k: v for k, v in CATALOGS["fr"].items() if k.startswith("kw.")}
+    assert expected == english, "the English catalog lists each declared word as itself"
+    assert set(french) == set(expected), "the French catalog has the same keyword keys"
     for key in expected:
         assert spellings(key, "fr"), f"{key} has no French spelling"
 
@@ -178,9 +180,9 @@ def test_french_keywords_parse_to_the_declared_words(
     assert parsed.args == args
 
 
-@given(st.sampled_from(sorted(keywords_fr.MESSAGES)), st.booleans())
+@given(st.sampled_from(sorted(k for k in CATALOGS["fr"] if k.startswith("kw."))), st.booleans())
 def test_any_case_and_accents_resolve(key: str, upper: bool) -> None:
-    word = keywords_en.MESSAGES[key]
+    word = CATALOGS["en"][key]
     for spelling in spellings(key, "fr"):
         typed = fold(spelling).upper() if upper else spelling
         assert resolve(typed, [(key, word)]) == word

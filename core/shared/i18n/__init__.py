@@ -1,4 +1,8 @@
-"""Message catalogs (English and French) and the translator that fills them in."""
+"""Message catalogs (English and French) and the translator that fills them in.
+
+The messages live in gettext PO files (core/shared/i18n/locale/<lang>/LC_MESSAGES/apport.po),
+read once through Babel: see catalogs.py.
+"""
 
 from __future__ import annotations
 
@@ -7,51 +11,16 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from core.shared.i18n import (
-    asks_en,
-    asks_fr,
-    directory_en,
-    directory_fr,
-    export_en,
-    export_fr,
-    guidance_en,
-    guidance_fr,
-    install_en,
-    install_fr,
-    keywords_en,
-    keywords_fr,
-    meetings_en,
-    meetings_fr,
-    meets_en,
-    meets_fr,
-    settings_en,
-    settings_fr,
-)
-from core.shared.i18n.en import MESSAGES as CORE_EN
-from core.shared.i18n.fr import MESSAGES as CORE_FR
+from babel import Locale
 
-# One catalog per language: the core file, then each feature's.
-FEATURES = (
-    (directory_en, directory_fr),
-    (install_en, install_fr),
-    (asks_en, asks_fr),
-    (meetings_en, meetings_fr),
-    (keywords_en, keywords_fr),
-    (settings_en, settings_fr),
-    (export_en, export_fr),
-    (guidance_en, guidance_fr),
-    (meets_en, meets_fr),
-)
-EN: dict[str, str] = {**CORE_EN}
-FR: dict[str, str] = {**CORE_FR}
-for english, french in FEATURES:
-    EN.update(english.MESSAGES)
-    FR.update(french.MESSAGES)
+from core.shared import formats
+from core.shared.i18n.catalogs import load
+
+# One catalog per language: plain messages by key.
+EN, EN_PLURALS = load("en")
+FR, FR_PLURALS = load("fr")
 CATALOGS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
-
 # Messages that depend on a count: one text per CLDR plural category (`one`, `other`...).
-EN_PLURALS: dict[str, dict[str, str]] = {**core_en.PLURALS, **directory_en.PLURALS}
-FR_PLURALS: dict[str, dict[str, str]] = {**core_fr.PLURALS, **directory_fr.PLURALS}
 PLURALS: dict[str, dict[str, dict[str, str]]] = {"en": EN_PLURALS, "fr": FR_PLURALS}
 
 
