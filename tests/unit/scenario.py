@@ -82,11 +82,11 @@ def build_scenario() -> Bot:
     bot.ok("Alice", "network", "set site-visit off")  # #5 waits for no visit: open it by hand
     bot.ok("Alice", "network", "role @Eve experienced")  # after the interviewers were picked
     bot.ok("Paul", "report", f"@Quentin poaching | {matrix.BREACH_TEXT}")
-    bot.ok("Alice", "meeting", "schedule sat 09:30 | Café du Port")
+    bot.ok("Alice", "meeting", "schedule sun 10:30 | Café du Port")
     bot.ok("Sam", "visitor", f"Tom Hale | baker | Hale & Co | {matrix.VISITOR_CONTACT} | next")
     bot.ok("Bob", "meet", "@Carol 2025-03-20 10:00 | Café de la Gare")
     bot.ok("Xavier", "charter", "accept", network=B)
-    bot.ok("Xavier", "meeting", "schedule sat 09:30", network=B)
+    bot.ok("Xavier", "meeting", "schedule sun 10:30", network=B)
     return bot
 
 
