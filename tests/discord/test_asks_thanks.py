@@ -59,7 +59,7 @@ async def test_won_by_button_then_thanked_in_the_announcements_channel(world: Wo
     await world.send(submit(BOB, asked.data, {"amount": "12000"}, message=accepted.message))
     await world.dispatch()
     assert last_dm(world, ALICE)["content"].endswith(
-        "Thank you, alice: your referral brought bob 12,000 EUR of business."
+        "Thank you, alice: your referral brought bob €12,000 of business."
     )
 
     thanked = await world.send(
@@ -70,7 +70,7 @@ async def test_won_by_button_then_thanked_in_the_announcements_channel(world: Wo
     await world.dispatch()
     [post] = world.fake.posts_in(ANNOUNCEMENTS)
     text = embed_text(post) + post.get("content", "")
-    assert "bob thanks alice for referral #1. Business closed: 12,000 EUR." in text
+    assert "bob thanks alice for referral #1. Business closed: €12,000." in text
     assert "“A loyal client”" in text
     assert last_dm(world, ALICE)["content"] == (
         "bob thanked you in front of the network for referral #1."

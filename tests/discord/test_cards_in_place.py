@@ -41,7 +41,7 @@ async def test_a_referrals_lifecycle_shows_one_card_per_party_edited_in_place(
     await refer(world, CLUB, ALICE, BOB, "Acme Corp")
     assert (await world.dispatch()).sent == 2  # each party's copy of the card
     [bob_card], [alice_card] = _cards(world, BOB), _cards(world, ALICE)
-    assert bob_card["content"] == "New referral #1 from alice: Acme Corp."
+    assert bob_card["content"] == "alice passes you a new referral, #1: Acme Corp."
     assert alice_card["content"].startswith("You passed Acme Corp to bob: referral #1.")
 
     await press(world, BOB, bob_card, "Accept")  # on the card itself
@@ -64,7 +64,7 @@ async def test_a_referrals_lifecycle_shows_one_card_per_party_edited_in_place(
     accepted, contacted, won = _lines(world, ALICE)
     assert accepted == "bob accepted your referral #1."
     assert contacted == "bob contacted the client of referral #1."
-    assert won.startswith("bob won referral #1 for 12,000 EUR.")
+    assert won.startswith("bob won referral #1 for €12,000.")
     [paid] = _lines(world, BOB)
     assert paid.startswith("alice confirmed the commission of") and "#1 was received" in paid
 

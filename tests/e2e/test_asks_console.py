@@ -58,22 +58,22 @@ EXPECTED = {
         "asks": "Might help: bob (hotels, lyon).",
         "card": "Answers an ask: carol's ask of the week",
         "matched": "(matched: hotel, lyon)",
-        "thanked": "[alice] Thank you, alice: your referral brought carol 4,500 EUR of business.",
-        "post": "[#general] carol thanks alice for referral #1. Business closed: 4,500 EUR.",
+        "thanked": "[alice] Thank you, alice: your referral brought carol €4,500 of business.",
+        "post": "[#general] carol thanks alice for referral #1. Business closed: €4,500.",
         "quote": "[#general]   - “Two hundred guests fed”",
-        "stats": "carol: given 1 (business closed 4,500 EUR); received 0",
+        "stats": "carol: given 1 (business closed €4,500); received 0",
         "weekly": "[#general] This week's asks in",
     },
     "fr": {
         "asks": "Pourraient aider : bob (hotels, lyon).",
         "card": "Répond à une demande : Demande de la semaine de carol",
         "matched": "(mots trouvés : hotel, lyon)",
-        "thanked": "[alice] Merci, alice : votre recommandation a rapporté 4\u202f500 EUR "
+        "thanked": "[alice] Merci, alice : votre recommandation a rapporté 4\u202f500\xa0€ "
         "d'affaires à carol.",
         "post": "[#general] carol remercie alice pour la recommandation n° 1. Affaire conclue : "
-        "4\u202f500 EUR.",
+        "4\u202f500\xa0€.",
         "quote": "[#general]   - « Deux cents convives »",
-        "stats": "carol : donné 1 (affaires conclues 4\u202f500 EUR) ; reçu 0",
+        "stats": "carol : donné 1 (affaires conclues 4\u202f500\xa0€) ; reçu 0",
         "weekly": "[#general] Les demandes de la semaine dans",
     },
 }

@@ -31,14 +31,14 @@ def test_each_move_prints_one_line_per_party_and_the_card_once(
     out = apport(LIFECYCLE, database_url, tmp_path)
 
     assert out.count("Referral #1: Acme Corp") == 2  # bob's card, alice's card
-    assert "[bob] New referral #1 from alice: Acme Corp." in out
+    assert "[bob] alice passes you a new referral, #1: Acme Corp." in out
     assert "[alice] You passed Acme Corp to bob: referral #1." in out
     moves = {
         "/referral 1 accept": "[alice] bob accepted your referral #1.",
         "/referral 1 contacted": "[alice] bob contacted the client of referral #1.",
-        "/referral 1 won 12000": "[alice] bob won referral #1 for 12,000 EUR. Commission due "
-        "to you: 1,200 EUR.",
-        "/referral 1 paid": "[bob] alice confirmed the commission of 1,200 EUR for referral #1 "
+        "/referral 1 won 12000": "[alice] bob won referral #1 for €12,000. Commission due "
+        "to you: €1,200.",
+        "/referral 1 paid": "[bob] alice confirmed the commission of €1,200 for referral #1 "
         "was received.",
     }
     for command, told in moves.items():

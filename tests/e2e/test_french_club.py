@@ -103,13 +103,13 @@ def test_a_french_club_works_with_french_keywords_only(database_url: str, tmp_pa
     assert after(out, "/stats").startswith("Console : ")
     assert "T4" in after(out, "/stats trimestre")
     assert after(out, "/stats moi année").startswith("alice : ")
-    assert "Membres de Console (6)" in after(out, "/members")
+    assert "Membres du réseau Console (6)" in after(out, "/members")
     assert "bob : Plombier" in after(out, "/members plomberie")
     assert "/referral N [accepter|refuser|annuler|contacté|gagné|perdu|payé|corriger] [note]" in (
         after(out, "/help referral")
     )
 
-    assert "Compte rendu de bob : admettre" in out
+    assert "Compte rendu rédigé par bob : admettre" in out
     assert "[Oui] /candidate 1 voter oui" in out  # buttons, written as French commands
     assert "/referral 1 accepter" in after(
         out, "/refer @bob Acme | fuite dans la cuisine du restaurant | 5000 | 3"

@@ -47,7 +47,7 @@ def test_a_won_referral_is_thanked_privately_then_in_the_channel(slack: SlackHar
     slack.deliver()
     told = [shown(m) for m in slack.fake.dms_to("UALICE")]
     assert any(
-        "Thank you, alice: your referral brought bob 12,000 EUR of business." in m for m in told
+        "Thank you, alice: your referral brought bob €12,000 of business." in m for m in told
     )
 
     refused = shown(slack.command("UALICE", "/apport thanks 1 | Thanks"))

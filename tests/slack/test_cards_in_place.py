@@ -32,7 +32,7 @@ def test_a_referrals_lifecycle_shows_one_card_per_party_updated_in_place(
 ) -> None:
     _referred(slack)
     [bob_card], [alice_card] = _cards(fake, "UBOB"), _cards(fake, "UALICE")
-    assert "New referral #1 from alice: Acme Corp." in shown(bob_card)
+    assert "alice passes you a new referral, #1: Acme Corp." in shown(bob_card)
     assert "You passed Acme Corp to bob: referral #1." in shown(alice_card)
 
     slack.press(bob_card["blocks"], "Accept", "UBOB")  # on the card itself
@@ -58,7 +58,7 @@ def test_a_referrals_lifecycle_shows_one_card_per_party_updated_in_place(
     accepted, contacted, won = _lines(fake, "UALICE")
     assert accepted == "bob accepted your referral #1."
     assert contacted == "bob contacted the client of referral #1."
-    assert won.startswith("bob won referral #1 for 12,000 EUR.")
+    assert won.startswith("bob won referral #1 for €12,000.")
     [paid] = _lines(fake, "UBOB")
     assert paid.startswith("alice confirmed the commission of") and "#1 was received" in paid
 

@@ -97,7 +97,7 @@ def test_a_change_waits_for_the_cards_first_post_held_by_another_dispatcher(
         for item in others:  # it keeps only bob's first post
             uow.outbox.retry(item.id, clock.now(), "", 0)
         uow.commit()
-    assert first.payload["line"] == "New referral #1 from alice: Acme Corp."
+    assert first.payload["line"] == "alice passes you a new referral, #1: Acme Corp."
 
     platform = Platform()
     fast = Dispatcher(uows, platform, clock.now, "fast")

@@ -43,7 +43,7 @@ def posts(bot: Bot, kind: str) -> list[str]:
 def test_an_ask_is_saved_whole_shown_back_and_replaced_with_its_history(bot: Bot) -> None:
     saved = bot.ok("Carol", "ask", f"  {ASK} | with a pool  ")
     assert saved.text == f"Your ask of the week is saved: “{ASK} | with a pool” (2025-03-01)"
-    assert saved.footer.startswith("It will be posted with the week's asks on 2025-03-03 08:00")
+    assert saved.footer.startswith("It will be posted with the week's asks on Mar 3, 2025, 8:00 AM")
     bot.clock.advance(timedelta(days=2))
     bot.ok("Carol", "ask", "A wedding planner in Annecy")
     mine = bot.ok("Carol", "ask")
@@ -67,7 +67,7 @@ def test_clear_ends_the_ask_in_english_and_in_french(bot: Bot) -> None:
 
 def test_a_long_ask_is_refused_never_cut(bot: Bot) -> None:
     reply = bot.refused("Carol", "ask", "x" * (MAX_ASK + 1))
-    assert reply.text == f"The TEXT is too long ({MAX_ASK + 1} characters; at most {MAX_ASK})."
+    assert reply.text == f"“TEXT” is too long ({MAX_ASK + 1} characters; at most {MAX_ASK})."
     assert bot.ok("Carol", "ask", "y" * MAX_ASK).text.count("y") == MAX_ASK
 
 
@@ -178,7 +178,7 @@ def won(bot: Bot) -> None:
 def test_the_referrer_is_thanked_at_once_with_the_amount(bot: Bot) -> None:
     won(bot)
     told = bot.messenger.texts_to(user_id("Dave"))[-1]
-    assert told.endswith("Thank you, Dave: your referral brought Carol 4,500 EUR of business.")
+    assert told.endswith("Thank you, Dave: your referral brought Carol €4,500 of business.")
 
 
 def test_public_thanks_leave_the_amount_out_unless_asked(bot: Bot) -> None:
@@ -207,7 +207,7 @@ def test_public_thanks_with_the_amount(bot: Bot, typed: str) -> None:
     won(bot)
     bot.ok("Carol", "thanks", typed)
     (post,) = posts(bot, THANKS_KIND)
-    assert "Carol thanks Dave for referral #1. Business closed: 4,500 EUR." in post
+    assert "Carol thanks Dave for referral #1. Business closed: €4,500." in post
     assert "“Merci !”" in post
 
 
@@ -250,13 +250,13 @@ def test_in_french(bot: Bot) -> None:
     )
     won(bot)
     assert bot.messenger.texts_to(user_id("Dave"))[-1].endswith(
-        "Merci, Dave : votre recommandation a rapporté 4\u202f500 EUR d'affaires à Carol."
+        "Merci, Dave : votre recommandation a rapporté 4\u202f500\xa0€ d'affaires à Carol."
     )
     bot.ok("Carol", "thanks", "1 montant | Merci Dave")
     (post,) = posts(bot, THANKS_KIND)
     assert post == (
         "Merci !\nCarol remercie Dave pour la recommandation n° 1. Affaire conclue : "
-        "4\u202f500 EUR.\n« Merci Dave »\n"
+        "4\u202f500\xa0€.\n« Merci Dave »\n"
     )
 
 

@@ -56,7 +56,7 @@ def test_refer_posts_referral_one_and_tells_the_receiver(bot: Bot) -> None:
 
     [incoming] = notices(bot, "Bob")
     assert incoming.kind == "referral.card"
-    assert incoming.reply.text == "New referral #1 from Alice: Acme Corp."
+    assert incoming.reply.text == "Alice passes you a new referral, #1: Acme Corp."
     assert incoming.reply.title == "Referral #1: Acme Corp"
     assert field(incoming.reply.fields, "Estimated value") == "€5,000"
     assert [(a.label, a.command, a.args) for a in incoming.reply.actions] == [

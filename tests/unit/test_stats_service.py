@@ -119,8 +119,8 @@ def test_my_figures(bot: Bot) -> None:
     light = figures.pop("Activity light (six months)")
     # With whom Carol exchanges, all time; Dave gave her #3 and got nothing back yet.
     assert figures.pop("Who I exchange with (all time)") == (
-        "Bob: given 1 (business closed 0 EUR); received 1 (business closed 10,000 EUR)\n"
-        "Dave: given 0 (business closed 0 EUR); received 1 (business closed 0 EUR)"
+        "Bob: given 1 (business closed €0); received 1 (business closed €10,000)\n"
+        "Dave: given 0 (business closed €0); received 1 (business closed €0)"
     )
     assert figures.pop("Give first: they gave me referrals I never returned") == (
         "Dave, who gave me 1: no current ask (see their profile with /members)"
@@ -227,7 +227,7 @@ def test_the_export_gives_the_treasurer_two_csv_files(bot: Bot) -> None:
     bot.ok("Dave", "refer", "@Bob =HYPERLINK(evil) | website")
     assert bot.refused("Bob", "stats", "export").text == "Only network admins can do that."
     reply = bot.ok("Alice", "stats", "export")
-    assert reply.text.startswith("The treasurer's files: 5 referrals, 1 commission lines")
+    assert reply.text.endswith("Referrals: 5; commission lines: 1.")
     referrals, commissions, _workbook = reply.files
     assert referrals.filename == "apport-referrals-20250309.csv"
     assert referrals.mime == "text/csv" and referrals.content.startswith(b"\xef\xbb\xbf")
