@@ -66,7 +66,7 @@ EXPECTED = {
     },
     "fr": {
         "asks": "Pourraient aider : bob (hotels, lyon).",
-        "card": "Répond à une demande : Demande de la semaine de carol",
+        "card": "Répond à une demande : Demande de la semaine, carol",
         "matched": "(mots trouvés : hotel, lyon)",
         "thanked": "[alice] Merci, alice : votre recommandation a rapporté 4\u202f500\xa0€ "
         "d'affaires à carol.",

@@ -161,7 +161,7 @@ def _checks(out: str, weeks: Weeks, french: bool) -> None:
         assert "[carol] Vous nous avez manqué !" in text
         assert "[alice] carol a atteint la limite d'absences du club : 3 sur 6 mois." in text
         assert "[alice] Rappel : votre visiteur Jean Dupont (plumber)" in text
-        assert "[alice] Comment s'est passée la visite de Jean Dupont (plumber) ?" in text
+        assert "[alice] Comment s'est passée la visite ? Jean Dupont (plumber)" in text
         assert "[Proposer comme candidat] /visitor 1 propose" in text
         assert "Jean Dupont (candidat n° 1) est admis." in text
         assert "désormais membre (jean)" in text
