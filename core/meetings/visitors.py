@@ -91,17 +91,7 @@ def invite(ctx: Context, args: InviteArgs) -> Reply:
             0, ctx.network.id, 0, ctx.actor.id, name, profession, company, contact, starts, ctx.now
         )
     )
-    due = add_months(starts, ctx.network.visitor_retention_months)
-    ctx.schedule(
-        OutboxItem(
-            ctx.network.id,
-            ERASE,
-            due,
-            {"visitor": visitor.number},
-            key=f"{ERASE}:{visitor.number}",
-            subject=f"visitor:{visitor.number}",
-        )
-    )
+    _erase_later(ctx, visitor, add_months(starts, ctx.network.visitor_retention_months))
     ctx.uow.audit.add(
         AuditEntry(ctx.network.id, ctx.actor.id, ctx.now, "visitor.invited", f"#{visitor.number}")
     )
@@ -284,6 +274,22 @@ def ask_hosts(ctx: Context, starts: datetime) -> None:
         )
 
 
+def _erase_later(ctx: Context, visitor: Visitor, due: datetime, again: bool = False) -> None:
+    """The retention job for `visitor` at `due`; `again` when it moves a later run (its key
+    then names the new day, so it is added once)."""
+    key = f"{ERASE}:{visitor.number}" + (f":{due:%Y%m%d}" if again else "")
+    ctx.schedule(
+        OutboxItem(
+            ctx.network.id,
+            ERASE,
+            due,
+            {"visitor": visitor.number},
+            key=key,
+            subject=f"visitor:{visitor.number}",
+        )
+    )
+
+
 def erase_contact(ctx: Context, item: OutboxItem) -> None:
     """The retention job: a visitor never proposed loses their contact and their name."""
     visitor = ctx.uow.visitors.get(ctx.network.id, int(item.payload["visitor"]), lock=True)
@@ -291,16 +297,7 @@ def erase_contact(ctx: Context, item: OutboxItem) -> None:
         return
     due = add_months(visitor.visit_at, ctx.network.visitor_retention_months)
     if due > ctx.now:  # the retention period grew since: wait until then
-        ctx.schedule(
-            OutboxItem(
-                ctx.network.id,
-                ERASE,
-                due,
-                {"visitor": visitor.number},
-                key=f"{ERASE}:{visitor.number}:{due:%Y%m%d}",
-                subject=f"visitor:{visitor.number}",
-            )
-        )
+        _erase_later(ctx, visitor, due, again=True)
         return
     erase(ctx, visitor)
 
